@@ -1,0 +1,94 @@
+/**
+ * Byte helpers shared by every layer: hex conversion, concatenation, constant-time compare,
+ * zeroization and the fixed-width integer encodings the DRBGs use.
+ */
+
+const HEX_DIGITS = '0123456789abcdef';
+
+/** Lower-case hex of `bytes`. */
+export function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    out += HEX_DIGITS[b >> 4] + HEX_DIGITS[b & 15];
+  }
+  return out;
+}
+
+/** Parses hex (either case, even length, no separators). Throws TypeError on anything else. */
+export function fromHex(hex: string): Uint8Array {
+  if (typeof hex !== 'string' || hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) {
+    throw new TypeError(`not an even-length hex string: ${String(hex).slice(0, 40)}`);
+  }
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16);
+  return out;
+}
+
+/** Concatenation of `parts` into a new array. */
+export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
+  let total = 0;
+  for (const p of parts) total += p.length;
+  const out = new Uint8Array(total);
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
+}
+
+/** Equality of two byte arrays. Not constant-time: only used on test data and public values. */
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Overwrites `buf` with zeros (OPENSSL_cleanse). */
+export function zeroize(buf: Uint8Array | null | undefined): void {
+  if (buf) buf.fill(0);
+}
+
+/** True when every byte of every buffer is zero (PROV_DRBG_VERYIFY_ZEROIZATION). */
+export function isAllZero(...bufs: readonly Uint8Array[]): boolean {
+  for (const b of bufs) for (let i = 0; i < b.length; i++) if (b[i] !== 0) return false;
+  return true;
+}
+
+/** Writes `value` (an unsigned 32-bit integer) big-endian at `out[off..off+4)`. */
+export function writeU32BE(out: Uint8Array, off: number, value: number): void {
+  out[off] = (value >>> 24) & 0xff;
+  out[off + 1] = (value >>> 16) & 0xff;
+  out[off + 2] = (value >>> 8) & 0xff;
+  out[off + 3] = value & 0xff;
+}
+
+/** Writes `value` (an unsigned 32-bit integer) little-endian at `out[off..off+4)`. */
+export function writeU32LE(out: Uint8Array, off: number, value: number): void {
+  out[off] = value & 0xff;
+  out[off + 1] = (value >>> 8) & 0xff;
+  out[off + 2] = (value >>> 16) & 0xff;
+  out[off + 3] = (value >>> 24) & 0xff;
+}
+
+/** Writes `value` (0 <= value < 2^64) little-endian at `out[off..off+8)`. */
+export function writeU64LE(out: Uint8Array, off: number, value: bigint): void {
+  let v = BigInt.asUintN(64, value);
+  for (let i = 0; i < 8; i++) {
+    out[off + i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+}
+
+/** Reads a little-endian unsigned 64-bit integer. */
+export function readU64LE(buf: Uint8Array, off: number): bigint {
+  let v = 0n;
+  for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(buf[off + i]);
+  return v;
+}
+
+/** UTF-8 bytes of `s`. */
+export function utf8(s: string): Uint8Array {
+  return new TextEncoder().encode(s);
+}

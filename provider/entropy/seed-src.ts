@@ -1,0 +1,107 @@
+/**
+ * SEED-SRC (OpenSSL 3 providers/implementations/rands/seed_src.c): the stateless OS entropy
+ * source at the root of the 3.x default chain. Strength 1024, max_request 128; it refuses to
+ * have a parent; get_seed returns max(ceil(entropy / 8), min_len) fresh OS bytes or fails when
+ * that exceeds max_len.
+ */
+import { raise } from '../errors.js';
+import { RandState, type RandImpl, type RandParamName, type RandParams } from '../rand.js';
+import { osEntropy, type EntropyPoll } from './os.js';
+
+const GETTABLE: readonly RandParamName[] = ['state', 'strength', 'max_request'];
+
+export class SeedSrc implements RandImpl {
+  readonly algorithm = 'SEED-SRC';
+  private state: RandState = RandState.UNINITIALISED;
+  private readonly poll: EntropyPoll;
+
+  /** `poll` replaces the OS (tests pin entropy through it). */
+  constructor(poll: EntropyPoll = osEntropy) {
+    this.poll = poll;
+  }
+
+  instantiate(): boolean {
+    this.state = RandState.READY;
+    return true;
+  }
+
+  uninstantiate(): boolean {
+    this.state = RandState.UNINITIALISED;
+    return true;
+  }
+
+  private requireReady(): boolean {
+    if (this.state === RandState.READY) return true;
+    raise('PROV', this.state === RandState.ERROR ? 'IN_ERROR_STATE' : 'NOT_INSTANTIATED');
+    return false;
+  }
+
+  generate(out: Uint8Array, strength: number): boolean {
+    if (!this.requireReady()) return false;
+    // ossl_rand_pool_new(strength, 1, outlen, outlen) then acquire entropy.
+    const got = this.poll(strength, out.length, out.length);
+    if (got === null || got.length === 0) return false;
+    out.set(got.subarray(0, out.length));
+    got.fill(0);
+    return true;
+  }
+
+  reseed(): boolean {
+    return this.requireReady();
+  }
+
+  getSeed(entropy: number, minLen: number, maxLen: number, pr: boolean, adin: Uint8Array): Uint8Array | null {
+    let needed = entropy >= 0 ? Math.ceil(entropy / 8) : 0;
+    if (needed < minLen) needed = minLen;
+    if (needed > maxLen) {
+      raise('PROV', 'ENTROPY_SOURCE_STRENGTH_TOO_WEAK');
+      return null;
+    }
+    const seed = new Uint8Array(needed);
+    if (this.generate(seed, 0)) return seed;
+    void pr;
+    void adin;
+    return null;
+  }
+
+  clearSeed(seed: Uint8Array): void {
+    seed.fill(0);
+  }
+
+  enableLocking(): boolean {
+    return true;
+  }
+
+  lock(): boolean {
+    return true;
+  }
+
+  unlock(): void {}
+
+  verifyZeroization(): boolean {
+    return true;
+  }
+
+  getCtxParams(wanted: readonly RandParamName[], into: RandParams): boolean {
+    for (const name of wanted) {
+      if (name === 'state') into.state = this.state;
+      else if (name === 'strength') into.strength = 1024;
+      else if (name === 'max_request') into.max_request = 128;
+    }
+    return true;
+  }
+
+  setCtxParams(): boolean {
+    return true;
+  }
+
+  gettableParams(): readonly RandParamName[] {
+    return GETTABLE;
+  }
+
+  settableParams(): readonly RandParamName[] {
+    return [];
+  }
+
+  free(): void {}
+}

@@ -1,0 +1,81 @@
+/**
+ * The error queue and the typed exception of the provider.
+ *
+ * OpenSSL keeps a per-thread queue of packed (library, reason) codes that ERR_raise pushes onto.
+ * The DRBG cores here do the same: they push {@link RaisedError}s onto the queue of the current
+ * JavaScript realm (a worker thread has its own module instance, hence its own queue, like
+ * OpenSSL's thread-local queue). compat/ reads that queue through ERR_get_error and friends;
+ * the idiomatic provider API instead takes what a call raised off the queue and throws it as a
+ * {@link DrbgError}.
+ */
+
+/** The OpenSSL libraries whose reasons the DRBG layer raises. */
+export type ErrLib = 'RAND' | 'PROV' | 'EVP' | 'CRYPTO';
+
+/** One raised error: the library, the reason macro's suffix (e.g. `REQUEST_TOO_LARGE_FOR_DRBG`)
+ * and, for OpenSSL 1.1.1 which packs function codes, the function macro's suffix. */
+export interface RaisedError {
+  readonly lib: ErrLib;
+  readonly reason: string;
+  readonly func?: string;
+}
+
+const queue: RaisedError[] = [];
+/** How many errors were ever raised in this realm; lets a caller find what one call raised even
+ * after the queue dropped its oldest entries. */
+let raisedTotal = 0;
+
+/** ERR_raise: pushes an error onto the current realm's queue. OpenSSL caps its queue at 16
+ * entries (ERR_NUM_ERRORS), dropping the oldest; so do we. */
+export function raise(lib: ErrLib, reason: string, func?: string): void {
+  queue.push(func === undefined ? { lib, reason } : { lib, reason, func });
+  raisedTotal++;
+  if (queue.length > ERR_NUM_ERRORS) queue.shift();
+}
+
+/** OpenSSL's ERR_NUM_ERRORS: the depth of the per-thread queue. */
+export const ERR_NUM_ERRORS = 16;
+
+/** The live queue, oldest first. compat/ consumes it; nothing else should mutate it. */
+export function errorQueue(): RaisedError[] {
+  return queue;
+}
+
+/** Thrown by the provider API when an operation fails. `errors` lists what OpenSSL would have
+ * pushed onto its error queue, oldest first; `reason` is the last (outermost) one. */
+export class DrbgError extends Error {
+  readonly errors: readonly RaisedError[];
+  readonly reason: string;
+  readonly lib: ErrLib;
+
+  constructor(errors: readonly RaisedError[], message?: string) {
+    const last = errors[errors.length - 1] ?? { lib: 'PROV' as const, reason: 'UNSPECIFIED' };
+    super(message ?? `${last.lib}: ${last.reason.toLowerCase().replace(/_/g, ' ')}` +
+      (errors.length > 1 ? ` (after ${errors.slice(0, -1).map((e) => e.reason).join(', ')})` : ''));
+    this.name = 'DrbgError';
+    this.errors = errors;
+    this.reason = last.reason;
+    this.lib = last.lib;
+  }
+}
+
+/**
+ * Runs an OpenSSL-semantics operation (returning 1/0 and raising onto the queue) and converts
+ * it into the provider's exception style: throws a {@link DrbgError} carrying what the call
+ * raised if it returned 0 or raised anything, otherwise returns normally. What the call raised
+ * is removed from the queue either way.
+ */
+export function throwOnFailure(op: () => number | boolean): void {
+  const { result: ok, raised } = captureErrors(op);
+  if (!ok || raised.length > 0) {
+    throw new DrbgError(raised.length > 0 ? raised : [{ lib: 'PROV', reason: 'UNSPECIFIED' }]);
+  }
+}
+
+/** Runs `op` and takes what it raised off the queue. */
+export function captureErrors<T>(op: () => T): { result: T; raised: RaisedError[] } {
+  const mark = raisedTotal;
+  const result = op();
+  const count = Math.min(raisedTotal - mark, queue.length);
+  return { result, raised: queue.splice(queue.length - count, count) };
+}

@@ -1,0 +1,14 @@
+/**
+ * randshim's provider: NIST SP 800-90A DRBGs (CTR, Hash, HMAC) in the shape of OpenSSL 3's
+ * providers/implementations/rands, on a choice of primitive backends.
+ */
+export { Drbg, type DrbgOptions, type GenerateOptions, type InstantiateOptions, type ReseedOptions } from './drbg/drbg.js';
+export { DrbgCtx, DEFAULT_PERS_3X, DEFAULT_RESEED_INTERVAL, DEFAULT_RESEED_TIME_INTERVAL, type DrbgCtxOptions } from './drbg/ctx.js';
+export { TestRand } from './entropy/test-rand.js';
+export { SeedSrc } from './entropy/seed-src.js';
+export { osEntropy, defaultNonce, RAND_POOL_MAX_LENGTH, type EntropyPoll } from './entropy/os.js';
+export { RandState, getUintParam, type RandImpl, type RandParams, type RandParamName } from './rand.js';
+export { DrbgError, raise, errorQueue, throwOnFailure, ERR_NUM_ERRORS, type ErrLib, type RaisedError } from './errors.js';
+export { createMechanism, ctrLimits, DRBG_MAX_LENGTH, DRBG_MAX_REQUEST, type DrbgLimits, type Mechanism, type MechanismConfig, type MechanismType } from './mechanisms/index.js';
+export { getBackend, BACKEND_NAMES, SUPPORTED_DIGESTS, findDigest, findCtrCipher, type BackendName, type PrimitiveBackend, type DigestId } from './primitives/index.js';
+export * as bytes from './bytes.js';
