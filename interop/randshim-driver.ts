@@ -1,0 +1,107 @@
+/**
+ * randshim's own engine behind the {@link Driver} interface, so the differential runner treats
+ * it like any oracle. The `3.x` flavour is a DrbgCtx under a TEST-RAND parent, driven the way
+ * the system-3 oracle drives EVP_RAND.
+ */
+import { fromHex, toHex } from '../provider/bytes.js';
+import { DrbgCtx, type UnconfiguredMechanism } from '../provider/drbg/ctx.js';
+import { TestRand } from '../provider/entropy/test-rand.js';
+import { captureErrors, type RaisedError } from '../provider/errors.js';
+import type { BackendName } from '../provider/primitives/backend.js';
+import type { RandParams } from '../provider/rand.js';
+import type { CaseResult, DiffCase, Driver, DrbgConfig, ReportedError, StepResult } from './driver.js';
+
+const hexOrNull = (hex: string | undefined): Uint8Array | null => (hex === undefined ? null : fromHex(hex));
+
+export function toReported(errors: readonly RaisedError[]): ReportedError[] {
+  return errors.map((e) => ({ lib: e.lib, reason: e.reason }));
+}
+
+/** The EVP_RAND_CTX_set_params a driver sends for `config`. */
+export function configParams(config: DrbgConfig): RandParams {
+  const p: RandParams = {};
+  if (config.mechanism === 'CTR-DRBG') {
+    p.use_derivation_function = config.useDf === false ? 0 : 1;
+    if (config.cipher !== undefined) p.cipher = config.cipher;
+  } else {
+    if (config.digest !== undefined) p.digest = config.digest;
+    if (config.mechanism === 'HMAC-DRBG') p.mac = 'HMAC';
+  }
+  return p;
+}
+
+/** Runs one case on a fresh TEST-RAND + DRBG pair (3.x flavour). */
+export function runCase3x(c: DiffCase, backend: BackendName): CaseResult {
+  const parent = new TestRand();
+  parent.setCtxParams({ strength: 256 });
+  parent.instantiate(0);
+  const created = captureErrors(() => {
+    const ctx = DrbgCtx.create({ mechanism: { type: c.config.mechanism } as UnconfiguredMechanism, parent, backend });
+    if (ctx === null) return null;
+    if (!ctx.setCtxParams({ ...configParams(c.config), reseed_requests: c.reseedInterval ?? 0, reseed_time_interval: 0 })) {
+      return null;
+    }
+    return ctx;
+  }).result;
+  if (created === null) return { id: c.id, created: false, steps: [] };
+  const ctx = created;
+  const steps: StepResult[] = [];
+  for (const step of c.steps) {
+    if (step.op !== 'uninstantiate') {
+      const params: RandParams = {};
+      if (step.entropy !== undefined) params.test_entropy = fromHex(step.entropy);
+      if (step.op === 'instantiate' && step.nonce !== undefined) params.test_nonce = fromHex(step.nonce);
+      parent.setCtxParams(params);
+    }
+    let output: Uint8Array | undefined;
+    const { result, raised } = captureErrors(() => {
+      switch (step.op) {
+        case 'instantiate':
+          return ctx.instantiate(step.strength ?? 0, step.predictionResistance ?? false, hexOrNull(step.pers));
+        case 'reseed':
+          return ctx.reseed(step.predictionResistance ?? false, null, hexOrNull(step.adin));
+        case 'generate':
+          output = new Uint8Array(step.outlen);
+          return generateChunked(ctx, output, step.strength ?? 0, step.predictionResistance ?? false,
+            hexOrNull(step.adin));
+        case 'uninstantiate':
+          return ctx.uninstantiate();
+        default:
+          return false;
+      }
+    });
+    steps.push({
+      ret: result ? 1 : 0,
+      ...(result && output !== undefined ? { output: toHex(output) } : {}),
+      state: ctx.state,
+      errors: toReported(raised),
+    });
+  }
+  ctx.free();
+  return { id: c.id, created: true, steps };
+}
+
+/**
+ * EVP_RAND_generate's loop (crypto/evp/evp_rand.c): chunks of max_request, the same adin on
+ * every chunk, prediction resistance on the first only; n = 0 makes no provider call.
+ */
+export function generateChunked(ctx: DrbgCtx, out: Uint8Array, strength: number, pr: boolean,
+  adin: Uint8Array | null): boolean {
+  const max = ctx.drbgLimits.maxRequest;
+  let predictionResistance = pr;
+  for (let off = 0; off < out.length; off += max) {
+    const chunk = out.subarray(off, Math.min(out.length, off + max));
+    if (!ctx.generate(chunk, strength, predictionResistance, adin)) return false;
+    predictionResistance = false;
+  }
+  return true;
+}
+
+export function randshimDriver3x(backend: BackendName): Driver {
+  return {
+    info: { name: `randshim-3.x-${backend}`, flavor: '3.x', library: `randshim provider (${backend} backend)`, version: 'randshim' },
+    supports: () => true,
+    runBatch: async (cases) => cases.map((c) => runCase3x(c, backend)),
+    close: async () => {},
+  };
+}
