@@ -91,6 +91,8 @@ export interface SourceCall {
 export interface ReportedError {
   readonly lib: string;
   readonly reason: string;
+  /** OpenSSL 1.1.1 packs a function code too (RAND_F_* suffix, e.g. RAND_DRBG_GENERATE). */
+  readonly func?: string;
 }
 
 export interface StepResult {
