@@ -1,0 +1,102 @@
+/**
+ * The pure-JavaScript primitives of the forge backend against node:crypto (OpenSSL) and FIPS
+ * known answers, over random inputs of many lengths.
+ */
+import { expect } from 'chai';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { fromHex, toHex } from '../../provider/bytes.js';
+import { forgeBackend } from '../../provider/primitives/forge.js';
+import { nodeBackend } from '../../provider/primitives/node.js';
+import { SUPPORTED_DIGESTS, findDigest } from '../../provider/primitives/algorithms.js';
+import { sha224 } from '../../provider/primitives/pure/sha224.js';
+import { sha3 } from '../../provider/primitives/pure/sha3.js';
+
+const LENGTHS = [0, 1, 3, 55, 56, 63, 64, 65, 71, 72, 73, 103, 104, 105, 127, 128, 135, 136, 137, 143, 144, 145, 200, 1000, 4096];
+
+describe('primitive backends', () => {
+  it('pure SHA-224 equals OpenSSL on FIPS 180-4 "abc" and on random inputs', () => {
+    expect(toHex(sha224([new TextEncoder().encode('abc')])))
+      .to.equal('23097d223405d8228642a477bda255b32aadbce4bda0b3f7e36c9da7');
+    let compared = 0;
+    for (const len of LENGTHS) {
+      const data = randomBytes(len);
+      const split = Math.floor(len / 3);
+      expect(toHex(sha224([data.subarray(0, split), data.subarray(split)])), `len ${len}`)
+        .to.equal(createHash('sha224').update(data).digest('hex'));
+      compared++;
+    }
+    expect(compared).to.equal(LENGTHS.length);
+  });
+
+  for (const bits of [224, 256, 384, 512] as const) {
+    it(`pure SHA3-${bits} equals OpenSSL on random inputs and FIPS 202 "abc"`, () => {
+      const abc: Record<number, string> = {
+        224: 'e642824c3f8cf24ad09234ee7d3c766fc9a3a5168d0c94ad73b46fdf',
+        256: '3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532',
+        384: 'ec01498288516fc926459f58e2c6ad8df9b473cb0fc08c2596da7cf0e49be4b298d88cea927ac7f539f1edf228376d25',
+        512: 'b751850b1a57168a5693cd924b6b096e08f621827444f70d884f5d0240d2712e10e116e9192af3c91a7ec57647e3934057340b4cf408d5a56592f8274eec53f0',
+      };
+      expect(toHex(sha3(bits / 8 as 28 | 32 | 48 | 64, [new TextEncoder().encode('abc')]))).to.equal(abc[bits]);
+      for (const len of LENGTHS) {
+        const data = randomBytes(len);
+        expect(toHex(sha3(bits / 8 as 28 | 32 | 48 | 64, [data])), `len ${len}`)
+          .to.equal(createHash(`sha3-${bits}`).update(data).digest('hex'));
+      }
+    });
+  }
+
+  it('every supported digest and HMAC agrees between the forge and node backends', () => {
+    let compared = 0;
+    for (const id of SUPPORTED_DIGESTS) {
+      const info = findDigest(id)!;
+      for (const len of [0, 1, 55, 64, 111, 128, 1000]) {
+        const data = randomBytes(len);
+        const key = randomBytes(len % 3 === 0 ? info.blockSize + 5 : 32);
+        const want = createHash(info.nodeName).update(data).digest('hex');
+        expect(toHex(forgeBackend.digest(info, [data])), `${id} ${len}`).to.equal(want);
+        expect(toHex(nodeBackend.digest(info, [data])), `${id} ${len}`).to.equal(want);
+        const wantMac = createHmac(info.nodeName, key).update(data).digest('hex');
+        expect(toHex(forgeBackend.hmac(info, key, [data])), `HMAC ${id} ${len}`).to.equal(wantMac);
+        expect(toHex(nodeBackend.hmac(info, key, [data])), `HMAC ${id} ${len}`).to.equal(wantMac);
+        compared += 4;
+      }
+    }
+    expect(compared).to.equal(SUPPORTED_DIGESTS.length * 7 * 4);
+  });
+
+  it('AES-ECB on both backends equals the FIPS 197 appendix C known answers', () => {
+    const plain = fromHex('00112233445566778899aabbccddeeff');
+    const cases = [
+      ['000102030405060708090a0b0c0d0e0f', '69c4e0d86a7b0430d8cdb78070b4c55a'],
+      ['000102030405060708090a0b0c0d0e0f1011121314151617', 'dda97ca4864cdfe06eaf70a0ec0d7191'],
+      ['000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f', '8ea2b7ca516745bfeafc49904b496089'],
+    ];
+    for (const backend of [nodeBackend, forgeBackend]) {
+      for (const [key, want] of cases) {
+        const out = new Uint8Array(16);
+        backend.aes(fromHex(key)).encryptBlocks(plain, out);
+        expect(toHex(out), `${backend.name} ${key.length * 4}`).to.equal(want);
+      }
+    }
+  });
+
+  it('AES-CTR keystreams agree between backends, including a 128-bit counter wrap', () => {
+    const counters = ['00000000000000000000000000000000', 'fffffffffffffffffffffffffffffffe', '0000000000000000ffffffffffffffff',
+      '000000000000000000000000fffffffd'];
+    let compared = 0;
+    for (const keyLen of [16, 24, 32]) {
+      const key = randomBytes(keyLen);
+      for (const ctr of counters) {
+        for (const len of [1, 15, 16, 17, 64, 100]) {
+          const a = new Uint8Array(len);
+          const b = new Uint8Array(len);
+          nodeBackend.aes(key).ctrKeystream(fromHex(ctr), a);
+          forgeBackend.aes(key).ctrKeystream(fromHex(ctr), b);
+          expect(toHex(b), `${keyLen} ${ctr} ${len}`).to.equal(toHex(a));
+          compared += len;
+        }
+      }
+    }
+    expect(compared).to.equal(3 * 4 * (1 + 15 + 16 + 17 + 64 + 100));
+  });
+});
