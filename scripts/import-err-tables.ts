@@ -1,0 +1,100 @@
+/**
+ * Extracts OpenSSL's error codes and strings for the libraries the RAND layer raises in (RAND,
+ * PROV, EVP, CRYPTO and the common ERR_R_ reasons) from the real sources of OpenSSL 1.1.1w and
+ * 3.0.x, into compat/err/tables-111.ts and compat/err/tables-3.ts. The numbers and strings are
+ * OpenSSL's (OpenSSL licence for 1.1.1, Apache-2.0 for 3.x).
+ *
+ *   npm run build && node dist/scripts/import-err-tables.js [SOURCES_DIR]
+ *
+ * SOURCES_DIR holds openssl-1.1.1w/ and openssl-3.0.*\/ (default .cache/openssl-sources, filled
+ * by ../shared/tools/openssl-sources).
+ */
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const REPO = resolve(new URL('../..', import.meta.url).pathname);
+const LIBS = ['RAND', 'PROV', 'EVP', 'CRYPTO'] as const;
+
+type Entry = { code: number; text: string };
+
+function read(path: string): string {
+  return readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+}
+
+/** #define NAME VALUE lines, values evaluated with the macros seen so far. */
+function defines(text: string, into: Map<string, number>): void {
+  for (const m of text.matchAll(/^#\s*define\s+(\w+)\s+(.+)$/gm)) {
+    const expr = m[2].trim().replace(/\bL\b|(\d)L\b/g, '$1').replace(/\(unsigned int\)|\(unsigned long\)/g, '');
+    const substituted = expr.replace(/\b[A-Za-z_]\w*/g, (id) => (into.has(id) ? String(into.get(id)) : `__${id}`));
+    if (/__/.test(substituted) || !/^[\d\s|()<+x&A-Fa-f-]+$/.test(substituted)) continue;
+    try {
+      // Only integer arithmetic on literals reaches here.
+      const value = Function(`"use strict"; return (${substituted});`)() as number;
+      if (Number.isInteger(value)) into.set(m[1], value >>> 0);
+    } catch {
+      // not a numeric macro
+    }
+  }
+}
+
+/** { ERR_PACK(ERR_LIB_X, F, R), "text" } and { ERR_R_X, "text" } entries. */
+function strings(text: string): { packed: [string, string, string, string][]; common: [string, string][] } {
+  const flat = text.replace(/\s+/g, ' ');
+  const packed = [...flat.matchAll(/ERR_PACK\(\s*ERR_LIB_(\w+)\s*,\s*(\w+)\s*,\s*(\w+)\s*\)\s*,\s*"([^"]*)"/g)]
+    .map((m) => [m[1], m[2], m[3], m[4]] as [string, string, string, string]);
+  const common = [...flat.matchAll(/\{\s*(ERR_R_\w+)\s*,\s*"([^"]*)"\s*\}/g)].map((m) => [m[1], m[2]] as [string, string]);
+  return { packed, common };
+}
+
+function build(root: string, version: string, headers: string[], errFiles: string[]): string {
+  const macros = new Map<string, number>();
+  for (const h of headers) defines(read(join(root, h)), macros);
+  const libs: Record<string, Entry> = {};
+  const reasons: Record<string, Record<string, Entry>> = {};
+  const funcs: Record<string, Record<string, Entry>> = {};
+  const common: Record<string, Entry> = {};
+  for (const lib of LIBS) {
+    reasons[lib] = {};
+    funcs[lib] = {};
+  }
+  for (const f of errFiles) {
+    const { packed, common: commonStrings } = strings(read(join(root, f)));
+    for (const [lib, func, reason, text] of packed) {
+      if (!(LIBS as readonly string[]).includes(lib)) continue;
+      if (func === '0' && reason === '0') libs[lib] = { code: macros.get(`ERR_LIB_${lib}`) ?? -1, text };
+      else if (func !== '0' && macros.has(func)) funcs[lib][func.replace(`${lib}_F_`, '')] = { code: macros.get(func)!, text };
+      else if (reason !== '0' && macros.has(reason)) reasons[lib][reason.replace(`${lib}_R_`, '')] = { code: macros.get(reason)!, text };
+    }
+    for (const [name, text] of commonStrings) {
+      if (macros.has(name)) common[name.replace(/^ERR_R_/, '')] = { code: macros.get(name)!, text };
+    }
+  }
+  for (const lib of LIBS) if (libs[lib] === undefined) libs[lib] = { code: macros.get(`ERR_LIB_${lib}`) ?? -1, text: '' };
+  return serialize({ version, libs, funcs, reasons, common });
+}
+
+/** JSON with one table entry per line, so diffs of regenerated tables stay readable. */
+function serialize(value: unknown, indent = ''): string {
+  if (value === null || typeof value !== 'object' || 'code' in (value as object)) return JSON.stringify(value);
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+  const inner = entries.map(([k, v]) => `${indent}  ${JSON.stringify(k)}: ${serialize(v, `${indent}  `)}`);
+  return `{\n${inner.join(',\n')}\n${indent}}`;
+}
+
+function main(): void {
+  const root = resolve(process.argv[2] ?? join(REPO, '.cache', 'openssl-sources'));
+  const v3 = readdirSync(root).filter((d) => /^openssl-3\.0\.\d+$/.test(d)).sort().pop();
+  if (!existsSync(join(root, 'openssl-1.1.1w')) || v3 === undefined) throw new Error(`need openssl-1.1.1w and openssl-3.0.x under ${root}`);
+  const t111 = build(join(root, 'openssl-1.1.1w'), '1.1.1w',
+    ['include/openssl/err.h', 'include/openssl/randerr.h', 'include/openssl/evperr.h', 'include/openssl/cryptoerr.h', 'include/openssl/obj_mac.h'],
+    ['crypto/err/err.c', 'crypto/rand/rand_err.c', 'crypto/evp/evp_err.c', 'crypto/cpt_err.c']);
+  const t3 = build(join(root, v3), v3.replace('openssl-', ''),
+    ['include/openssl/err.h.in', 'include/openssl/randerr.h', 'include/openssl/proverr.h', 'include/openssl/evperr.h', 'include/openssl/cryptoerr.h'],
+    ['crypto/err/err.c', 'crypto/rand/rand_err.c', 'providers/common/provider_err.c', 'crypto/evp/evp_err.c', 'crypto/cpt_err.c']);
+  const header = (v: string): string => `/**\n * OpenSSL ${v} error codes and strings for the RAND, PROV, EVP and CRYPTO libraries and the\n * common ERR_R_ reasons. Generated from the OpenSSL sources by scripts/import-err-tables.ts;\n * do not edit.\n */\nimport type { ErrTables } from './tables.js';\n\n`;
+  writeFileSync(join(REPO, 'compat', 'err', 'tables-111.ts'), `${header('1.1.1w')}export const ERR_TABLES_111: ErrTables = ${t111};\n`);
+  writeFileSync(join(REPO, 'compat', 'err', 'tables-3.ts'), `${header(v3)}export const ERR_TABLES_3: ErrTables = ${t3};\n`);
+  console.log(`wrote compat/err/tables-111.ts (1.1.1w) and compat/err/tables-3.ts (${v3})`);
+}
+
+main();
