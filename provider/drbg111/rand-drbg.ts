@@ -203,9 +203,9 @@ export class RandDrbg {
     return this.meth === null || this.meth.verifyZeroization();
   }
 
-  /** RAND_DRBG_instantiate. */
-  instantiate(pers: Uint8Array | null): boolean {
-    const perslen = pers === null ? 0 : pers.length;
+  /** RAND_DRBG_instantiate. `perslen` defaults to pers.length; C checks it against
+   * max_perslen even when pers is NULL (then no personalization is used). */
+  instantiate(pers: Uint8Array | null, perslen: number = pers === null ? 0 : pers.length): boolean {
     let entropy: Uint8Array | null = null;
     let nonce: Uint8Array | null = null;
     end: {
@@ -366,8 +366,10 @@ export class RandDrbg {
     return this.seedPool;
   }
 
-  /** RAND_DRBG_generate: one request of at most max_request bytes. */
-  generate(out: Uint8Array, predictionResistance: boolean, adin: Uint8Array | null): boolean {
+  /** RAND_DRBG_generate: one request of at most max_request bytes. `adinlen` defaults to
+   * adin.length; C checks it against max_adinlen even when adin is NULL. */
+  generate(out: Uint8Array, predictionResistance: boolean, adin: Uint8Array | null,
+    adinlen: number = adin === null ? 0 : adin.length): boolean {
     if (this.state !== RandState.READY) {
       this.restart(null, 0);
       if (this.state === RandState.ERROR) {
@@ -383,8 +385,7 @@ export class RandDrbg {
       raiseRand('RAND_DRBG_GENERATE', 'REQUEST_TOO_LARGE_FOR_DRBG');
       return false;
     }
-    // The length is checked even when adin is NULL (a NULL adin has length 0 here).
-    if ((adin === null ? 0 : adin.length) > this.maxAdinLen) {
+    if (adinlen > this.maxAdinLen) {
       raiseRand('RAND_DRBG_GENERATE', 'ADDITIONAL_INPUT_TOO_LONG');
       return false;
     }

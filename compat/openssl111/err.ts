@@ -1,0 +1,21 @@
+/**
+ * OpenSSL 1.1.1's ERR_* functions (ERR_get_error(3), ERR_error_string(3), ERR_GET_LIB(3)) with
+ * 1.1.1's code packing: ERR_PACK(lib, func, reason) = lib << 24 | func << 12 | reason.
+ */
+import { createErrApi } from '../err/api.js';
+import { ERR_TABLES_111 } from '../err/tables-111.js';
+
+const api = createErrApi(ERR_TABLES_111, '1.1.1');
+
+export const {
+  ERR_get_error, ERR_peek_error, ERR_peek_last_error, ERR_clear_error, ERR_error_string_n,
+  ERR_error_string, ERR_lib_error_string, ERR_func_error_string, ERR_reason_error_string,
+  ERR_GET_LIB, ERR_GET_FUNC, ERR_GET_REASON, ERR_PACK,
+} = api;
+
+/** Decodes a packed 1.1.1 error code into macro-suffix names (not an OpenSSL function). */
+export const describeError111 = api.describe;
+
+export const ERR_LIB_RAND = ERR_TABLES_111.libs.RAND.code;
+export const ERR_LIB_EVP = ERR_TABLES_111.libs.EVP.code;
+export const ERR_LIB_CRYPTO = ERR_TABLES_111.libs.CRYPTO.code;
