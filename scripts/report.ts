@@ -1,40 +1,74 @@
 /**
  * `npm start`: randshim's conformance report.
  *
- *   npm start -- [--json FILE]
+ *   npm start -- [--cases N] [--seed S] [--oracle NAME] [--json FILE]
  *
- * Exits non-zero when anything disagrees.
+ * Sections: the NIST vectors on the engine, then every differential and scenario section that
+ * compares randshim with real OpenSSL builds. Exits non-zero when anything disagrees.
  */
 import { writeFileSync } from 'node:fs';
+import type { ReportOptions, ReportSection } from './report/section.js';
 import { runVectorSection } from './report/vectors.js';
 
-interface Options {
+interface Options extends ReportOptions {
   json?: string;
 }
 
+const USAGE = 'usage: npm start -- [--cases N] [--seed S] [--oracle NAME] [--json FILE]';
+
 function parseArgs(argv: readonly string[]): Options {
-  const opts: Options = {};
+  const opts: Options = { seed: 1, progress: process.stderr.isTTY === true };
+  const value = (i: number): string => {
+    const v = argv[i];
+    if (v === undefined) throw new Error(`${argv[i - 1]} needs a value\n${USAGE}`);
+    return v;
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--json') opts.json = argv[++i];
+    if (arg === '--json') opts.json = value(++i);
+    else if (arg === '--cases') (opts as { cases?: number }).cases = positive(value(++i), arg);
+    else if (arg === '--seed') (opts as { seed: number }).seed = positive(value(++i), arg);
+    else if (arg === '--oracle') (opts as { oracle?: string }).oracle = value(++i);
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: npm start -- [--json FILE]');
+      console.log(USAGE);
       process.exit(0);
-    } else throw new Error(`unknown option ${arg}`);
+    } else throw new Error(`unknown option ${arg}\n${USAGE}`);
   }
   return opts;
 }
 
-function main(): void {
-  const opts = parseArgs(process.argv.slice(2));
-  const started = Date.now();
-  console.log('randshim conformance report\n');
-  const vectors = runVectorSection();
-  console.log(vectors.text);
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`\n${vectors.ok ? 'OK' : 'FAILED'} in ${seconds} s`);
-  if (opts.json !== undefined) writeFileSync(opts.json, JSON.stringify({ vectors: vectors.rows }, null, 2));
-  if (!vectors.ok) process.exitCode = 1;
+function positive(v: string, name: string): number {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} takes a non-negative integer, got ${v}`);
+  return n;
 }
 
-main();
+/** The report's sections, in order. Each runs only what its options ask for. */
+const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | null>)[] = [
+  async (opts) => (opts.oracle === undefined ? runVectorSection() : null),
+];
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  console.log('randshim conformance report');
+  const sections: ReportSection[] = [];
+  for (const run of SECTIONS) {
+    const section = await run(opts);
+    if (section === null) continue;
+    sections.push(section);
+    console.log(`\n== ${section.title} ${section.ok ? '' : '(DIFFERENCES)'}\n${section.text}`);
+  }
+  const ok = sections.every((s) => s.ok);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`\n${ok ? 'OK' : 'FAILED'}: ${sections.length} sections in ${seconds} s`);
+  if (opts.json !== undefined) {
+    writeFileSync(opts.json, JSON.stringify({ ok, seconds: Number(seconds), sections: sections.map((s) => ({ title: s.title, ok: s.ok, data: s.json })) }, null, 2));
+  }
+  if (!ok) process.exitCode = 1;
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 2;
+});

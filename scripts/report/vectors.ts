@@ -2,6 +2,7 @@
 import { BACKEND_NAMES } from '../../provider/primitives/index.js';
 import { loadEvpRand } from '../../vectors/evprand.js';
 import { runSuite } from '../../vectors/runner.js';
+import type { ReportSection } from './section.js';
 import { formatTable } from './table.js';
 
 export interface VectorRow {
@@ -14,7 +15,7 @@ export interface VectorRow {
   readonly failed: number;
 }
 
-export function runVectorSection(): { rows: VectorRow[]; text: string; ok: boolean } {
+export function runVectorSection(): ReportSection {
   const vectors = loadEvpRand();
   const rows: VectorRow[] = [];
   for (const backend of BACKEND_NAMES) {
@@ -23,9 +24,14 @@ export function runVectorSection(): { rows: VectorRow[]; text: string; ok: boole
     }
   }
   const text = [
-    `NIST CAVP DRBG vectors: ${vectors.source.file} from ${vectors.source.package} (git blob ${vectors.source.gitBlob.slice(0, 8)})`,
+    `${vectors.source.file} from ${vectors.source.package} (git blob ${vectors.source.gitBlob.slice(0, 8)}), replayed as evp_test does`,
     formatTable(['mechanism', 'backend', 'stanzas', 'cases', 'passed', 'failed', 'bytes compared'],
       rows.map((r) => [r.mechanism, r.backend, r.stanzas, r.cases, r.passed, r.failed, r.bytesCompared])),
   ].join('\n');
-  return { rows, text, ok: rows.every((r) => r.failed === 0 && r.passed === r.cases) };
+  return {
+    title: 'NIST CAVP DRBG vectors on the engine',
+    text,
+    ok: rows.every((r) => r.failed === 0 && r.passed === r.cases),
+    json: rows,
+  };
 }
