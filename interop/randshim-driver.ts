@@ -6,8 +6,8 @@
 import { fromHex, toHex } from '../provider/bytes.js';
 import { DrbgCtx, type UnconfiguredMechanism } from '../provider/drbg/ctx.js';
 import { TestRand } from '../provider/entropy/test-rand.js';
-import { captureErrors, type RaisedError } from '../provider/errors.js';
-import type { BackendName } from '../provider/primitives/backend.js';
+import { captureErrors, raise, type RaisedError } from '../provider/errors.js';
+import type { BackendName, PrimitiveBackend } from '../provider/primitives/backend.js';
 import type { RandParams } from '../provider/rand.js';
 import type { CaseResult, DiffCase, Driver, DrbgConfig, ReportedError, StepResult } from './driver.js';
 
@@ -18,6 +18,11 @@ export function toReported(errors: readonly RaisedError[]): ReportedError[] {
 }
 
 /** The EVP_RAND_CTX_set_params a driver sends for `config`. */
+/** A backend's name for reports. */
+export function backendLabel(backend: BackendName | PrimitiveBackend): string {
+  return typeof backend === 'string' ? backend : backend.name;
+}
+
 export function configParams(config: DrbgConfig): RandParams {
   const p: RandParams = {};
   if (config.mechanism === 'CTR-DRBG') {
@@ -31,7 +36,7 @@ export function configParams(config: DrbgConfig): RandParams {
 }
 
 /** Runs one case on a fresh TEST-RAND + DRBG pair (3.x flavour). */
-export function runCase3x(c: DiffCase, backend: BackendName): CaseResult {
+export function runCase3x(c: DiffCase, backend: BackendName | PrimitiveBackend): CaseResult {
   const parent = new TestRand();
   parent.setCtxParams({ strength: 256 });
   parent.instantiate(0);
@@ -91,15 +96,22 @@ export function generateChunked(ctx: DrbgCtx, out: Uint8Array, strength: number,
   let predictionResistance = pr;
   for (let off = 0; off < out.length; off += max) {
     const chunk = out.subarray(off, Math.min(out.length, off + max));
-    if (!ctx.generate(chunk, strength, predictionResistance, adin)) return false;
+    if (!ctx.generate(chunk, strength, predictionResistance, adin)) {
+      // evp_rand_generate_locked adds its own reason after the provider's.
+      raise('EVP', 'GENERATE_ERROR');
+      return false;
+    }
     predictionResistance = false;
   }
   return true;
 }
 
-export function randshimDriver3x(backend: BackendName): Driver {
+export function randshimDriver3x(backend: BackendName | PrimitiveBackend, label?: string): Driver {
   return {
-    info: { name: `randshim-3.x-${backend}`, flavor: '3.x', library: `randshim provider (${backend} backend)`, version: 'randshim' },
+    info: {
+      name: `randshim-3.x-${label ?? backendLabel(backend)}`, flavor: '3.x',
+      library: `randshim provider (${backendLabel(backend)} backend)`, version: 'randshim',
+    },
     supports: () => true,
     runBatch: async (cases) => cases.map((c) => runCase3x(c, backend)),
     close: async () => {},

@@ -8,7 +8,8 @@ import { fromHex, toHex } from '../provider/bytes.js';
 import { Rand111Context, NID_aes_128_ctr, NID_aes_192_ctr, NID_aes_256_ctr, RAND_DRBG_FLAG_CTR_NO_DF } from '../provider/drbg111/context.js';
 import { RandDrbg } from '../provider/drbg111/rand-drbg.js';
 import { captureErrors, type RaisedError } from '../provider/errors.js';
-import type { BackendName } from '../provider/primitives/backend.js';
+import type { BackendName, PrimitiveBackend } from '../provider/primitives/backend.js';
+import { backendLabel } from './randshim-driver.js';
 import type { CaseResult, DiffCase, Driver, DrbgConfig, ReportedError, SourceCall, StepResult } from './driver.js';
 
 const NIDS: Record<string, number> = {
@@ -28,7 +29,7 @@ export function supports111(config: DrbgConfig): boolean {
 }
 
 /** Runs one case on a fresh parentless RAND_DRBG with tracing callbacks. */
-export function runCase111(c: DiffCase, backend: BackendName): CaseResult {
+export function runCase111(c: DiffCase, backend: BackendName | PrimitiveBackend): CaseResult {
   const nid = NIDS[(c.config.cipher ?? '').toUpperCase()];
   const flags = c.config.useDf === false ? RAND_DRBG_FLAG_CTR_NO_DF : 0;
   const context = new Rand111Context({ clock: () => 0 });
@@ -80,9 +81,12 @@ export function runCase111(c: DiffCase, backend: BackendName): CaseResult {
   return { id: c.id, created: true, steps };
 }
 
-export function randshimDriver111(backend: BackendName): Driver {
+export function randshimDriver111(backend: BackendName | PrimitiveBackend, label?: string): Driver {
   return {
-    info: { name: `randshim-1.1.1-${backend}`, flavor: '1.1.1', library: `randshim provider/drbg111 (${backend} backend)`, version: 'randshim' },
+    info: {
+      name: `randshim-1.1.1-${label ?? backendLabel(backend)}`, flavor: '1.1.1',
+      library: `randshim provider/drbg111 (${backendLabel(backend)} backend)`, version: 'randshim',
+    },
     supports: supports111,
     runBatch: async (cases) => cases.map((c) => runCase111(c, backend)),
     close: async () => {},
