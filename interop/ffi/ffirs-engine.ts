@@ -1,0 +1,133 @@
+/**
+ * The ffi-rs engine (npm `ffi-rs`), selectable as a cross-check of the koffi engine. Its traps
+ * (interop-notes.md, "FFI library choice"), and how this engine handles them:
+ * - it cannot pass dlopen flags: the library is first dlopen'ed through libc with
+ *   RTLD_NOW | RTLD_DEEPBIND (the handle is kept, so the object stays loaded with that binding),
+ *   then ffi-rs's own dlopen of the same path finds the already-loaded object;
+ * - it has no NULL literal: a `null` pointer-like argument is re-declared for that call as a
+ *   64-bit integer and passed as 0n;
+ * - it returns C strings by copying them, which crashes on NULL: `cstr` results are taken as an
+ *   address and read through libc;
+ * - it is 10 to 15 times slower per call than koffi, and its callbacks are asynchronous: none
+ *   are offered here.
+ */
+import { createRequire } from 'node:module';
+import type * as FfiRs from 'ffi-rs';
+import { LIBC_PATH, Libc, RTLD_DEEPBIND, RTLD_NOW } from './libc.js';
+import type {
+  ArgType, FfiEngine, LoadOptions, NativeBlock, NativeFunction, NativeLibrary, Pointer, RetType,
+} from './types.js';
+
+const require = createRequire(import.meta.url);
+
+/** What a non-NULL empty `bytes` argument points at (never read: its length travels as 0). */
+const NON_NULL_EMPTY = new Uint8Array(1);
+
+let librarySerial = 0;
+
+class FfiRsLibrary implements NativeLibrary {
+  readonly engine = 'ffi-rs' as const;
+  private handle: Pointer | undefined;
+
+  /** `verify`: check at declaration that each symbol exists (off for libc itself, which the
+   * check goes through). */
+  constructor(readonly path: string | null, private readonly key: string, private readonly ffi: typeof FfiRs,
+    private readonly libc: () => Libc, private readonly verify: boolean) {}
+
+  func<R extends RetType, const A extends readonly ArgType[]>(name: string, ret: R, args: A): NativeFunction<R, A> {
+    const { DataType, load } = this.ffi;
+    const argType = (a: ArgType): FfiRs.DataType => {
+      switch (a) {
+        case 'int': return DataType.I32;
+        case 'uint': return DataType.U32;
+        case 'size_t': case 'ulong': return DataType.U64;
+        case 'ptr': return DataType.BigInt;
+        case 'bytes': return DataType.U8Array;
+        case 'cstr': return DataType.String;
+        default: throw new TypeError(`unknown argument type ${String(a)}`);
+      }
+    };
+    const retType = ((): FfiRs.DataType => {
+      switch (ret) {
+        case 'void': return DataType.Void;
+        case 'int': return DataType.I32;
+        case 'uint': return DataType.U32;
+        case 'size_t': case 'ulong': return DataType.U64;
+        case 'ptr': case 'cstr': return DataType.BigInt;
+        default: throw new TypeError(`unknown return type ${String(ret)}`);
+      }
+    })();
+    if (this.verify && this.symbol(name) === 0n) throw new Error(`${this.path ?? 'main program'}: no symbol ${name}`);
+    const base = args.map(argType);
+    const nullable = args.flatMap((a, i) => (a === 'bytes' || a === 'cstr' ? [i] : []));
+    const library = this.key;
+    const readCString = (p: Pointer): string | null => this.libc().readCString(p);
+    return ((...values: unknown[]): unknown => {
+      let paramsType = base;
+      for (const i of nullable) {
+        const v = values[i];
+        if (v === null) {
+          if (paramsType === base) paramsType = base.slice();
+          paramsType[i] = DataType.BigInt;
+          values[i] = 0n;
+        } else if (v instanceof Uint8Array && v.length === 0) {
+          values[i] = NON_NULL_EMPTY;
+        }
+      }
+      const r = load({ library, funcName: name, retType, paramsType, paramsValue: values }) as unknown;
+      if (ret === 'void') return undefined;
+      if (ret === 'cstr') return readCString(r as bigint);
+      return r;
+    }) as never;
+  }
+
+  symbol(name: string): Pointer {
+    const libc = this.libc();
+    this.handle ??= libc.handleOf(this.path);
+    return libc.dlsym(this.handle, name);
+  }
+}
+
+export class FfiRsEngine implements FfiEngine {
+  readonly name = 'ffi-rs' as const;
+  private readonly ffi: typeof FfiRs;
+  private readonly libc: Libc;
+
+  constructor() {
+    this.ffi = require('ffi-rs') as typeof FfiRs;
+    this.ffi.open({ library: 'randshim-libc', path: LIBC_PATH });
+    this.libc = new Libc(new FfiRsLibrary(LIBC_PATH, 'randshim-libc', this.ffi, () => this.libc, false));
+  }
+
+  load(path: string | null, options: LoadOptions = {}): NativeLibrary {
+    if (path === null) throw new Error('the ffi-rs engine cannot open the main program');
+    // ffi-rs cannot pass dlopen flags: load it our way first and keep that reference.
+    const flags = RTLD_NOW | (options.deep === true ? RTLD_DEEPBIND : 0);
+    if (this.libc.dlopen(path, flags) === 0n) {
+      throw new Error(`dlopen(${path}) failed: ${this.libc.dlerror() ?? 'unknown'}`);
+    }
+    const key = `randshim-lib-${++librarySerial}`;
+    this.ffi.open({ library: key, path });
+    return new FfiRsLibrary(path, key, this.ffi, () => this.libc, true);
+  }
+
+  allocate(size: number): NativeBlock {
+    return this.libc.allocate(size);
+  }
+
+  readBytes(address: Pointer, length: number): Uint8Array {
+    return this.libc.readBytes(address, length);
+  }
+
+  writeBytes(address: Pointer, data: Uint8Array): void {
+    this.libc.writeBytes(address, data);
+  }
+
+  readCString(address: Pointer): string | null {
+    return this.libc.readCString(address);
+  }
+
+  fileOf(address: Pointer): string | null {
+    return this.libc.fileOf(address);
+  }
+}
