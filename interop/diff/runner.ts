@@ -91,12 +91,12 @@ export async function runCampaign(subject: Driver, oracle: Driver, opts: Campaig
   for (const config of configs) {
     const label = configLabel(config);
     const seed = configSeed(opts.seed, config);
-    const gen = new CaseGenerator(seed);
+    const gen = new CaseGenerator({ seed, config, idPrefix: `${label} seed ${seed}` });
     const s: ConfigStats = { config: label, cases: 0, steps: 0, bytesCompared: 0, mismatches: 0 };
     stats.push(s);
     for (let left = opts.casesPerConfig; left > 0;) {
       const n = Math.min(batchSize, left);
-      const batch = Array.from({ length: n }, () => gen.next(config));
+      const batch = Array.from({ length: n }, () => gen.next());
       const [oracleResults, subjectResults] = await Promise.all([oracle.runBatch(batch), subject.runBatch(batch)]);
       for (let i = 0; i < n; i++) {
         const cmp = compareCase(oracleResults[i], subjectResults[i]);

@@ -106,11 +106,19 @@ export function findCtrCipher(name: string): CtrCipherInfo | undefined {
   return CTR_CIPHERS.find((c) => c.name === upper);
 }
 
+/** CTR ciphers the default provider of OpenSSL 3.0 has besides AES (with ECB siblings). */
+const OPENSSL_ONLY_CTR_CIPHERS: readonly string[] = [
+  'ARIA-128-CTR', 'ARIA-192-CTR', 'ARIA-256-CTR', 'CAMELLIA-128-CTR', 'CAMELLIA-192-CTR', 'CAMELLIA-256-CTR',
+  'SM4-CTR',
+];
+
 /**
  * Resolves the "cipher" parameter of a CTR-DRBG as drbg_ctr_set_ctx_params does: the name must
  * end in "CTR" (PROV_R_REQUIRE_CTR_MODE_CIPHER), and both it and its ECB sibling must be
- * fetchable (PROV_R_UNABLE_TO_FIND_CIPHERS). Only the three AES key sizes are implemented;
- * other CTR ciphers OpenSSL has (ARIA, Camellia, SM4) get UNABLE_TO_FIND_CIPHERS here.
+ * fetchable: a name OpenSSL does not know fails both fetches (ERR_LIB_EVP ERR_R_UNSUPPORTED,
+ * twice), then PROV_R_UNABLE_TO_FIND_CIPHERS. Only the three AES key sizes are implemented;
+ * the other CTR ciphers OpenSSL has (ARIA, Camellia, SM4) get UNABLE_TO_FIND_CIPHERS alone, a
+ * documented difference (OpenSSL accepts them).
  */
 export function resolveCtrCipher(name: string): CtrCipherInfo | undefined {
   if (name.length < 3 || name.slice(-3).toUpperCase() !== 'CTR') {
@@ -118,6 +126,11 @@ export function resolveCtrCipher(name: string): CtrCipherInfo | undefined {
     return undefined;
   }
   const info = findCtrCipher(name);
-  if (info === undefined) raise('PROV', 'UNABLE_TO_FIND_CIPHERS');
-  return info;
+  if (info !== undefined) return info;
+  if (!OPENSSL_ONLY_CTR_CIPHERS.includes(name.toUpperCase())) {
+    raise('EVP', 'UNSUPPORTED');
+    raise('EVP', 'UNSUPPORTED');
+  }
+  raise('PROV', 'UNABLE_TO_FIND_CIPHERS');
+  return undefined;
 }

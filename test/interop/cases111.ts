@@ -4,40 +4,13 @@
  * saying when the `1.1.1` and `3.x` flavours must agree.
  */
 import type { DiffCase, DrbgConfig, Step } from '../../interop/driver.js';
+import { SeededRandom } from '../../interop/diff/generator.js';
 
-/** splitmix32-style PRNG: deterministic from a seed, good enough for test-case shapes. */
-export class Rng {
-  private s: number;
-
-  constructor(seed: number) {
-    this.s = seed >>> 0;
-  }
-
-  next(): number {
-    this.s = (this.s + 0x9e3779b9) >>> 0;
-    let z = this.s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  }
-
+/** The shared seeded PRNG with the [0, n) helper these generators use. */
+class Rng extends SeededRandom {
   /** Integer in [0, n). */
-  int(n: number): number {
-    return this.next() % n;
-  }
-
-  chance(p: number): boolean {
-    return this.next() / 2 ** 32 < p;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)];
-  }
-
-  hex(len: number): string {
-    let s = '';
-    for (let i = 0; i < len; i++) s += (this.next() & 0xff).toString(16).padStart(2, '0');
-    return s;
+  below(n: number): number {
+    return this.int(0, n - 1);
   }
 }
 
@@ -68,7 +41,7 @@ export function limits111(config: DrbgConfig): Limits {
 /** Lengths at and around a limit, plus a few free ones. */
 function lengthAround(rng: Rng, points: readonly number[], cap = 300): number {
   const p = rng.pick(points);
-  const n = rng.chance(0.75) ? p + rng.pick([-1, 0, 0, 1]) : rng.int(cap);
+  const n = rng.chance(0.75) ? p + rng.pick([-1, 0, 0, 1]) : rng.below(cap);
   return Math.max(0, n);
 }
 
@@ -86,24 +59,24 @@ export function randomCases111(config: DrbgConfig, seed: number, count: number):
   const seedlen = k + 16;
   const df = config.useDf !== false;
   const lim = limits111(config);
-  const entropyLen = (): number => (rng.chance(0.85) ? (df ? k + rng.int(seedlen) : seedlen)
+  const entropyLen = (): number => (rng.chance(0.85) ? (df ? k + rng.below(seedlen) : seedlen)
     : lengthAround(rng, df ? [0, k, seedlen, 64] : [0, k, seedlen]));
-  const nonceLen = (): number => (rng.chance(0.85) ? k / 2 + rng.int(k) : lengthAround(rng, [0, k / 2, k, 32]));
+  const nonceLen = (): number => (rng.chance(0.85) ? k / 2 + rng.below(k) : lengthAround(rng, [0, k / 2, k, 32]));
   const optBytes = (maxHint: number): string | undefined => {
     if (rng.chance(0.25)) return undefined;
     if (rng.chance(0.2)) return '';
     const len = df ? lengthAround(rng, [1, 16, seedlen, 100]) : lengthAround(rng, [1, seedlen - 1, maxHint]);
     return rng.hex(len);
   };
-  const outlen = (): number => (rng.chance(0.3) ? rng.int(80) : rng.pick(OUTLENS));
+  const outlen = (): number => (rng.chance(0.3) ? rng.below(80) : rng.pick(OUTLENS));
   const cases: DiffCase[] = [];
   for (let i = 0; i < count; i++) {
     const steps: Step[] = [];
-    const n = 1 + rng.int(8);
+    const n = 1 + rng.below(8);
     for (let j = 0; j < n; j++) {
       const withEntropy = j === 0 || rng.chance(0.3);
       const entropy = withEntropy ? rng.hex(entropyLen()) : undefined;
-      const roll = j === 0 && rng.chance(0.9) ? 0 : rng.int(100);
+      const roll = j === 0 && rng.chance(0.9) ? 0 : rng.below(100);
       if (roll < 15) {
         steps.push({ op: 'instantiate', entropy, ...(j === 0 || rng.chance(0.5) ? { nonce: rng.hex(nonceLen()) } : {}),
           pers: optBytes(lim.maxPers) });
@@ -116,7 +89,7 @@ export function randomCases111(config: DrbgConfig, seed: number, count: number):
         steps.push({ op: 'uninstantiate' });
       }
     }
-    const reseedInterval = rng.chance(0.6) ? 0 : 1 + rng.int(3);
+    const reseedInterval = rng.chance(0.6) ? 0 : 1 + rng.below(3);
     cases.push({ id: `${config.cipher}/${df ? 'df' : 'nodf'} seed ${seed} #${i}`, config, reseedInterval, steps });
   }
   return cases;
@@ -133,17 +106,17 @@ export function wellFormedCases111(config: DrbgConfig, seed: number, count: numb
   const k = KEYLEN[config.cipher ?? ''];
   const seedlen = k + 16;
   const df = config.useDf !== false;
-  const entropy = (): string => rng.hex(df ? k + rng.int(2 * seedlen) : seedlen);
-  const nonce = (): string => rng.hex(k / 2 + rng.int(2 * k));
-  const bytes = (): string => rng.hex(df ? rng.pick([0, 1, 16, seedlen, 100 + rng.int(200)]) : rng.int(seedlen + 1));
+  const entropy = (): string => rng.hex(df ? k + rng.below(2 * seedlen) : seedlen);
+  const nonce = (): string => rng.hex(k / 2 + rng.below(2 * k));
+  const bytes = (): string => rng.hex(df ? rng.pick([0, 1, 16, seedlen, 100 + rng.below(200)]) : rng.below(seedlen + 1));
   const adin = (): string | undefined => (rng.chance(0.3) ? undefined : bytes());
-  const outlen = (): number => (rng.chance(0.1) ? rng.pick([65535, 65536]) : 1 + rng.int(rng.pick([16, 64, 300])));
+  const outlen = (): number => (rng.chance(0.1) ? rng.pick([65535, 65536]) : 1 + rng.below(rng.pick([16, 64, 300])));
   const cases: DiffCase[] = [];
   for (let i = 0; i < count; i++) {
     const steps: Step[] = [{ op: 'instantiate', entropy: entropy(), nonce: nonce(), pers: bytes() }];
-    const n = 1 + rng.int(8);
+    const n = 1 + rng.below(8);
     for (let j = 0; j < n; j++) {
-      const roll = rng.int(100);
+      const roll = rng.below(100);
       const e = rng.chance(0.3) ? entropy() : undefined;
       if (roll < 60) {
         steps.push({ op: 'generate', outlen: outlen(), entropy: e, adin: adin(), predictionResistance: rng.chance(0.2) });
@@ -154,7 +127,7 @@ export function wellFormedCases111(config: DrbgConfig, seed: number, count: numb
         steps.push({ op: 'instantiate', entropy: entropy(), nonce: nonce(), pers: bytes() });
       }
     }
-    const reseedInterval = rng.chance(0.5) ? 0 : 1 + rng.int(3);
+    const reseedInterval = rng.chance(0.5) ? 0 : 1 + rng.below(3);
     cases.push({ id: `${config.cipher}/${df ? 'df' : 'nodf'} well-formed seed ${seed} #${i}`, config, reseedInterval, steps });
   }
   return cases;

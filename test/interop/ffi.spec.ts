@@ -15,7 +15,8 @@ import {
   ENGINE_NAMES, EVP_RAND_STATE_READY, getEngine, koffi, loadLibCrypto3, OPENSSL_DIR, OPENSSL_VERSION, ParamArrays,
   provenance, SYSTEM_LIBCRYPTO3, type EngineName, type LibCrypto3, type Pointer,
 } from '../../interop/ffi/index.js';
-import { generateCases, supportedConfigs } from '../../interop/oracles/case-generator.js';
+import { supportedConfigs } from '../../interop/diff/configs.js';
+import { generateCases } from '../../interop/diff/generator.js';
 import { createSystem3Driver } from '../../interop/oracles/system3.js';
 
 const DIST = fileURLToPath(new URL('../../', import.meta.url));

@@ -7,9 +7,10 @@
 import { expect } from 'chai';
 import { toHex } from '../../provider/bytes.js';
 import { BACKEND_NAMES, findDigest, getBackend } from '../../provider/primitives/index.js';
-import type { CaseResult, DiffCase, DrbgConfig, ReportedError, Step, StepResult } from '../../interop/driver.js';
+import type { CaseResult, DiffCase, DrbgConfig, ReportedError, StepResult } from '../../interop/driver.js';
 import { loadLibCrypto3, OPENSSL_INIT_LOAD_CRYPTO_STRINGS, SYSTEM_LIBCRYPTO3 } from '../../interop/ffi/index.js';
-import { caseLimits, generateCases, SeededRandom, supportedConfigs } from '../../interop/oracles/case-generator.js';
+import { caseLimits, supportedConfigs } from '../../interop/diff/configs.js';
+import { generateCases, SeededRandom } from '../../interop/diff/generator.js';
 import { describeError3 } from '../../interop/oracles/openssl3-errors.js';
 import { COMMON_REASONS, ERR_LIBS, LIB_REASONS } from '../../interop/oracles/openssl3-reasons.js';
 import { discoverSystem3, type System3Driver } from '../../interop/oracles/system3.js';
@@ -21,31 +22,16 @@ function label(c: DrbgConfig): string {
   return c.mechanism === 'CTR-DRBG' ? `CTR ${String(c.cipher)}${c.useDf === false ? ' no-df' : ''}` : `${c.mechanism} ${String(c.digest)}`;
 }
 
-const EVP_GENERATE_ERROR: ReportedError = { lib: 'EVP', reason: 'GENERATE_ERROR' };
-
-/**
- * The one difference allowed between system-3 and randshimDriver3x, found by this suite and
- * reported: when a provider generate fails, EVP_RAND_generate (crypto/evp/evp_rand.c,
- * evp_rand_generate_locked) raises EVP_R_GENERATE_ERROR after the provider's reasons;
- * interop/randshim-driver.ts's generateChunked does not. Everything else must be equal.
- */
-function isEvpGenerateErrorGap(step: Step, sys: StepResult, shim: StepResult): boolean {
-  if (step.op !== 'generate' || sys.ret !== 0 || shim.ret !== 0 || sys.state !== shim.state) return false;
-  if (sys.output !== undefined || shim.output !== undefined) return false;
-  return JSON.stringify(sys.errors) === JSON.stringify([...(shim.errors ?? []), EVP_GENERATE_ERROR]);
-}
-
 interface Tally {
   cases: number;
   steps: number;
   failedSteps: number;
   outputs: number;
   bytes: number;
-  evpGaps: number;
   mismatches: string[];
 }
 
-const newTally = (): Tally => ({ cases: 0, steps: 0, failedSteps: 0, outputs: 0, bytes: 0, evpGaps: 0, mismatches: [] });
+const newTally = (): Tally => ({ cases: 0, steps: 0, failedSteps: 0, outputs: 0, bytes: 0, mismatches: [] });
 
 function compare(cases: readonly DiffCase[], sys: readonly CaseResult[], shim: readonly CaseResult[], t: Tally): void {
   expect(sys).to.have.length(cases.length);
@@ -67,8 +53,6 @@ function compare(cases: readonly DiffCase[], sys: readonly CaseResult[], shim: r
           t.outputs++;
           t.bytes += x.output.length / 2;
         }
-      } else if (isEvpGenerateErrorGap(c.steps[s], x, y)) {
-        t.evpGaps++;
       } else {
         const cut = (r: StepResult): string => JSON.stringify({ ...r, output: r.output?.slice(0, 64) });
         t.mismatches.push(`${c.id} step ${s} ${JSON.stringify(c.steps[s]).slice(0, 300)}: system ${cut(x)} randshim ${cut(y)}`);
@@ -188,7 +172,7 @@ describe('system-3 oracle', () => {
 
     after(() => {
       console.log(`      total: ${total.cases} cases, ${total.steps} steps (${total.failedSteps} failing), `
-        + `${total.outputs} outputs / ${total.bytes} bytes equal, ${total.evpGaps} EVP_R_GENERATE_ERROR gaps`);
+        + `${total.outputs} outputs / ${total.bytes} bytes equal`);
     });
 
     supportedConfigs().forEach((config, index) => {
@@ -203,7 +187,7 @@ describe('system-3 oracle', () => {
         expect(t.steps).to.be.greaterThan(3 * CASES_PER_CONFIG);
         expect(t.outputs).to.be.greaterThan(CASES_PER_CONFIG);
         expect(t.failedSteps).to.be.greaterThan(0);
-        for (const k of ['cases', 'steps', 'failedSteps', 'outputs', 'bytes', 'evpGaps'] as const) total[k] += t[k];
+        for (const k of ['cases', 'steps', 'failedSteps', 'outputs', 'bytes'] as const) total[k] += t[k];
       });
     });
 
@@ -266,7 +250,6 @@ describe('system-3 oracle', () => {
           const t = newTally();
           compare(cases, sys, shim, t);
           expect(t.mismatches, t.mismatches.slice(0, 5).join('\n')).to.deep.equal([]);
-          expect(t.evpGaps).to.equal(0);
           expect(t.failedSteps).to.equal(0);
           expect(t.outputs).to.equal(9);
           expect(t.bytes).to.equal(1 + 64 + 1000 + 65537 + 17 + 48 + 33 + 0 + 129);
