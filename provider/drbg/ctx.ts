@@ -361,6 +361,21 @@ export class DrbgCtx implements RandImpl {
     return true;
   }
 
+  /** The "try to recover from previous errors" prologue of reseed and generate. */
+  private recover(): boolean {
+    if (this.state === RandState.READY) return true;
+    this.restart();
+    if (this.state === RandState.ERROR) {
+      raise('PROV', 'IN_ERROR_STATE');
+      return false;
+    }
+    if (this.state === RandState.UNINITIALISED) {
+      raise('PROV', 'NOT_INSTANTIATED');
+      return false;
+    }
+    return true;
+  }
+
   /** rand_drbg_restart: repair the error state, re-instantiate with the default pers. */
   private restart(): boolean {
     if (this.state === RandState.ERROR) this.uninstantiate();
@@ -373,17 +388,7 @@ export class DrbgCtx implements RandImpl {
    * buffer (in FIPS mode: as additional input, SP 800-90A 8.6.5), then from its own source.
    */
   reseed(predictionResistance: boolean, ent: Uint8Array | null, adin: Uint8Array | null): boolean {
-    if (this.state !== RandState.READY) {
-      this.restart();
-      if (this.state === RandState.ERROR) {
-        raise('PROV', 'IN_ERROR_STATE');
-        return false;
-      }
-      if (this.state === RandState.UNINITIALISED) {
-        raise('PROV', 'NOT_INSTANTIATED');
-        return false;
-      }
-    }
+    if (!this.recover()) return false;
     const limits = this.limits;
     if (ent !== null) {
       if (ent.length < limits.minEntropyLen) {
@@ -440,17 +445,7 @@ export class DrbgCtx implements RandImpl {
 
   /** ossl_prov_drbg_generate: one request of at most max_request bytes (`out.length`). */
   generate(out: Uint8Array, strength: number, predictionResistance: boolean, adin: Uint8Array | null): boolean {
-    if (this.state !== RandState.READY) {
-      this.restart();
-      if (this.state === RandState.ERROR) {
-        raise('PROV', 'IN_ERROR_STATE');
-        return false;
-      }
-      if (this.state === RandState.UNINITIALISED) {
-        raise('PROV', 'NOT_INSTANTIATED');
-        return false;
-      }
-    }
+    if (!this.recover()) return false;
     const limits = this.limits;
     if (strength > limits.strength) {
       raise('PROV', 'INSUFFICIENT_DRBG_STRENGTH');
