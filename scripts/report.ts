@@ -8,6 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { ReportOptions, ReportSection } from './report/section.js';
+import { runDifferentialSection } from './report/differential.js';
 import { runVectorSection } from './report/vectors.js';
 
 interface Options extends ReportOptions {
@@ -46,6 +47,7 @@ function positive(v: string, name: string): number {
 /** The report's sections, in order. Each runs only what its options ask for. */
 const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | null>)[] = [
   async (opts) => (opts.oracle === undefined ? runVectorSection() : null),
+  async (opts) => runDifferentialSection(opts),
 ];
 
 async function main(): Promise<void> {

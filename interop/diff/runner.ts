@@ -35,6 +35,10 @@ export interface ConfigStats {
   readonly config: string;
   cases: number;
   steps: number;
+  /** Steps where OpenSSL returned 0: error paths compared (reasons, states). */
+  failingSteps: number;
+  /** Steps whose output bytes were compared. */
+  outputs: number;
   bytesCompared: number;
   mismatches: number;
 }
@@ -45,7 +49,7 @@ export interface CampaignResult {
   readonly seed: number;
   readonly stats: ConfigStats[];
   readonly reports: MismatchReport[];
-  readonly totals: { cases: number; steps: number; bytesCompared: number; mismatches: number };
+  readonly totals: Omit<ConfigStats, 'config'>;
   readonly seconds: number;
 }
 
@@ -92,7 +96,7 @@ export async function runCampaign(subject: Driver, oracle: Driver, opts: Campaig
     const label = configLabel(config);
     const seed = configSeed(opts.seed, config);
     const gen = new CaseGenerator({ seed, config, idPrefix: `${label} seed ${seed}` });
-    const s: ConfigStats = { config: label, cases: 0, steps: 0, bytesCompared: 0, mismatches: 0 };
+    const s: ConfigStats = { config: label, cases: 0, steps: 0, failingSteps: 0, outputs: 0, bytesCompared: 0, mismatches: 0 };
     stats.push(s);
     for (let left = opts.casesPerConfig; left > 0;) {
       const n = Math.min(batchSize, left);
@@ -103,6 +107,10 @@ export async function runCampaign(subject: Driver, oracle: Driver, opts: Campaig
         s.cases++;
         s.steps += cmp.stepsCompared;
         s.bytesCompared += cmp.bytesCompared;
+        for (const step of oracleResults[i].steps.slice(0, cmp.stepsCompared)) {
+          if (step.ret === 0) s.failingSteps++;
+          if (step.output !== undefined && step.output.length > 0) s.outputs++;
+        }
         if (cmp.mismatch !== null) {
           s.mismatches++;
           if (reports.length < maxReported) {
@@ -117,9 +125,9 @@ export async function runCampaign(subject: Driver, oracle: Driver, opts: Campaig
     }
   }
   const totals = stats.reduce((t, s) => ({
-    cases: t.cases + s.cases, steps: t.steps + s.steps, bytesCompared: t.bytesCompared + s.bytesCompared,
-    mismatches: t.mismatches + s.mismatches,
-  }), { cases: 0, steps: 0, bytesCompared: 0, mismatches: 0 });
+    cases: t.cases + s.cases, steps: t.steps + s.steps, failingSteps: t.failingSteps + s.failingSteps,
+    outputs: t.outputs + s.outputs, bytesCompared: t.bytesCompared + s.bytesCompared, mismatches: t.mismatches + s.mismatches,
+  }), { cases: 0, steps: 0, failingSteps: 0, outputs: 0, bytesCompared: 0, mismatches: 0 });
   return { subject: subject.info.name, oracle: oracle.info.name, seed: opts.seed, stats, reports, totals, seconds: (Date.now() - started) / 1000 };
 }
 
