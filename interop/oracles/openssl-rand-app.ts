@@ -12,10 +12,14 @@
  *                    "\n". A failing chunk ends the command (exit 1) with what was printed.
  *   -writerand FILE  after the command, whatever its outcome: RAND_priv_bytes(buf, 1024) and,
  *                    if that returned 1, the 1024 bytes written to FILE; else exit 1.
+ *
+ * ERR_print_errors (which empties the error queue) runs where the apps call it: after a failed
+ * RAND_load_file, at the end of a failed rand_main, and after a failed RAND_write_file. The
+ * model treats randshim's error queue as the process's: it should start empty.
  */
 import type { DefaultChain3x } from '../../provider/chain/index.js';
 import { toHex } from '../../provider/bytes.js';
-import { raise } from '../../provider/errors.js';
+import { errorQueue, raise } from '../../provider/errors.js';
 
 /** RAND_BUF_SIZE (randfile.c): the -writerand size and the usual -rand chunk. */
 export const RAND_BUF_SIZE = 1024;
@@ -40,6 +44,13 @@ export interface RandAppOutcome {
   readonly stdout: string;
   /** The -writerand file's contents, or null when it was not written. */
   readonly writtenFile: Uint8Array | null;
+  /** What ERR_print_errors printed, as "LIB:REASON", oldest first. */
+  readonly errors: readonly string[];
+}
+
+/** ERR_print_errors: prints and removes every queued error. */
+function printErrors(printed: string[]): void {
+  for (const e of errorQueue().splice(0)) printed.push(`${e.lib}:${e.reason}`);
 }
 
 /** The sizes RAND_load_file passes to RAND_add for a regular file of `size` bytes. */
@@ -92,19 +103,30 @@ export function runRandApp(chain: DefaultChain3x, request: RandAppRequest): Rand
   if (!Number.isInteger(request.bytes) || request.bytes <= 0) {
     throw new RangeError(`rand needs a positive byte count, got ${request.bytes}`);
   }
+  const errors: string[] = [];
   let exitCode = 1;
   let stdout = '';
-  // app_RAND_load: a failed load ends rand_main before it opens its output.
-  if (request.randFile === undefined || randLoadFile(chain, request.randFile) >= 0) {
+  // app_RAND_load: a failed load ("Can't load FILE into RNG") ends rand_main before it opens
+  // its output.
+  let loaded = true;
+  if (request.randFile !== undefined && randLoadFile(chain, request.randFile) < 0) {
+    printErrors(errors);
+    loaded = false;
+  }
+  if (loaded) {
     const { text, ok } = randHex(chain, request.bytes);
     stdout = text;
     if (ok) exitCode = 0;
   }
+  if (exitCode !== 0) printErrors(errors);
   // apps/openssl.c main: app_RAND_write() after the command, whatever it returned.
   let writtenFile: Uint8Array | null = null;
   if (request.writerand === true) {
     writtenFile = randWriteFileBytes(chain);
-    if (writtenFile === null) exitCode = 1;
+    if (writtenFile === null) {
+      printErrors(errors); // "Cannot write random bytes:"
+      exitCode = 1;
+    }
   }
-  return { exitCode, stdout, writtenFile };
+  return { exitCode, stdout, writtenFile, errors };
 }

@@ -21,7 +21,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { captureErrors, type RaisedError } from '../../provider/errors.js';
+import { captureErrors, errorQueue } from '../../provider/errors.js';
 import { writeU32LE, writeU64LE } from '../../provider/bytes.js';
 import {
   applyRandomSection, DefaultChain3x, type RandomConfig,
@@ -38,6 +38,9 @@ export const WASM31_PID = 42;
 /** The wall clock every command sees unless told otherwise (ms since the epoch). */
 export const WASM31_DEFAULT_CLOCK_MS = 1_700_000_000_123;
 
+/** The exit status reported for a program that trapped (a crash natively: SIGSEGV's 128 + 11). */
+export const WASM31_TRAP_EXIT = 139;
+
 /** A `[random]` section: the six keys, or raw name/value lines (to try unknown names). */
 export type RandomSection = RandomConfig | readonly (readonly [string, string])[];
 
@@ -50,16 +53,17 @@ export interface Wasm31RandCommand extends RandAppRequest {
   readonly clockMs?: number;
 }
 
-/** What both the oracle and the reproduction report for a command. */
+/** What both the oracle and the reproduction report for a command (`errors`: what
+ * ERR_print_errors printed, parsed from stderr on the oracle's side). */
 export interface Wasm31RandOutcome extends RandAppOutcome {
   /** Bytes read from /dev/urandom (the pinned stream). */
   readonly urandomBytesRead: number;
-  /** The errors printed / raised, as "LIB:REASON", oldest first. */
-  readonly errors: readonly string[];
 }
 
 export interface Wasm31RandRun extends Wasm31RandOutcome {
   readonly stderr: string;
+  /** See {@link Wasm31RunResult.trap}. */
+  readonly trap: string | null;
   /** The primary DRBG's address, or null when no urandom read happened or none matched. */
   readonly primaryAddress: number | null;
   readonly argv: readonly string[];
@@ -72,14 +76,18 @@ export interface Wasm31RunOptions {
   readonly opensslCnf?: string;
   /** Files to create before running (absolute paths). */
   readonly files?: Readonly<Record<string, Uint8Array>>;
-  /** Files to read back afterwards. */
+  /** Files to read back afterwards (their directories are created beforehand). */
   readonly collect?: readonly string[];
   readonly urandom: PinnedUrandom;
   readonly clockMs?: number;
 }
 
 export interface Wasm31RunResult {
+  /** The exit status; {@link WASM31_TRAP_EXIT} when the program trapped. */
   readonly exitCode: number;
+  /** The WebAssembly trap that ended the program (e.g. "memory access out of bounds": the
+   * native build would have crashed), or null. */
+  readonly trap: string | null;
   readonly stdout: string;
   readonly stderr: string;
   /** Collected files (null: absent). */
@@ -295,6 +303,7 @@ export class Wasm31Oracle {
     const listenersBefore = new Set(process.listeners('uncaughtException'));
     const exitCodeBefore = process.exitCode;
     let exitCode: number;
+    let trap: string | null = null;
     let files: Record<string, Uint8Array | null> = {};
     try {
       const M = await build.factory({
@@ -316,13 +325,21 @@ export class Wasm31Oracle {
             mod.FS.mkdirTree(WASM31_OPENSSLDIR);
             mod.FS.writeFile(`${WASM31_OPENSSLDIR}/openssl.cnf`, options.opensslCnf);
           }
+          for (const path of options.collect ?? []) mod.FS.mkdirTree(dirname(path));
           for (const [path, data] of Object.entries(options.files ?? {})) {
             mod.FS.mkdirTree(dirname(path));
             mod.FS.writeFile(path, data);
           }
         }],
       });
-      exitCode = M.callMain([...options.args]);
+      try {
+        exitCode = M.callMain([...options.args]);
+      } catch (e) {
+        // The glue rethrows a trap (WebAssembly.RuntimeError) after recording exit status 1.
+        if (!(e instanceof Error) || e.name !== 'RuntimeError') throw e;
+        trap = e.message;
+        exitCode = WASM31_TRAP_EXIT;
+      }
       files = {};
       for (const path of options.collect ?? []) {
         try {
@@ -340,6 +357,7 @@ export class Wasm31Oracle {
     }
     return {
       exitCode,
+      trap,
       stdout: Buffer.from(stdout).toString('latin1'),
       stderr: Buffer.from(stderr).toString('latin1'),
       files,
@@ -365,6 +383,7 @@ export class Wasm31Oracle {
     return {
       argv,
       exitCode: r.exitCode,
+      trap: r.trap,
       stdout: r.stdout,
       stderr: r.stderr,
       writtenFile: cmd.writerand === true ? r.files[WRITE_FILE] ?? null : null,
@@ -471,11 +490,14 @@ export function reproduceWasm31(cmd: Wasm31RandCommand, primaryAddress: number |
     },
     identities: { primary: addressBytes(primaryAddress ?? 0) },
   });
-  const { result, raised } = captureErrors(() => runRandApp(chain, cmd));
-  chain.free();
-  return { ...result, urandomBytesRead: urandom.consumed, errors: raised.map(formatError) };
-}
-
-function formatError(e: RaisedError): string {
-  return `${e.lib}:${e.reason}`;
+  // The command runs as a fresh process: on an empty error queue, the caller's entries put back after.
+  const queue = errorQueue();
+  const saved = queue.splice(0);
+  try {
+    const outcome = runRandApp(chain, cmd);
+    return { ...outcome, urandomBytesRead: urandom.consumed };
+  } finally {
+    chain.free();
+    queue.splice(0, queue.length, ...saved);
+  }
 }

@@ -20,7 +20,7 @@
  * provider/errors.ts. This is the default RAND_METHOD's behaviour; RAND_set_rand_method and
  * engines belong to compat/.
  */
-import { raise, captureErrors } from '../errors.js';
+import { errorQueue, raise } from '../errors.js';
 import { DrbgCtx } from '../drbg/ctx.js';
 import { RandState, type RandImpl, type RandParams } from '../rand.js';
 import {
@@ -39,6 +39,10 @@ export interface DefaultChainOptions {
   readonly config?: RandomConfig;
   /** OS entropy and nonce, clock, fork id and primitive backend of the contexts. */
   readonly environment?: RandEnvironment;
+  /** A ready seed source to use instead of creating `[random] seed` (e.g. a TEST-RAND with
+   * fixed entropy, or a SeedSrc on a chosen poll). The caller keeps ownership: free() leaves
+   * it alone. */
+  readonly seedSource?: RandImpl;
   /** The "addresses" the contexts pass as additional input to their children (a DRBG parent
    * sends its own; in OpenSSL the primary's pointer is what public and private receive).
    * Absent: a fresh random identity per context. */
@@ -52,7 +56,8 @@ export class DefaultChain3x {
   private cfg: RandomConfig;
   private readonly env: RandEnvironment;
   private readonly identities: Partial<Record<ChainLevel, Uint8Array>>;
-  private seedCtx: RandImpl | null = null;
+  private seedCtx: RandImpl | null;
+  private readonly ownsSeed: boolean;
   private primaryCtx: RandImpl | null = null;
   private publicCtx: RandImpl | null = null;
   private privateCtx: RandImpl | null = null;
@@ -61,6 +66,8 @@ export class DefaultChain3x {
     this.cfg = { ...options.config };
     this.env = options.environment ?? {};
     this.identities = { ...options.identities };
+    this.seedCtx = options.seedSource ?? null;
+    this.ownsSeed = options.seedSource === undefined;
   }
 
   /** The configuration in force (changes only through the setters, before the primary exists). */
@@ -168,7 +175,7 @@ export class DefaultChain3x {
    */
   getPrimary(): RandImpl | null {
     if (this.primaryCtx !== null) return this.primaryCtx;
-    if (this.seedCtx === null) this.seedCtx = captureErrors(() => this.newSeed()).result;
+    if (this.seedCtx === null) this.seedCtx = discardingErrors(() => this.newSeed());
     let primary = this.newDrbg(this.seedCtx, 'primary', PRIMARY_RESEED_INTERVAL, PRIMARY_RESEED_TIME_INTERVAL);
     if (primary !== null && !evpEnableLocking(primary)) {
       raise('EVP', 'UNABLE_TO_ENABLE_LOCKING');
@@ -255,9 +262,23 @@ export class DefaultChain3x {
 
   /** ossl_rand_ctx_free plus the thread-stop cleanup: frees every context. */
   free(): void {
-    for (const ctx of [this.publicCtx, this.privateCtx, this.primaryCtx, this.seedCtx]) ctx?.free();
+    for (const ctx of [this.publicCtx, this.privateCtx, this.primaryCtx]) ctx?.free();
+    if (this.ownsSeed) this.seedCtx?.free();
     this.publicCtx = this.privateCtx = this.primaryCtx = this.seedCtx = null;
   }
+}
+
+/**
+ * ERR_set_mark(); op(); ERR_pop_to_mark(): whatever `op` left on the error queue is removed,
+ * entries below the mark stay. The mark is the queue's top entry; like OpenSSL's, it is lost
+ * (and everything popped) if the queue overflowed meanwhile.
+ */
+function discardingErrors<T>(op: () => T): T {
+  const queue = errorQueue();
+  const mark = queue[queue.length - 1];
+  const result = op();
+  while (queue.length > 0 && queue[queue.length - 1] !== mark) queue.pop();
+  return result;
 }
 
 function withKeys(config: RandomConfig, keys: { [K in keyof RandomConfig]?: string | null }): RandomConfig {

@@ -22,11 +22,16 @@ export type RandEnvironment = Omit<DrbgCtxOptions, 'mechanism' | 'parent' | 'ide
 /**
  * EVP_RAND_fetch: the algorithm called `name` whose definition matches `properties`, or null
  * after raising EVP_R_UNSUPPORTED (what inner_evp_generic_fetch raises both for an unknown
- * name and for a query no implementation satisfies, including one that does not parse).
+ * name and for a query no implementation satisfies).
+ *
+ * A query that does not parse is treated as no query at all, as ossl_method_store_fetch does
+ * (crypto/property/property.c: `pq == NULL` takes the first implementation): "provider=fips,"
+ * fetches the default provider's DRBG. OpenSSL leaves the parser's PROP_R_* error on the
+ * queue; randshim's error libraries have no PROP, so nothing is raised here.
  */
 export function fetchRand(name: string, properties: string | null | undefined): RandAlgorithm | null {
   const algorithm = RAND_ALGORITHMS.find((a) => a === name.toUpperCase());
-  if (algorithm === undefined || matchesDefaultProvider(properties) !== true) {
+  if (algorithm === undefined || matchesDefaultProvider(properties) === false) {
     raise('EVP', 'UNSUPPORTED');
     return null;
   }

@@ -131,7 +131,7 @@ export function parsePropertyQuery(query: string): Clause[] | null {
 /**
  * Whether an algorithm of randshim's (definition "provider=default") satisfies `query`, the
  * way ossl_property_match_count decides it. A null/undefined or empty query matches.
- * Returns 'parse-error' when the query does not parse.
+ * Returns 'parse-error' when the query does not parse (a fetch then ignores it, see fetchRand).
  */
 export function matchesDefaultProvider(query: string | null | undefined): boolean | 'parse-error' {
   if (query === null || query === undefined) return true;
