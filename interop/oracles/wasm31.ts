@@ -1,6 +1,7 @@
 /**
  * The `wasm-3.1` oracle: OpenSSL 3.1.0's `openssl` command line compiled to WebAssembly (npm
- * openssl-wasm), run deterministically, and randshim's reproduction of the same command.
+ * openssl-wasm), run deterministically. This module is the entry point: it also re-exports the
+ * command description (wasm31-command.ts) and randshim's reproduction (wasm31-reproduction.ts).
  *
  * The oracle is chain-level: libcrypto is not reachable, only `main`. A command runs with
  *  - a pinned /dev/urandom (a {@link PinnedUrandom} stream served through an Emscripten
@@ -21,44 +22,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { captureErrors, errorQueue } from '../../provider/errors.js';
-import { writeU32LE, writeU64LE } from '../../provider/bytes.js';
-import {
-  applyRandomSection, DefaultChain3x, type RandomConfig,
-} from '../../provider/chain/index.js';
-import { RAND_POOL_MAX_LENGTH, type EntropyPoll } from '../../provider/entropy/os.js';
-import { raise } from '../../provider/errors.js';
-import { runRandApp, type RandAppOutcome, type RandAppRequest } from './openssl-rand-app.js';
 import { PinnedUrandom } from './pinned-urandom.js';
+import {
+  opensslCnfFor, RAND_FILE, randArgv, WASM31_DEFAULT_CLOCK_MS, WASM31_OPENSSLDIR, wasm31Refusal,
+  WASM31_TRAP_EXIT, WRITE_FILE, type Wasm31RandCommand, type Wasm31RandOutcome,
+} from './wasm31-command.js';
 
-/** The build's OPENSSLDIR ("openssl version -d"): its openssl.cnf is loaded at startup. */
-export const WASM31_OPENSSLDIR = '/usr/local/ssl';
-/** getpid() under Emscripten. */
-export const WASM31_PID = 42;
-/** The wall clock every command sees unless told otherwise (ms since the epoch). */
-export const WASM31_DEFAULT_CLOCK_MS = 1_700_000_000_123;
-
-/** The exit status reported for a program that trapped (a crash natively: SIGSEGV's 128 + 11). */
-export const WASM31_TRAP_EXIT = 139;
-
-/** A `[random]` section: the six keys, or raw name/value lines (to try unknown names). */
-export type RandomSection = RandomConfig | readonly (readonly [string, string])[];
-
-export interface Wasm31RandCommand extends RandAppRequest {
-  /** Seed of the pinned /dev/urandom stream. */
-  readonly urandomSeed: string;
-  /** The `[random]` section; absent: no openssl.cnf at all (built-in defaults). */
-  readonly random?: RandomSection;
-  /** The pinned wall clock in ms; default {@link WASM31_DEFAULT_CLOCK_MS}. */
-  readonly clockMs?: number;
-}
-
-/** What both the oracle and the reproduction report for a command (`errors`: what
- * ERR_print_errors printed, parsed from stderr on the oracle's side). */
-export interface Wasm31RandOutcome extends RandAppOutcome {
-  /** Bytes read from /dev/urandom (the pinned stream). */
-  readonly urandomBytesRead: number;
-}
+export * from './wasm31-command.js';
+export { addressBytes, reproduceWasm31, wasm31NonceSource } from './wasm31-reproduction.js';
 
 export interface Wasm31RandRun extends Wasm31RandOutcome {
   readonly stderr: string;
@@ -195,27 +166,6 @@ function findPrimaryOnStack(memory: WasmMemory, sp: number): number | null {
   return found.size === 1 ? [...found][0] : null;
 }
 
-const FORBIDDEN_IN_CNF = /[#$\\"'\r\n]/;
-
-/**
- * openssl.cnf text loading a `[random]` section through the "random" config module. Throws a
- * RangeError for what the file cannot carry verbatim: comment, variable, escape and quote
- * characters, line breaks, '=' in a name, and leading or trailing blanks (the parser trims).
- */
-export function opensslCnfFor(section: RandomSection): string {
-  const entries = Array.isArray(section)
-    ? (section as readonly (readonly [string, string])[])
-    : Object.entries(section as RandomConfig).filter((e): e is [string, string] => e[1] !== undefined);
-  let text = 'openssl_conf = openssl_init\n\n[openssl_init]\nrandom = random_section\n\n[random_section]\n';
-  for (const [name, value] of entries) {
-    if (FORBIDDEN_IN_CNF.test(name + value) || name.includes('=') || value !== value.trim() || name !== name.trim()) {
-      throw new RangeError(`cannot write ${name} = ${value} into openssl.cnf verbatim`);
-    }
-    text += `${name} = ${value}\n`;
-  }
-  return text;
-}
-
 /** "<lib name>" as ERR_print_errors prints it, to randshim's library tags. */
 const LIB_NAMES: Readonly<Record<string, string>> = {
   'random number generator': 'RAND',
@@ -234,34 +184,6 @@ export function parseErrorLines(stderr: string): string[] {
     if (m !== null) out.push(`${LIB_NAMES[m[1]] ?? m[1]}:${m[2].toUpperCase().replace(/ /g, '_')}`);
   }
   return out;
-}
-
-/** The file names the rand commands use inside the wasm file system. */
-const RAND_FILE = '/work/seed.rnd';
-const WRITE_FILE = '/work/out.rnd';
-
-/** argv of `openssl rand` for `cmd`. */
-export function randArgv(cmd: RandAppRequest): string[] {
-  const args = ['rand'];
-  if (cmd.randFile !== undefined) args.push('-rand', RAND_FILE);
-  if (cmd.writerand === true) args.push('-writerand', WRITE_FILE);
-  args.push('-hex', String(cmd.bytes));
-  return args;
-}
-
-/**
- * Why OpenSSL 3.1.0 cannot be asked to run `section`, or null. A Hash or HMAC DRBG on the
- * "NULL" digest (output size 0) never returns: hash_df and the HMAC generate loop advance by
- * the digest size, so the process spins forever (seen on this build; the loops are the same
- * in 3.0.20). The oracle refuses those instead of hanging the test process.
- */
-export function wasm31Refusal(section: RandomSection | undefined): string | null {
-  const config = randomConfigOf(section);
-  const mechanism = (config.random ?? 'CTR-DRBG').toUpperCase();
-  if ((mechanism === 'HASH-DRBG' || mechanism === 'HMAC-DRBG') && config.digest?.toUpperCase() === 'NULL') {
-    return `${mechanism} with the NULL digest loops forever in OpenSSL 3.1.0`;
-  }
-  return null;
 }
 
 export class Wasm31Oracle {
@@ -416,88 +338,5 @@ export async function discoverWasm31(): Promise<Wasm31Discovery> {
     return { name: 'wasm-3.1', available: true, oracle: new Wasm31Oracle(build, version) };
   } catch (e) {
     return { name: 'wasm-3.1', available: false, reason: e instanceof Error ? e.message : String(e) };
-  }
-}
-
-// ---- the reproduction on randshim's chain ----
-
-/** The `[random]` configuration randshim applies for `section` (random_conf_init). */
-export function randomConfigOf(section: RandomSection | undefined): RandomConfig {
-  if (section === undefined) return {};
-  if (!Array.isArray(section)) return section as RandomConfig;
-  // An unknown name's CRYPTO_R_UNKNOWN_NAME_IN_RANDOM_SECTION belongs to config loading, which
-  // the command line does not report; keep it off the queue.
-  return captureErrors(() => applyRandomSection({}, section as readonly (readonly [string, string])[])).result.config;
-}
-
-/** The OS of the wasm build as randshim's environment sees it: /dev/urandom reads sized as
- * ossl_rand_pool_bytes_needed sizes them (ceil(entropy / 8), at least min_len, refused over
- * max_len capped at RAND_POOL_MAX_LENGTH). */
-function urandomPoll(urandom: PinnedUrandom): EntropyPoll {
-  return (entropy, minLen, maxLen) => {
-    const len = Math.max(entropy > 0 ? Math.ceil(entropy / 8) : 0, minLen);
-    if (len > Math.min(maxLen, RAND_POOL_MAX_LENGTH)) {
-      raise('RAND', 'RANDOM_POOL_OVERFLOW');
-      return null;
-    }
-    return urandom.read(len);
-  };
-}
-
-/**
- * The nonce a parentless DRBG gets on wasm32 (prov_drbg_get_nonce + ossl_rand_get_nonce):
- * ossl_pool_add_nonce_data's {pid_t pid; CRYPTO_THREAD_ID tid; uint64_t time} (4 + 4 + 8,
- * tid 0 without threads, time = seconds << 32 | nanoseconds of CLOCK_REALTIME) followed by the
- * salt {void *drbg; int count} (4 + 4), count being the process-wide nonce counter after its
- * increment.
- */
-export function wasm31NonceSource(clockMs: number): (identity: Uint8Array) => Uint8Array {
-  let count = 0;
-  return (identity) => {
-    const out = new Uint8Array(24);
-    writeU32LE(out, 0, WASM31_PID);
-    const seconds = BigInt(Math.floor(clockMs / 1000));
-    const nanos = BigInt(Math.round((clockMs % 1000) * 1e6));
-    writeU64LE(out, 8, (seconds << 32n) + nanos);
-    out.set(identity.subarray(0, 4), 16);
-    writeU32LE(out, 20, ++count);
-    return out;
-  };
-}
-
-/** LE32 of an address: what a wasm32 DRBG passes as `(unsigned char *)&drbg, sizeof(drbg)`. */
-export function addressBytes(address: number): Uint8Array {
-  const out = new Uint8Array(4);
-  writeU32LE(out, 0, address);
-  return out;
-}
-
-/**
- * Runs `cmd` on randshim: a {@link DefaultChain3x} configured like the wasm run, fed from the
- * same pinned urandom stream and clock, with the primary's identity set to the recovered
- * `primaryAddress`, driven the way `openssl rand` drives RAND.
- */
-export function reproduceWasm31(cmd: Wasm31RandCommand, primaryAddress: number | null): Wasm31RandOutcome {
-  const urandom = new PinnedUrandom(cmd.urandomSeed);
-  const clockMs = cmd.clockMs ?? WASM31_DEFAULT_CLOCK_MS;
-  const chain = new DefaultChain3x({
-    config: randomConfigOf(cmd.random),
-    environment: {
-      osEntropy: urandomPoll(urandom),
-      osNonce: wasm31NonceSource(clockMs),
-      clock: () => Math.floor(clockMs / 1000),
-      forkId: () => WASM31_PID,
-    },
-    identities: { primary: addressBytes(primaryAddress ?? 0) },
-  });
-  // The command runs as a fresh process: on an empty error queue, the caller's entries put back after.
-  const queue = errorQueue();
-  const saved = queue.splice(0);
-  try {
-    const outcome = runRandApp(chain, cmd);
-    return { ...outcome, urandomBytesRead: urandom.consumed };
-  } finally {
-    chain.free();
-    queue.splice(0, queue.length, ...saved);
   }
 }
