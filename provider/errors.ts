@@ -21,15 +21,17 @@ export interface RaisedError {
 }
 
 const queue: RaisedError[] = [];
-/** How many errors were ever raised in this realm; lets a caller find what one call raised even
- * after the queue dropped its oldest entries. */
+/** Sequence number of every queued entry: what one call raised can be found even after the
+ * queue dropped its oldest entries or the call consumed some (ERR_get_error). */
+const sequence = new WeakMap<RaisedError, number>();
 let raisedTotal = 0;
 
 /** ERR_raise: pushes an error onto the current realm's queue. OpenSSL caps its queue at 16
  * entries (ERR_NUM_ERRORS), dropping the oldest; so do we. */
 export function raise(lib: ErrLib, reason: string, func?: string): void {
-  queue.push(func === undefined ? { lib, reason } : { lib, reason, func });
-  raisedTotal++;
+  const entry: RaisedError = func === undefined ? { lib, reason } : { lib, reason, func };
+  sequence.set(entry, ++raisedTotal);
+  queue.push(entry);
   if (queue.length > ERR_NUM_ERRORS) queue.shift();
 }
 
@@ -72,10 +74,22 @@ export function throwOnFailure(op: () => number | boolean): void {
   }
 }
 
-/** Runs `op` and takes what it raised off the queue. */
+/** ERR_set_mark: a mark for {@link popToMark}. */
+export function setMark(): number {
+  return raisedTotal;
+}
+
+/** ERR_pop_to_mark: removes (and returns, oldest first) every entry raised after `mark` that is
+ * still queued. */
+export function popToMark(mark: number): RaisedError[] {
+  const popped: RaisedError[] = [];
+  for (let i = queue.length - 1; i >= 0 && (sequence.get(queue[i]) ?? 0) > mark; i--) popped.unshift(queue.pop() as RaisedError);
+  return popped;
+}
+
+/** Runs `op` and takes what it raised (and left queued) off the queue. */
 export function captureErrors<T>(op: () => T): { result: T; raised: RaisedError[] } {
-  const mark = raisedTotal;
+  const mark = setMark();
   const result = op();
-  const count = Math.min(raisedTotal - mark, queue.length);
-  return { result, raised: queue.splice(queue.length - count, count) };
+  return { result, raised: popToMark(mark) };
 }

@@ -20,7 +20,7 @@
  * provider/errors.ts. This is the default RAND_METHOD's behaviour; RAND_set_rand_method and
  * engines belong to compat/.
  */
-import { errorQueue, raise } from '../errors.js';
+import { popToMark, raise, setMark } from '../errors.js';
 import { DrbgCtx } from '../drbg/ctx.js';
 import { RandState, type RandImpl, type RandParams } from '../rand.js';
 import {
@@ -268,16 +268,11 @@ export class DefaultChain3x {
   }
 }
 
-/**
- * ERR_set_mark(); op(); ERR_pop_to_mark(): whatever `op` left on the error queue is removed,
- * entries below the mark stay. The mark is the queue's top entry; like OpenSSL's, it is lost
- * (and everything popped) if the queue overflowed meanwhile.
- */
+/** ERR_set_mark(); op(); ERR_pop_to_mark(): whatever `op` left on the error queue is removed. */
 function discardingErrors<T>(op: () => T): T {
-  const queue = errorQueue();
-  const mark = queue[queue.length - 1];
+  const mark = setMark();
   const result = op();
-  while (queue.length > 0 && queue[queue.length - 1] !== mark) queue.pop();
+  popToMark(mark);
   return result;
 }
 

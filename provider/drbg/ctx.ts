@@ -501,6 +501,11 @@ export class DrbgCtx implements RandImpl {
     let needed = entropy >= 0 ? Math.ceil(entropy / 8) : 0;
     if (needed < minLen) needed = minLen;
     if (needed > maxLen) needed = maxLen;
+    if (needed === 0) {
+      // OPENSSL_secure_malloc(0) returns NULL.
+      raise('PROV', 'MALLOC_FAILURE');
+      return null;
+    }
     const buffer = new Uint8Array(needed);
     if (!this.generate(buffer, this.limits.strength, predictionResistance, this.identity)) {
       buffer.fill(0);

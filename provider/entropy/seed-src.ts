@@ -57,6 +57,11 @@ export class SeedSrc implements RandImpl {
       raise('PROV', 'ENTROPY_SOURCE_STRENGTH_TOO_WEAK');
       return null;
     }
+    if (needed === 0) {
+      // OPENSSL_secure_malloc(0) returns NULL.
+      raise('PROV', 'MALLOC_FAILURE');
+      return null;
+    }
     const seed = new Uint8Array(needed);
     if (this.generate(seed, 0)) return seed;
     void pr;

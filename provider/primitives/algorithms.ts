@@ -50,7 +50,7 @@ const XOF_NAMES: readonly string[] = [
 /** Non-XOF digests the default provider of OpenSSL 3.0 has but randshim does not implement. */
 const OPENSSL_ONLY_DIGESTS: readonly string[] = [
   'MD5', 'SSL3-MD5', 'MD5-SHA1', 'SM3', 'BLAKE2S-256', 'BLAKE2S256', 'BLAKE2B-512', 'BLAKE2B512',
-  'RIPEMD-160', 'RIPEMD160', 'RIPEMD', 'RMD160', 'KECCAK-224', 'KECCAK-256', 'KECCAK-384', 'KECCAK-512',
+  'RIPEMD-160', 'RIPEMD160', 'RIPEMD', 'RMD160',
 ];
 
 /** Looks a digest up by any OpenSSL name or alias (case-insensitive); undefined if unknown. */

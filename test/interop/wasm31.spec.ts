@@ -271,7 +271,8 @@ describe('wasm-3.1 oracle: openssl rand on OpenSSL 3.1.0 vs randshim DefaultChai
       expect(w.urandomBytesRead).to.equal(48); // its strength came out as 256 from blocklen (size_t)-1
       const r = reproduceWasm31(cmd, w.primaryAddress);
       expect(r).to.deep.include({ exitCode: 1, stdout: '', urandomBytesRead: 0 });
-      expect(r.errors).to.deep.equal(['PROV:MISSING_MAC', 'PROV:ERROR_INSTANTIATING_DRBG', 'RAND:ERROR_INSTANTIATING_DRBG']);
+      // No reference here (OpenSSL traps); randshim's 0-byte seed pull fails as OpenSSL's malloc(0) does.
+      expect(r.errors).to.deep.equal(['PROV:MALLOC_FAILURE', 'PROV:MISSING_MAC', 'PROV:ERROR_INSTANTIATING_DRBG', 'RAND:ERROR_INSTANTIATING_DRBG']);
     });
 
     it('Hash/HMAC-DRBG on the NULL digest loops forever in 3.1.0: the oracle refuses to run it', async () => {
