@@ -89,7 +89,7 @@ export function RAND_poll(): number {
  */
 export function RAND_seed(buf: Uint8Array | null, num: number): void {
   const meth = RAND_get_rand_method();
-  const b = cBuffer(buf, Math.max(0, num), 'RAND_SEED');
+  const b = cBuffer(buf, Math.max(0, num), undefined);
   if (b === undefined) return;
   meth.seed?.(b, num);
 }
@@ -103,7 +103,7 @@ export function RAND_seed(buf: Uint8Array | null, num: number): void {
  */
 export function RAND_add(buf: Uint8Array | null, num: number, randomness: number): void {
   const meth = RAND_get_rand_method();
-  const b = cBuffer(buf, Math.max(0, num), 'RAND_ADD');
+  const b = cBuffer(buf, Math.max(0, num), undefined);
   if (b === undefined) return;
   meth.add?.(b, num, randomness);
 }

@@ -196,7 +196,7 @@ export function RAND_DRBG_generate(drbg: RAND_DRBG, out: Uint8Array, outlen: num
  * @see RAND_DRBG_generate(3)
  */
 export function RAND_DRBG_bytes(drbg: RAND_DRBG, out: Uint8Array, outlen: number): number {
-  const o = cBuffer(out, outlen, 'RAND_DRBG_BYTES');
+  const o = cBuffer(out, outlen, 'DRBG_BYTES');
   if (o === undefined || o === null) return 0;
   if (drbg.bytes(o)) return 1;
   o.fill(0);
