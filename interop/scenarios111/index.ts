@@ -11,5 +11,5 @@ export const SCENARIOS_111: readonly Scenario111[] = [
 ];
 
 export type { Scenario111, Step } from './scenario.js';
-export { KNOWN_DIFFERENCES, type KnownDifference } from './known-differences.js';
+export { ALL_DIFFERENCES, KNOWN_DIFFERENCES, UNCOMPARED_DIFFERENCES, type KnownDifference } from './known-differences.js';
 export { runScenario111, runScenarios111, type OracleSummary, type ScenarioRun } from './run.js';
