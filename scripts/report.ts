@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import type { ReportOptions, ReportSection } from './report/section.js';
 import { runVectorSection } from './report/vectors.js';
+import { runRandDrbgSection } from './report/rand-drbg.js';
 
 interface Options extends ReportOptions {
   json?: string;
@@ -46,6 +47,7 @@ function positive(v: string, name: string): number {
 /** The report's sections, in order. Each runs only what its options ask for. */
 const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | null>)[] = [
   async (opts) => (opts.oracle === undefined ? runVectorSection() : null),
+  runRandDrbgSection,
 ];
 
 async function main(): Promise<void> {
