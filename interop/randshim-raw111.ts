@@ -283,7 +283,8 @@ function runOne(ctx: RandshimRawContext, run: RunState, call: RawCall, index: nu
       const d = drbg(call.drbg);
       if (call.source === null) return { ret: RAND_DRBG_set_callbacks(d, null, null, null, null) };
       const s = source(call.source);
-      return { ret: RAND_DRBG_set_callbacks(d, s.getEntropy, s.cleanupEntropy, s.getNonce, s.cleanupNonce) };
+      return { ret: call.nonce === false ? RAND_DRBG_set_callbacks(d, s.getEntropy, s.cleanupEntropy, null, null)
+        : RAND_DRBG_set_callbacks(d, s.getEntropy, s.cleanupEntropy, s.getNonce, s.cleanupNonce) };
     }
     case 'RAND_DRBG_set_reseed_interval':
       return { ret: RAND_DRBG_set_reseed_interval(drbg(call.drbg), call.interval) };

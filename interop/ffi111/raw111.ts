@@ -30,6 +30,8 @@
  * - `getpid` (the process id) and `CRYPTO_THREAD_get_current_id` report, in `value`, the first
  *   two fields of RAND_DRBG_bytes' additional data; `RAND_DRBG_bytes` with `tsc` reports the
  *   time-stamp counter just before and just after the call (tsc.ts), bounding the third;
+ * - `RAND_DRBG_set_callbacks` with `nonce: false` installs the source's entropy callbacks and NULL
+ *   nonce callbacks (the 1.5x entropy request then reaches the source);
  * - `perslen` / `adinlen` pass a length with a NULL buffer (only when `pers` / `adin` is absent:
  *   C then never reads the buffer, but the length still counts, see nullWithLength).
  */
@@ -64,7 +66,7 @@ export type RawCall =
       readonly adinlen?: number;
       readonly predictionResistance?: boolean }
   | { readonly fn: 'RAND_DRBG_bytes'; readonly drbg: Name; readonly outlen: number; readonly tsc?: boolean }
-  | { readonly fn: 'RAND_DRBG_set_callbacks'; readonly drbg: Name; readonly source: Name | null }
+  | { readonly fn: 'RAND_DRBG_set_callbacks'; readonly drbg: Name; readonly source: Name | null; readonly nonce?: boolean }
   | { readonly fn: 'RAND_DRBG_set_reseed_interval'; readonly drbg: Name; readonly interval: number }
   | { readonly fn: 'RAND_DRBG_set_reseed_time_interval'; readonly drbg: Name; readonly interval: number }
   | { readonly fn: 'RAND_DRBG_set_reseed_defaults'; readonly masterInterval: number; readonly slaveInterval: number;
@@ -321,7 +323,9 @@ function runRawCall(session: Session111, ctx: RawContext, run: RunState, call: R
         hub.detach(p);
         return { ret: lib.RAND_DRBG_set_callbacks(p, null, null, null, null) };
       }
-      const ret = lib.RAND_DRBG_set_callbacks(p, ...hub.all);
+      const [ge, ce, gn, cn] = hub.all;
+      const ret = call.nonce === false ? lib.RAND_DRBG_set_callbacks(p, ge, ce, null, null)
+        : lib.RAND_DRBG_set_callbacks(p, ge, ce, gn, cn);
       if (ret === 1) hub.attach(p, source(call.source));
       return { ret };
     }
