@@ -58,6 +58,8 @@ export interface Libcrypto111 {
   /** RAND_DRBG_get_ex_new_index is a macro over this with class CRYPTO_EX_INDEX_DRBG (15). */
   CRYPTO_get_ex_new_index(classIndex: number, argl: number, argp: CPtr | null, newFunc: null,
     dupFunc: null, freeFunc: RegisteredCallback | null): number;
+  /** Replaces an index's callbacks with no-ops (crypto/ex_data.c). */
+  CRYPTO_free_ex_index(classIndex: number, idx: number): number;
 
   // crypto/rand/rand_lib.c
   RAND_bytes(buf: Buffer, num: number): number;
@@ -115,6 +117,7 @@ const PROTOTYPES: { readonly [K in keyof Libcrypto111]?: string } = {
   RAND_DRBG_get_ex_data: 'intptr_t RAND_DRBG_get_ex_data(const RAND_DRBG *drbg, int idx)',
   CRYPTO_get_ex_new_index: 'int CRYPTO_get_ex_new_index(int class_index, long argl, void *argp, ' +
     'void *new_func, void *dup_func, void *free_func)',
+  CRYPTO_free_ex_index: 'int CRYPTO_free_ex_index(int class_index, int idx)',
   RAND_bytes: 'int RAND_bytes(uint8_t *buf, int num)',
   RAND_priv_bytes: 'int RAND_priv_bytes(uint8_t *buf, int num)',
   RAND_seed: 'void RAND_seed(const uint8_t *buf, int num)',

@@ -22,8 +22,10 @@
  *   shared master (the pointers are read from a fresh parentless DRBG: needs the validated
  *   layout);
  * - `RAND_DRBG_get_ex_new_index` with `traceFree` registers a free_func that reports, in
- *   `freed`, each call it gets while the run that registered it lasts; ex_data calls may name
- *   an index as `{ allocated: k, offset? }`, the k-th index this run allocated;
+ *   `freed`, each call it gets while the run that registered it lasts (at its end the index is
+ *   retired with CRYPTO_free_ex_index: OPENSSL_cleanup frees the master at process exit, and a
+ *   JavaScript callback must not be reached then); ex_data calls may name an index as
+ *   `{ allocated: k, offset? }`, the k-th index this run allocated;
  * - `wait_next_second` sleeps until `marginMs` (default 50) past the next wall-clock second,
  *   for the reseed-by-time checks (time(NULL) has one-second resolution);
  * - RAND_add's `randomness` may be 'NaN', 'Infinity' or '-Infinity', which JSON cannot carry;
@@ -213,7 +215,10 @@ export function runRawCalls(session: Session111, ctx: RawContext, calls: readonl
         errors: drainErrors111(lib), calls: traced });
     }
   } finally {
-    ctx.exFree?.armed.clear();
+    if (ctx.exFree !== undefined) {
+      for (const idx of ctx.exFree.armed.keys()) lib.CRYPTO_free_ex_index(CRYPTO_EX_INDEX_DRBG, idx);
+      ctx.exFree.armed.clear();
+    }
     for (const name of created) {
       const p = drbgs.get(name);
       if (p !== undefined) {
