@@ -20,7 +20,7 @@ import {
   RAND_DRBG_get_ex_new_index, RAND_DRBG_instantiate, RAND_DRBG_new, RAND_DRBG_reseed, RAND_DRBG_secure_new,
   RAND_DRBG_set, RAND_DRBG_set_callbacks, RAND_DRBG_set_defaults, RAND_DRBG_set_ex_data,
   RAND_DRBG_set_reseed_defaults, RAND_DRBG_set_reseed_interval, RAND_DRBG_set_reseed_time_interval,
-  RAND_DRBG_uninstantiate, RAND_poll, RAND_priv_bytes, RAND_seed, RAND_status, type OutPointer, type RAND_DRBG,
+  RAND_DRBG_uninstantiate, RAND_load_file, RAND_poll, RAND_priv_bytes, RAND_seed, RAND_status, type OutPointer, type RAND_DRBG,
   type RAND_DRBG_cleanup_entropy_fn, type RAND_DRBG_get_entropy_fn, type RAND_DRBG_get_nonce_fn,
 } from '../compat/openssl111/index.js';
 import { state111 } from '../compat/openssl111/state.js';
@@ -30,7 +30,7 @@ import type { SourceCall } from './driver.js';
 import { decodeError111 } from './ffi111/errors111.js';
 import type { DrbgFields } from './ffi111/layout111.js';
 import type { RawCall, RawFreeCall, RawResult, RawSourceCall } from './ffi111/raw111.js';
-import { rawDouble, resolveExIndex, waitNextSecond } from './ffi111/raw-values.js';
+import { rawDouble, resolveExIndex, waitNextSecond, withTempFile } from './ffi111/raw-values.js';
 
 type Name = string;
 
@@ -324,6 +324,8 @@ function runOne(ctx: RandshimRawContext, run: RunState, call: RawCall, index: nu
     }
     case 'RAND_status':
       return { ret: RAND_status() };
+    case 'RAND_load_file':
+      return { ret: withTempFile(call.content, (path) => RAND_load_file(path, call.bytes)) };
     case 'RAND_poll':
       return { ret: RAND_poll() };
     case 'ERR_clear_error':

@@ -68,6 +68,8 @@ export interface Libcrypto111 {
   RAND_add(buf: Bytes, num: number, randomness: number): void;
   RAND_status(): number;
   RAND_poll(): number;
+  // crypto/rand/randfile.c
+  RAND_load_file(file: string, maxBytes: number): number;
 
   /** crypto/threads_pthread.c: pthread_self(), the thread id in 1.1.1's nonce and additional data. */
   CRYPTO_THREAD_get_current_id(): number | bigint;
@@ -123,6 +125,7 @@ const PROTOTYPES: { readonly [K in keyof Libcrypto111]?: string } = {
   RAND_seed: 'void RAND_seed(const uint8_t *buf, int num)',
   RAND_add: 'void RAND_add(const uint8_t *buf, int num, double randomness)',
   RAND_status: 'int RAND_status(void)',
+  RAND_load_file: 'int RAND_load_file(const char *file, long max_bytes)',
   RAND_poll: 'int RAND_poll(void)',
   CRYPTO_THREAD_get_current_id: 'unsigned long CRYPTO_THREAD_get_current_id(void)',
   FIPS_mode: 'int FIPS_mode(void)',

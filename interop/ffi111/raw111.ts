@@ -34,6 +34,7 @@
  *   time-stamp counter just before and just after the call (tsc.ts), bounding the third;
  * - `RAND_DRBG_set_callbacks` with `nonce: false` installs the source's entropy callbacks and NULL
  *   nonce callbacks (the 1.5x entropy request then reaches the source);
+ * - `RAND_load_file` reads a temporary file holding `content` (or a path that does not exist);
  * - `perslen` / `adinlen` pass a length with a NULL buffer (only when `pers` / `adin` is absent:
  *   C then never reads the buffer, but the length still counts, see nullWithLength).
  */
@@ -47,7 +48,7 @@ import type { Session111 } from './session111.js';
 import koffi from 'koffi';
 import { DRBG_OFFSETS } from './layout111.js';
 import { readTsc } from './tsc.js';
-import { rawDouble, resolveExIndex, waitNextSecond, type ExIndexRef, type RawDouble } from './raw-values.js';
+import { rawDouble, resolveExIndex, waitNextSecond, withTempFile, type ExIndexRef, type RawDouble } from './raw-values.js';
 import { addressOf, types111, type CPtr, type DrbgPtr, type RegisteredCallback } from './types.js';
 
 type Name = string;
@@ -82,6 +83,7 @@ export type RawCall =
   | { readonly fn: 'RAND_status' | 'RAND_poll' | 'ERR_clear_error' | 'FIPS_mode' }
   | { readonly fn: 'FIPS_mode_set'; readonly onoff: number }
   | { readonly fn: 'getpid' | 'CRYPTO_THREAD_get_current_id' }
+  | { readonly fn: 'RAND_load_file'; readonly content?: string; readonly bytes: number }
   | { readonly fn: 'source'; readonly name: Name; readonly entropy?: string; readonly nonce?: string }
   | { readonly fn: 'default_callbacks'; readonly drbg: Name; readonly nonce: boolean }
   | { readonly fn: 'wait_next_second'; readonly marginMs?: number }
@@ -371,6 +373,8 @@ function runRawCall(session: Session111, ctx: RawContext, run: RunState, call: R
     }
     case 'RAND_status':
       return { ret: lib.RAND_status() };
+    case 'RAND_load_file':
+      return { ret: withTempFile(call.content, (path) => lib.RAND_load_file(path, call.bytes)) };
     case 'RAND_poll':
       return { ret: lib.RAND_poll() };
     case 'ERR_clear_error':

@@ -200,4 +200,31 @@ const predictionResistance = scenario('shared-prediction-resistance',
     resetShared('pr-src'),
   ] as StepLike[]);
 
-export const SHARED_SCENARIOS: readonly Scenario111[] = [propagation, randAdd, entropyPath, frontEnd, predictionResistance];
+const loadFile = scenario('rand-load-file',
+  'RAND_load_file: chunks of 1024 bytes, a last chunk of up to 1280 read whole, each through RAND_add with ' +
+  'randomness = its length (so each chunk at or above the seed length reseeds the master from its source); a byte ' +
+  'limit, 0 bytes, -1 for the whole file, an empty file, a missing file (CANNOT_OPEN_FILE), and a master whose ' +
+  'entropy fails (RESEED_ERROR, -1)', [
+    resetShared('file-src'),
+    { fn: 'RAND_load_file', content: bytes(48, 1), bytes: -1 },
+    probe(1),
+    { fn: 'RAND_load_file', content: bytes(2000, 2), bytes: -1 },
+    probe(2),
+    { fn: 'RAND_load_file', content: bytes(2000, 3), bytes: 1300 },
+    { fn: 'RAND_load_file', content: bytes(2000, 4), bytes: 1280 },
+    { fn: 'RAND_load_file', content: bytes(3000, 5), bytes: 2100 },
+    probe(5),
+    { fn: 'RAND_load_file', content: bytes(20, 6), bytes: 100 },
+    { fn: 'RAND_load_file', content: bytes(20, 7), bytes: 0 },
+    { fn: 'RAND_load_file', content: '', bytes: -1 },
+    { fn: 'RAND_load_file', bytes: -1 },
+    probe(8),
+    { fn: 'source', name: 'file-src', entropy: '' },
+    { fn: 'RAND_load_file', content: bytes(40, 9), bytes: -1 },
+    { fn: 'RAND_status' },
+    { fn: 'source', name: 'file-src', entropy: bytes(32, 10) },
+    { fn: 'RAND_load_file', content: bytes(10, 11), bytes: -1 },
+    probe(11),
+  ]);
+
+export const SHARED_SCENARIOS: readonly Scenario111[] = [propagation, randAdd, entropyPath, frontEnd, predictionResistance, loadFile];
