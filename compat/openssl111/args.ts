@@ -5,8 +5,9 @@
 import { raise } from '../../provider/errors.js';
 
 /** The first `len` bytes of `buf`, null for NULL, or undefined (after raising) when `len` is
- * negative or longer than the buffer. */
-export function cBuffer(buf: Uint8Array | null, len: number, func: string): Uint8Array | null | undefined {
+ * negative or longer than the buffer. `func` is a RAND_F_* suffix of 1.1.1's randerr.h, or
+ * undefined (function code 0) for functions that have none there (RAND_add, RAND_seed). */
+export function cBuffer(buf: Uint8Array | null, len: number, func: string | undefined): Uint8Array | null | undefined {
   if (buf === null) return null;
   if (!Number.isInteger(len) || len < 0 || len > buf.length) {
     raise('RAND', 'PASSED_INVALID_ARGUMENT', func);

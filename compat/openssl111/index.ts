@@ -2,7 +2,8 @@
  * randshim's OpenSSL 1.1.1 personality: RAND, RAND_DRBG, ERR and FIPS_mode functions with the
  * names, argument order, return codes and semantics of OpenSSL 1.1.1w.
  *
- *   import { RAND_DRBG_new, RAND_DRBG_instantiate, NID_aes_256_ctr } from 'randshim/compat/1.1.1';
+ *   import { openssl111 } from 'randshim/compat';
+ *   const { RAND_DRBG_new, RAND_DRBG_instantiate, NID_aes_256_ctr } = openssl111;
  */
 export * from './constants.js';
 export * from './err.js';

@@ -5,6 +5,11 @@
  */
 import { state111 } from './state.js';
 
+/**
+ * `RAND_METHOD` (include/openssl/rand.h): seed, bytes, cleanup, add, pseudorand, status.
+ *
+ * @see RAND_set_rand_method(3)
+ */
 export interface RAND_METHOD {
   seed: ((buf: Uint8Array | null, num: number) => number) | null;
   bytes: ((buf: Uint8Array, num: number) => number) | null;
@@ -24,18 +29,30 @@ const DRBG_METHOD: RAND_METHOD = Object.freeze<RAND_METHOD>({
   status: () => state111().shared.status(),
 });
 
-/** RAND_OpenSSL(): the default DRBG-based method. */
+/**
+ * RAND_OpenSSL(): the default DRBG-based method.
+ *
+ * @see RAND_set_rand_method(3)
+ */
 export function RAND_OpenSSL(): RAND_METHOD {
   return DRBG_METHOD;
 }
 
-/** RAND_set_rand_method(meth): NULL restores the default. Returns 1. */
+/**
+ * RAND_set_rand_method(meth): NULL restores the default. Returns 1.
+ *
+ * @see RAND_set_rand_method(3)
+ */
 export function RAND_set_rand_method(meth: RAND_METHOD | null): number {
   state111().method = meth;
   return 1;
 }
 
-/** RAND_get_rand_method(): the installed method, RAND_OpenSSL() by default. */
+/**
+ * RAND_get_rand_method(): the installed method, RAND_OpenSSL() by default.
+ *
+ * @see RAND_set_rand_method(3)
+ */
 export function RAND_get_rand_method(): RAND_METHOD {
   return state111().method ?? DRBG_METHOD;
 }

@@ -14,11 +14,23 @@ export interface ExIndex {
   readonly freeFunc: CRYPTO_EX_free | null;
 }
 
-/** CRYPTO_EX_free: (parent, ptr, ad, idx, argl, argp). */
+/**
+ * CRYPTO_EX_free: (parent, ptr, ad, idx, argl, argp).
+ *
+ * @see CRYPTO_get_ex_new_index(3)
+ */
 export type CRYPTO_EX_free = (parent: unknown, ptr: unknown, ad: unknown, idx: number, argl: number, argp: unknown) => void;
-/** CRYPTO_EX_new: never called for RAND_DRBG (rand_drbg_new does not run CRYPTO_new_ex_data). */
+/**
+ * CRYPTO_EX_new: never called for RAND_DRBG (rand_drbg_new does not run CRYPTO_new_ex_data).
+ *
+ * @see CRYPTO_get_ex_new_index(3)
+ */
 export type CRYPTO_EX_new = (parent: unknown, ptr: unknown, ad: unknown, idx: number, argl: number, argp: unknown) => number;
-/** CRYPTO_EX_dup: never called for RAND_DRBG. */
+/**
+ * CRYPTO_EX_dup: never called for RAND_DRBG.
+ *
+ * @see CRYPTO_get_ex_new_index(3)
+ */
 export type CRYPTO_EX_dup = (to: unknown, from: unknown, fromD: unknown, idx: number, argl: number, argp: unknown) => number;
 
 export interface State111 {
@@ -43,6 +55,8 @@ export function state111(): State111 {
  * Drops every shared DRBG, default, method and ex_data index of this realm and starts again
  * with the given environment (clock, pid, thread id, timer, OS entropy) and backend. Not an
  * OpenSSL function: for tests and for embedding several independent instances.
+ *
+ * @see RAND_DRBG(7)
  */
 export function RANDSHIM_111_reset(env: Rand111Environment = {}, options: SharedDrbgs111Options = {}): void {
   state.shared.cleanup();

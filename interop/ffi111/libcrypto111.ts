@@ -38,6 +38,11 @@ export interface Libcrypto111 {
   RAND_DRBG_set_callbacks(drbg: DrbgPtr, getEntropy: RegisteredCallback | null,
     cleanupEntropy: RegisteredCallback | null, getNonce: RegisteredCallback | null,
     cleanupNonce: RegisteredCallback | null): number;
+  /** The same C function bound with `void *` callback parameters: koffi only passes registered
+   * callbacks to function-pointer parameters, and this passes pointers read from memory (1.1.1's
+   * own default callbacks). */
+  RAND_DRBG_set_callbacks_ptr(drbg: DrbgPtr, getEntropy: CPtr | null, cleanupEntropy: CPtr | null,
+    getNonce: CPtr | null, cleanupNonce: CPtr | null): number;
   RAND_DRBG_set_reseed_interval(drbg: DrbgPtr, interval: number): number;
   /** `time_t` (signed 64-bit): negative values are accepted by 1.1.1 and disable the check. */
   RAND_DRBG_set_reseed_time_interval(drbg: DrbgPtr, interval: number): number;
@@ -52,7 +57,9 @@ export interface Libcrypto111 {
   RAND_DRBG_get_ex_data(drbg: DrbgPtr, idx: number): number;
   /** RAND_DRBG_get_ex_new_index is a macro over this with class CRYPTO_EX_INDEX_DRBG (15). */
   CRYPTO_get_ex_new_index(classIndex: number, argl: number, argp: CPtr | null, newFunc: null,
-    dupFunc: null, freeFunc: null): number;
+    dupFunc: null, freeFunc: RegisteredCallback | null): number;
+  /** Replaces an index's callbacks with no-ops (crypto/ex_data.c). */
+  CRYPTO_free_ex_index(classIndex: number, idx: number): number;
 
   // crypto/rand/rand_lib.c
   RAND_bytes(buf: Buffer, num: number): number;
@@ -61,6 +68,15 @@ export interface Libcrypto111 {
   RAND_add(buf: Bytes, num: number, randomness: number): void;
   RAND_status(): number;
   RAND_poll(): number;
+  // crypto/rand/randfile.c
+  RAND_load_file(file: string, maxBytes: number): number;
+
+  /** crypto/threads_pthread.c: pthread_self(), the thread id in 1.1.1's nonce and additional data. */
+  CRYPTO_THREAD_get_current_id(): number | bigint;
+
+  // crypto/o_fips.c: 1.1.1 has no FIPS module (FIPS_mode_set(1) fails)
+  FIPS_mode(): number;
+  FIPS_mode_set(onoff: number): number;
 
   // crypto/err/err.c
   ERR_get_error(): number;
@@ -68,8 +84,13 @@ export interface Libcrypto111 {
   ERR_clear_error(): void;
 }
 
-/** C prototypes, in koffi's prototype syntax, of every entry of {@link Libcrypto111}. */
-const PROTOTYPES: { readonly [K in keyof Libcrypto111]: string } = {
+/** Entries of {@link Libcrypto111} bound under another name: [C symbol, result, parameters]. */
+const ALIASES: { readonly [K in keyof Libcrypto111]?: readonly [string, string, readonly string[]] } = {
+  RAND_DRBG_set_callbacks_ptr: ['RAND_DRBG_set_callbacks', 'int', ['RAND_DRBG *', 'void *', 'void *', 'void *', 'void *']],
+};
+
+/** C prototypes, in koffi's prototype syntax, of every other entry of {@link Libcrypto111}. */
+const PROTOTYPES: { readonly [K in keyof Libcrypto111]?: string } = {
   OpenSSL_version: 'const char *OpenSSL_version(int type)',
   OpenSSL_version_num: 'unsigned long OpenSSL_version_num(void)',
   RAND_DRBG_new: 'RAND_DRBG *RAND_DRBG_new(int type, unsigned int flags, RAND_DRBG *parent)',
@@ -98,12 +119,17 @@ const PROTOTYPES: { readonly [K in keyof Libcrypto111]: string } = {
   RAND_DRBG_get_ex_data: 'intptr_t RAND_DRBG_get_ex_data(const RAND_DRBG *drbg, int idx)',
   CRYPTO_get_ex_new_index: 'int CRYPTO_get_ex_new_index(int class_index, long argl, void *argp, ' +
     'void *new_func, void *dup_func, void *free_func)',
+  CRYPTO_free_ex_index: 'int CRYPTO_free_ex_index(int class_index, int idx)',
   RAND_bytes: 'int RAND_bytes(uint8_t *buf, int num)',
   RAND_priv_bytes: 'int RAND_priv_bytes(uint8_t *buf, int num)',
   RAND_seed: 'void RAND_seed(const uint8_t *buf, int num)',
   RAND_add: 'void RAND_add(const uint8_t *buf, int num, double randomness)',
   RAND_status: 'int RAND_status(void)',
+  RAND_load_file: 'int RAND_load_file(const char *file, long max_bytes)',
   RAND_poll: 'int RAND_poll(void)',
+  CRYPTO_THREAD_get_current_id: 'unsigned long CRYPTO_THREAD_get_current_id(void)',
+  FIPS_mode: 'int FIPS_mode(void)',
+  FIPS_mode_set: 'int FIPS_mode_set(int r)',
   ERR_get_error: 'unsigned long ERR_get_error(void)',
   ERR_peek_error: 'unsigned long ERR_peek_error(void)',
   ERR_clear_error: 'void ERR_clear_error(void)',
@@ -116,9 +142,16 @@ export function bindLibcrypto111(lib: IKoffiLib): Libcrypto111 {
   const table: Record<string, unknown> = {};
   for (const [name, proto] of Object.entries(PROTOTYPES)) {
     try {
-      table[name] = lib.func(proto);
+      table[name] = lib.func(proto as string);
     } catch (e) {
       throw new Error(`cannot bind ${name}: ${(e as Error).message}`);
+    }
+  }
+  for (const [name, [symbol, result, params]] of Object.entries(ALIASES) as [string, readonly [string, string, readonly string[]]][]) {
+    try {
+      table[name] = lib.func(symbol, result, [...params]);
+    } catch (e) {
+      throw new Error(`cannot bind ${name} (${symbol}): ${(e as Error).message}`);
     }
   }
   return table as unknown as Libcrypto111;

@@ -4,7 +4,7 @@
  *
  * Mirrors include/openssl/rand_drbg.h (1.1.1w): the opaque `RAND_DRBG` and the four callback
  * typedefs `RAND_DRBG_get_entropy_fn`, `RAND_DRBG_cleanup_entropy_fn`, `RAND_DRBG_get_nonce_fn`,
- * `RAND_DRBG_cleanup_nonce_fn`.
+ * `RAND_DRBG_cleanup_nonce_fn`; and include/openssl/crypto.h's `CRYPTO_EX_free`.
  */
 import koffi from 'koffi';
 
@@ -24,6 +24,8 @@ export interface Types111 {
   readonly cleanupEntropyFn: ReturnType<typeof koffi.proto>;
   readonly getNonceFn: ReturnType<typeof koffi.proto>;
   readonly cleanupNonceFn: ReturnType<typeof koffi.proto>;
+  /** CRYPTO_EX_free (crypto.h), with `ptr` as the pointer-sized integer the raw calls store. */
+  readonly exFreeFn: ReturnType<typeof koffi.proto>;
 }
 
 let declared: Types111 | undefined;
@@ -40,6 +42,7 @@ export function types111(): Types111 {
       getNonceFn: koffi.proto('size_t RAND_DRBG_get_nonce_fn(RAND_DRBG *drbg, uint8_t **pout, int entropy, ' +
         'size_t min_len, size_t max_len)'),
       cleanupNonceFn: koffi.proto('void RAND_DRBG_cleanup_nonce_fn(RAND_DRBG *drbg, uint8_t *out, size_t outlen)'),
+      exFreeFn: koffi.proto('void CRYPTO_EX_free(void *parent, intptr_t ptr, void *ad, int idx, long argl, void *argp)'),
     };
   }
   return declared;

@@ -18,6 +18,19 @@ import { RandState } from '../rand.js';
 import { Rand111Context } from './context.js';
 import { DEFAULT_PERS_111, RandDrbg } from './rand-drbg.js';
 
+/**
+ * C's `(size_t)` conversion of a double as x86-64 compilers emit it (cvttsd2si, with the
+ * 2^63 adjustment for large values): NaN gives 0x8000000000000000. drbg_add reaches it with a
+ * NaN randomness (every comparison with NaN is false, so neither the threshold nor the clamp
+ * replaces it): real 1.1.1 then fails rand_drbg_restart with ENTROPY_OUT_OF_RANGE and leaves
+ * the master in ERROR, and so does randshim. Other values reach it truncated within
+ * [0, 8 * seedlen].
+ */
+export function doubleToSizeT(x: number): number {
+  if (Number.isNaN(x)) return 2 ** 63;
+  return Math.trunc(x);
+}
+
 export interface SharedDrbgs111Options {
   readonly backend?: BackendName | PrimitiveBackend;
 }
@@ -142,7 +155,7 @@ export class SharedDrbgs111 {
     if (buflen < seedlen || randomness < seedlen) randomness = 0;
     if (randomness > seedlen) randomness = seedlen;
     const buffer = buf === null ? null : buf.subarray(0, buflen);
-    return drbg.restart(buffer, Math.floor(8 * randomness)) ? 1 : 0;
+    return drbg.restart(buffer, doubleToSizeT(8 * randomness)) ? 1 : 0;
   }
 
   /** drbg_seed: drbg_add(buf, num, num). */
