@@ -26,13 +26,14 @@ const queue: RaisedError[] = [];
 const sequence = new WeakMap<RaisedError, number>();
 let raisedTotal = 0;
 
-/** ERR_raise: pushes an error onto the current realm's queue. OpenSSL caps its queue at 16
- * entries (ERR_NUM_ERRORS), dropping the oldest; so do we. */
+/** ERR_raise: pushes an error onto the current realm's queue. OpenSSL's queue is a ring of
+ * ERR_NUM_ERRORS (16) slots whose top never meets its bottom (err_get_slot), so it keeps the
+ * newest 15 entries, dropping the oldest; so do we. */
 export function raise(lib: ErrLib, reason: string, func?: string): void {
   const entry: RaisedError = func === undefined ? { lib, reason } : { lib, reason, func };
   sequence.set(entry, ++raisedTotal);
   queue.push(entry);
-  if (queue.length > ERR_NUM_ERRORS) queue.shift();
+  if (queue.length > ERR_NUM_ERRORS - 1) queue.shift();
 }
 
 /** OpenSSL's ERR_NUM_ERRORS: the depth of the per-thread queue. */

@@ -340,7 +340,10 @@ export class DrbgCtx implements RandImpl {
       const ok = this.mechanism !== null && this.mechanism.instantiate(entropy, nonce, persBytes);
       this.cleanupEntropy(entropy);
       if (!ok) {
+        // Without a cipher/digest OpenSSL's mechanism fails inside: HMAC on its missing MAC
+        // context, Hash in EVP_DigestInit_ex with no digest.
         if (this.mechanism === null && this.algorithm === 'HMAC-DRBG') raise('PROV', 'MISSING_MAC');
+        if (this.mechanism === null && this.algorithm === 'HASH-DRBG') raise('EVP', 'NO_DIGEST_SET');
         raise('PROV', 'ERROR_INSTANTIATING_DRBG');
         break end;
       }

@@ -91,18 +91,6 @@ const REJECTED: readonly RandomSection[] = [
   { seed: 'TEST-RAND' },
 ];
 
-/**
- * Rejections whose printed errors differ below the RAND level (randshim engine differences,
- * reported, not patched here): OpenSSL's CTR-DRBG raises EVP_R_UNSUPPORTED for each failed
- * cipher fetch (CTR and ECB) before PROV_R_UNABLE_TO_FIND_CIPHERS; a Hash-DRBG without a
- * digest gets PROV_R_MALLOC_FAILURE from SEED-SRC (a 0-byte seed) and EVP_R_NO_DIGEST_SET.
- * For these only the RAND library's errors are compared.
- */
-const ENGINE_ERROR_DIFFERENCES: ReadonlySet<string> = new Set([
-  label({ cipher: 'NOPE-CTR' }),
-  label({ random: 'HASH-DRBG' }),
-]);
-
 /** Algorithms 3.1.0's default provider accepts but randshim does not implement. */
 const OPENSSL_ONLY: readonly [RandomSection, string][] = [
   [{ cipher: 'ARIA-128-CTR' }, 'PROV:UNABLE_TO_FIND_CIPHERS'],
@@ -138,7 +126,7 @@ describe('wasm-3.1 oracle: openssl rand on OpenSSL 3.1.0 vs randshim DefaultChai
   });
 
   /** Runs `cmd` on both sides and asserts every observable equal; returns the wasm run. */
-  async function compare(cmd: Wasm31RandCommand, options: { compareAllErrors?: boolean } = {}): Promise<Wasm31RandRun> {
+  async function compare(cmd: Wasm31RandCommand): Promise<Wasm31RandRun> {
     const what = `rand ${cmd.bytes}${cmd.randFile ? ` -rand(${cmd.randFile.length})` : ''}` +
       `${cmd.writerand ? ' -writerand' : ''} under ${label(cmd.random)}`;
     const w = await oracle.runRand(cmd);
@@ -150,9 +138,7 @@ describe('wasm-3.1 oracle: openssl rand on OpenSSL 3.1.0 vs randshim DefaultChai
     expect(r.urandomBytesRead, `${what}: urandom bytes read`).to.equal(w.urandomBytesRead);
     expect(r.writtenFile === null ? null : Buffer.from(r.writtenFile).toString('hex'), `${what}: -writerand file`)
       .to.equal(w.writtenFile === null ? null : Buffer.from(w.writtenFile).toString('hex'));
-    const ofRand = (errors: readonly string[]): string[] => errors.filter((e) => e.startsWith('RAND:'));
-    if (options.compareAllErrors ?? true) expect(r.errors, `${what}: errors`).to.deep.equal(w.errors);
-    else expect(ofRand(r.errors), `${what}: RAND errors`).to.deep.equal(ofRand(w.errors));
+    expect(r.errors, `${what}: errors`).to.deep.equal(w.errors);
     tally.commands++;
     tally.bytesCompared += Math.max(0, (w.stdout.length - 1) >> 1) + (w.writtenFile?.length ?? 0);
     tally.urandomBytes += w.urandomBytesRead;
@@ -252,9 +238,8 @@ describe('wasm-3.1 oracle: openssl rand on OpenSSL 3.1.0 vs randshim DefaultChai
   describe('rejected configurations fail the same way', () => {
     for (const section of REJECTED) {
       it(label(section), async () => {
-        const compareAllErrors = !ENGINE_ERROR_DIFFERENCES.has(label(section));
         for (const extra of [{}, { randFile: fileOf('rejected', 2500), writerand: true }]) {
-          const w = await compare({ bytes: 16, urandomSeed: 'rejected', random: section, ...extra }, { compareAllErrors });
+          const w = await compare({ bytes: 16, urandomSeed: 'rejected', random: section, ...extra });
           expect(w.exitCode).to.equal(1);
           expect(w.stdout).to.equal('');
           expect(w.writtenFile).to.equal(null);
