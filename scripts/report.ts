@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import type { ReportOptions, ReportSection } from './report/section.js';
 import { runDifferentialSection } from './report/differential.js';
 import { runVectorSection } from './report/vectors.js';
+import { runWasmSection } from './report/wasm.js';
 import { runRandDrbgSection } from './report/rand-drbg.js';
 
 interface Options extends ReportOptions {
@@ -49,6 +50,7 @@ function positive(v: string, name: string): number {
 const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | null>)[] = [
   async (opts) => (opts.oracle === undefined ? runVectorSection() : null),
   async (opts) => runDifferentialSection(opts),
+  runWasmSection,
   runRandDrbgSection,
 ];
 

@@ -1,0 +1,52 @@
+/**
+ * The wasm-3.1 section of the conformance report: OpenSSL 3.1.0's `openssl rand` (compiled to
+ * WebAssembly, npm openssl-wasm) under every `[random]` configuration it accepts and randshim
+ * implements, against randshim's 3.x default chain reproducing it (provider/chain), with a
+ * pinned /dev/urandom: `rand -hex N` for a spread of N, `-rand FILE` and `-writerand FILE`.
+ */
+import { compareWasm31, sectionLabel, WASM31_ACCEPTED } from '../../interop/oracles/wasm31-compare.js';
+import { discoverWasm31, type Wasm31RandCommand } from '../../interop/oracles/wasm31.js';
+import type { ReportOptions, ReportSection } from './section.js';
+import { formatTable } from './table.js';
+
+const N_VALUES = [1, 16, 17, 33, 64, 257, 4096, 4097, 20000];
+const RAND_FILE = Uint8Array.from({ length: 2305 }, (_, i) => (i * 131 + 7) & 0xff);
+
+export async function runWasmSection(opts: ReportOptions): Promise<ReportSection | null> {
+  if (opts.oracle !== undefined && opts.oracle !== 'wasm-3.1') return null;
+  const title = 'wasm-3.1: the 3.x default chain (openssl rand) against OpenSSL 3.1.0 in WebAssembly';
+  const found = await discoverWasm31();
+  if (!found.available) return { title, text: `wasm-3.1 unavailable: ${found.reason}`, ok: true, json: { available: false, reason: found.reason } };
+  const oracle = found.oracle;
+  const rows: { config: string; commands: number; bytes: number; urandom: number; mismatches: number }[] = [];
+  const problems: string[] = [];
+  for (const [i, random] of WASM31_ACCEPTED.entries()) {
+    const row = { config: sectionLabel(random), commands: 0, bytes: 0, urandom: 0, mismatches: 0 };
+    const commands: Wasm31RandCommand[] = [
+      ...N_VALUES.map((bytes) => ({ bytes, urandomSeed: `report ${opts.seed} ${i} ${bytes}`, ...(random ? { random } : {}) })),
+      { bytes: 32, urandomSeed: `report ${opts.seed} ${i} file`, randFile: RAND_FILE, writerand: true, ...(random ? { random } : {}) },
+    ];
+    for (const cmd of commands) {
+      const c = await compareWasm31(oracle, cmd);
+      row.commands++;
+      row.bytes += c.bytesCompared;
+      row.urandom += c.run.urandomBytesRead;
+      if (c.mismatch !== null) {
+        row.mismatches++;
+        if (problems.length < 5) problems.push(`MISMATCH rand ${cmd.bytes} under ${row.config}: ${c.mismatch.field}: OpenSSL ${JSON.stringify(c.mismatch.openssl)} randshim ${JSON.stringify(c.mismatch.randshim)}`);
+      }
+    }
+    rows.push(row);
+    if (opts.progress) process.stderr.write(`\r  wasm-3.1: ${i + 1}/${WASM31_ACCEPTED.length} configurations\x1b[K`);
+  }
+  if (opts.progress) process.stderr.write('\r\x1b[K');
+  const total = rows.reduce((t, r) => ({ config: 'total', commands: t.commands + r.commands, bytes: t.bytes + r.bytes, urandom: t.urandom + r.urandom, mismatches: t.mismatches + r.mismatches }),
+    { config: 'total', commands: 0, bytes: 0, urandom: 0, mismatches: 0 });
+  const text = [
+    `oracle: ${oracle.info.library}, ${oracle.info.version}`,
+    formatTable(['[random] configuration', 'commands', 'bytes compared', 'urandom bytes', 'mismatches'],
+      [...rows, total].map((r) => [r.config, r.commands, r.bytes, r.urandom, r.mismatches])),
+    ...problems,
+  ].join('\n');
+  return { title, text, ok: total.mismatches === 0, json: { available: true, rows, total } };
+}
