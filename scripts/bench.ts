@@ -1,0 +1,59 @@
+/**
+ * `npm run bench`: randshim against Node's CSPRNG, system OpenSSL through FFI and the npm DRBGs,
+ * interleaved in one process, on 16 B to 1 MiB requests. Prints medians and the target ratios,
+ * and writes scripts/bench/latest.json, latest.md and ratios.svg (shown in README.md).
+ *
+ *   npm run bench -- [--rounds N] [--sample-ms MS] [--quick]
+ */
+import { cpus } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadLibCrypto3 } from '../interop/ffi/libcrypto3.js';
+import { contenders } from './bench/contenders.js';
+import { measure } from './bench/measure.js';
+import { markdown, svgChart, type MachineInfo } from './bench/render.js';
+import { evaluateTargets, MIB } from './bench/targets.js';
+
+const SIZES = [16, 32, 64, 256, 4096, 65536, MIB];
+const OUT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scripts', 'bench');
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function machine(): MachineInfo {
+  const crypto = loadLibCrypto3();
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown CPU',
+    cores: cpus().length,
+    node: process.version,
+    nodeOpenssl: process.versions.openssl,
+    systemOpenssl: crypto.OpenSSL_version(0) ?? 'unknown',
+    date: new Date().toISOString().slice(0, 10),
+  };
+}
+
+function main(): void {
+  const quick = process.argv.includes('--quick');
+  const rounds = option('--rounds', quick ? 3 : 7);
+  const sampleMs = option('--sample-ms', quick ? 10 : 25);
+  const started = Date.now();
+  const list = contenders();
+  console.log(`benchmark: ${list.length} contenders x ${SIZES.length} sizes x ${rounds} rounds (${sampleMs} ms samples)`);
+  const samples = measure(list, {
+    sizes: SIZES, rounds, sampleMs,
+    onProgress: (r) => process.stderr.write(`  round ${r}/${rounds} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`),
+  });
+  const targets = evaluateTargets(samples, SIZES);
+  const info = machine();
+  const md = markdown(samples, targets, SIZES, info, rounds);
+  console.log(`\n${md}\n\n${targets.filter((t) => t.met).length}/${targets.length} targets met in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  writeFileSync(join(OUT_DIR, 'latest.json'), JSON.stringify({ machine: info, rounds, sampleMs, samples, targets }, null, 1));
+  writeFileSync(join(OUT_DIR, 'latest.md'), `${md}\n`);
+  writeFileSync(join(OUT_DIR, 'ratios.svg'), `${svgChart(targets)}\n`);
+  console.log(`wrote ${join('scripts', 'bench', 'latest.{json,md}')} and ratios.svg`);
+}
+
+main();

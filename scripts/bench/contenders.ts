@@ -1,0 +1,148 @@
+/**
+ * Everything the benchmark runs, each as "fill this buffer with random bytes":
+ * randshim's two personalities (RAND_bytes / RAND_priv_bytes), randshim's engine alone per
+ * mechanism and backend, Node's own CSPRNG calls, system OpenSSL through the interop FFI, and
+ * the npm DRBGs a user might pick instead (benchmark-only devDependencies).
+ */
+import { randomFillSync, getRandomValues, randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import * as openssl111 from '../../compat/openssl111/index.js';
+import { DefaultChain3x } from '../../provider/chain/index.js';
+import { DrbgCtx } from '../../provider/drbg/ctx.js';
+import type { MechanismConfig } from '../../provider/mechanisms/index.js';
+import type { BackendName } from '../../provider/primitives/backend.js';
+import { loadLibCrypto3 } from '../../interop/ffi/libcrypto3.js';
+import { ParamArrays } from '../../interop/ffi/params.js';
+import type { Contender } from './measure.js';
+
+const require = createRequire(import.meta.url);
+const CHUNK = 65536;
+
+/** Calls `gen(n)` (returning a Buffer) in chunks of at most 65536 and copies into `out`. */
+function chunked(gen: (n: number) => Uint8Array): (out: Uint8Array) => void {
+  return (out) => {
+    for (let off = 0; off < out.length; off += CHUNK) {
+      const n = Math.min(CHUNK, out.length - off);
+      out.set(gen(n).subarray(0, n), off);
+    }
+  };
+}
+
+export const ENGINE_CONFIGS: readonly { label: string; config: MechanismConfig }[] = [
+  { label: 'CTR AES-128 df', config: { type: 'CTR-DRBG', cipher: 'AES-128-CTR', useDf: true } },
+  { label: 'CTR AES-128 no-df', config: { type: 'CTR-DRBG', cipher: 'AES-128-CTR', useDf: false } },
+  { label: 'CTR AES-256 df', config: { type: 'CTR-DRBG', cipher: 'AES-256-CTR', useDf: true } },
+  { label: 'CTR AES-256 no-df', config: { type: 'CTR-DRBG', cipher: 'AES-256-CTR', useDf: false } },
+  { label: 'HASH SHA-256', config: { type: 'HASH-DRBG', digest: 'SHA2-256' } },
+  { label: 'HASH SHA-512', config: { type: 'HASH-DRBG', digest: 'SHA2-512' } },
+  { label: 'HMAC SHA-256', config: { type: 'HMAC-DRBG', digest: 'SHA2-256' } },
+  { label: 'HMAC SHA-512', config: { type: 'HMAC-DRBG', digest: 'SHA2-512' } },
+];
+
+/** The engine alone: a parentless DrbgCtx seeded from the OS, no automatic reseeds (as the
+ * peers never reseed), requests split at max_request like EVP_RAND_generate. */
+function engine(label: string, config: MechanismConfig, backend: BackendName): Contender {
+  const ctx = DrbgCtx.create({ mechanism: config, backend });
+  if (ctx === null || !ctx.instantiate(0, false, null)) throw new Error(`engine ${label} failed to instantiate`);
+  ctx.reseedInterval = 0;
+  ctx.reseedTimeInterval = 0;
+  return {
+    name: `engine ${label} (${backend})`,
+    group: 'engine',
+    maxSize: backend === 'forge' ? 1 << 20 : undefined,
+    run: (out) => {
+      for (let off = 0; off < out.length; off += CHUNK) {
+        if (!ctx.generate(out.subarray(off, Math.min(out.length, off + CHUNK)), 0, false, null)) throw new Error('generate failed');
+      }
+    },
+  };
+}
+
+function systemOpenssl(): Contender[] {
+  const crypto = loadLibCrypto3();
+  const randBytes = crypto.library.func('RAND_bytes', 'int', ['bytes', 'int']) as (buf: Uint8Array, n: number) => number;
+  const rand = crypto.EVP_RAND_fetch(0n, 'CTR-DRBG', null);
+  const ctx = crypto.EVP_RAND_CTX_new(rand, 0n);
+  const params = new ParamArrays(crypto);
+  const set = params.build([
+    ['cipher', { type: 'utf8', value: 'AES-256-CTR' }],
+    ['reseed_requests', { type: 'uint', value: 0 }],
+    ['reseed_time_interval', { type: 'uint', value: 0 }],
+  ]);
+  if (!crypto.EVP_RAND_CTX_set_params(ctx, set) || !crypto.EVP_RAND_instantiate(ctx, 0, 0, null, 0, 0n)) {
+    throw new Error('system OpenSSL CTR-DRBG failed to instantiate');
+  }
+  return [
+    {
+      name: 'OpenSSL RAND_bytes (FFI)', group: 'openssl',
+      run: (out) => {
+        if (randBytes(out, out.length) !== 1) throw new Error('RAND_bytes failed');
+      },
+    },
+    {
+      name: 'OpenSSL EVP_RAND_generate CTR AES-256 df (FFI)', group: 'openssl',
+      run: (out) => {
+        if (crypto.EVP_RAND_generate(ctx, out, out.length, 0, 0, null, 0) !== 1) throw new Error('EVP_RAND_generate failed');
+      },
+    },
+  ];
+}
+
+function peers(): Contender[] {
+  // bcrypto chooses its backend when first loaded: force its JavaScript DRBGs.
+  process.env.NODE_BACKEND = 'js';
+  const BCtr = require('bcrypto/lib/ctr-drbg');
+  const BHash = require('bcrypto/lib/hash-drbg');
+  const BHmac = require('bcrypto/lib/hmac-drbg');
+  const BSHA256 = require('bcrypto/lib/sha256');
+  const drbgjs = require('drbg.js');
+  const HmacDrbgNpm = require('hmac-drbg');
+  const hashjs = require('hash.js');
+  const forge = require('node-forge');
+  const seed = (n: number): Buffer => randomBytes(n);
+  const bctr = new BCtr(256, true, seed(32), seed(16), Buffer.alloc(0));
+  const bhash = new BHash(BSHA256, seed(32), seed(16));
+  const bhmac = new BHmac(BSHA256, seed(32), seed(16));
+  const dhash = new drbgjs.HashDRBG('sha256', seed(32), seed(16), Buffer.alloc(0));
+  const dhmac = new drbgjs.HmacDRBG('sha256', seed(32), seed(16), Buffer.alloc(0));
+  const hd = new HmacDrbgNpm({ hash: hashjs.sha256, entropy: seed(32), nonce: seed(16), pers: null });
+  return [
+    { name: 'bcrypto CTR-DRBG AES-256 (js)', group: 'peer', run: chunked((n) => bctr.generate(n)) },
+    { name: 'bcrypto Hash-DRBG SHA-256 (js)', group: 'peer', run: chunked((n) => bhash.generate(n)) },
+    { name: 'bcrypto HMAC-DRBG SHA-256 (js)', group: 'peer', run: chunked((n) => bhmac.generate(n)) },
+    { name: 'drbg.js Hash-DRBG SHA-256', group: 'peer', run: chunked((n) => dhash.generate(n)) },
+    { name: 'drbg.js HMAC-DRBG SHA-256', group: 'peer', run: chunked((n) => dhmac.generate(n)) },
+    { name: 'hmac-drbg SHA-256 (hash.js)', group: 'peer', run: chunked((n) => Uint8Array.from(hd.generate(n))) },
+    {
+      name: 'node-forge random', group: 'peer',
+      run: chunked((n) => Buffer.from(forge.random.getBytesSync(n), 'binary')),
+    },
+  ];
+}
+
+export function contenders(): Contender[] {
+  const chain3 = new DefaultChain3x();
+  const list: Contender[] = [
+    { name: 'randshim RAND_bytes (3.x)', group: 'randshim', run: (out) => check(chain3.bytes(out, out.length, 0)) },
+    { name: 'randshim RAND_priv_bytes (3.x)', group: 'randshim', run: (out) => check(chain3.privBytes(out, out.length, 0)) },
+    { name: 'randshim RAND_bytes (1.1.1)', group: 'randshim', run: (out) => check(openssl111.RAND_bytes(out, out.length)) },
+    { name: 'randshim RAND_priv_bytes (1.1.1)', group: 'randshim', run: (out) => check(openssl111.RAND_priv_bytes(out, out.length)) },
+    { name: 'node crypto.randomFillSync', group: 'node', run: (out) => void randomFillSync(out) },
+    {
+      name: 'node crypto.getRandomValues', group: 'node',
+      run: (out) => {
+        for (let off = 0; off < out.length; off += CHUNK) getRandomValues(out.subarray(off, Math.min(out.length, off + CHUNK)));
+      },
+    },
+    ...systemOpenssl(),
+  ];
+  for (const backend of ['node', 'forge'] as const) {
+    for (const { label, config } of ENGINE_CONFIGS) list.push(engine(label, config, backend));
+  }
+  list.push(...peers());
+  return list;
+}
+
+function check(ret: number): void {
+  if (ret !== 1) throw new Error(`RAND_bytes returned ${ret}`);
+}
