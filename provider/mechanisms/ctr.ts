@@ -64,7 +64,6 @@ export class CtrDrbgMechanism implements Mechanism {
   readonly algorithmName: string;
   readonly useDf: boolean;
   private readonly keylen: AesKeyLength;
-  private readonly backend: PrimitiveBackend;
   /** Key: 32 bytes as in OpenSSL; the first keylen are used. */
   private readonly K = new Uint8Array(32);
   private readonly V = new Uint8Array(16);
@@ -74,21 +73,29 @@ export class CtrDrbgMechanism implements Mechanism {
   private readonly bltmp = new Uint8Array(16);
   private bltmpPos = 0;
   private readonly scratch48 = new Uint8Array(48);
-  /** AES keyed with K (ctx_ecb / ctx_ctr); ctr_df re-keys it with its K' temporarily. */
-  private ecb: AesCipher;
-  private ctrCipher: AesCipher;
+  /** AES keyed with K (ctx_ecb and ctx_ctr share it); ctr_df re-keys it with K' meanwhile. */
+  private readonly ecb: AesCipher;
   /** AES keyed with the df key (ctx_df). */
   private readonly df: AesCipher | null;
+  /** E_dfkey(IV_j) for each BCC chain j: what ctr_BCC_init computes, fixed for a key length. */
+  private readonly bccStart: Uint8Array | null;
 
   constructor(cipher: CtrCipherInfo, useDf: boolean, backend: PrimitiveBackend) {
     this.keylen = cipher.keyLength;
     this.useDf = useDf;
-    this.backend = backend;
     this.algorithmName = cipher.name;
     this.limits = ctrLimits(cipher.keyLength, useDf);
     this.ecb = backend.aes(this.K.subarray(0, this.keylen));
-    this.ctrCipher = this.ecb;
     this.df = useDf ? backend.aes(DF_KEY.subarray(0, this.keylen)) : null;
+    this.bccStart = null;
+    if (this.df !== null) {
+      const chains = (this.keylen === 16 ? 2 : 3) * 16;
+      const iv = new Uint8Array(chains);
+      iv[16 + 3] = 1;
+      if (chains === 48) iv[32 + 3] = 2;
+      this.df.encryptBlocks(iv, iv);
+      this.bccStart = iv;
+    }
   }
 
   private get seedlen(): number {
@@ -96,8 +103,7 @@ export class CtrDrbgMechanism implements Mechanism {
   }
 
   private rekey(): void {
-    this.ecb = this.backend.aes(this.K.subarray(0, this.keylen));
-    this.ctrCipher = this.ecb;
+    this.ecb.setKey(this.K.subarray(0, this.keylen));
   }
 
   /** ctr_XOR: K ^= in[0..keylen), V ^= in[keylen..keylen+16), shorter input zero-padded. */
@@ -128,12 +134,9 @@ export class CtrDrbgMechanism implements Mechanism {
 
   /** Starts chain j from E_df(IV_j), IV_j = uint32_BE(j) || 0^96 (10.3.2 step 9). */
   private bccInit(): void {
+    const start = this.bccStart as Uint8Array;
     this.KX.fill(0);
-    const iv = this.scratch48;
-    iv.fill(0);
-    iv[16 + 3] = 1;
-    iv[32 + 3] = 2;
-    this.bccBlock(iv, (this.keylen === 16 ? 2 : 3) * 16);
+    this.KX.set(start);
   }
 
   private bccUpdate(input: Uint8Array | null, inlen: number): void {
@@ -188,8 +191,8 @@ export class CtrDrbgMechanism implements Mechanism {
     this.bccUpdate(C80, 1);
     this.bccFinal();
     // K' = KX[0..keylen), X = KX[keylen..keylen+16); then X = E(K', X) chained (10.3.2 steps 10-15).
-    const kPrime = this.backend.aes(this.KX.subarray(0, this.keylen));
-    this.ecb = kPrime;
+    const kPrime = this.ecb;
+    kPrime.setKey(this.KX.subarray(0, this.keylen));
     const kx = this.KX;
     const x = kx.slice(this.keylen, this.keylen + 16);
     kPrime.encryptBlocks(x, kx.subarray(0, 16));
@@ -278,7 +281,7 @@ export class CtrDrbgMechanism implements Mechanism {
     }
 
     // E(K, V), E(K, V+1), ...; afterwards V = V + ceil(n / 16), all modulo 2^128.
-    this.ctrCipher.ctrKeystream(this.V, out);
+    this.ecb.ctrKeystream(this.V, out);
     add128(this.V, Math.ceil(out.length / 16));
 
     this.update(adinRef, adinlen, null, null);
@@ -292,6 +295,7 @@ export class CtrDrbgMechanism implements Mechanism {
     this.KX.fill(0);
     this.scratch48.fill(0);
     this.bltmpPos = 0;
+    this.ecb.setKey(this.K.subarray(0, this.keylen));
   }
 
   verifyZeroization(): boolean {

@@ -5,7 +5,7 @@
  */
 import { isAllZero, writeU32BE } from '../bytes.js';
 import type { DigestInfo } from '../primitives/algorithms.js';
-import type { PrimitiveBackend } from '../primitives/backend.js';
+import type { Hasher, PrimitiveBackend } from '../primitives/backend.js';
 import { digestDrbgLimits } from './digest-limits.js';
 import type { DrbgLimits, Mechanism } from './mechanism.js';
 
@@ -20,18 +20,28 @@ export class HashDrbgMechanism implements Mechanism {
   readonly limits: DrbgLimits;
   readonly algorithmName: string;
   private readonly digest: DigestInfo;
-  private readonly backend: PrimitiveBackend;
+  private readonly hasher: Hasher;
   private readonly seedlen: number;
   private readonly V = new Uint8Array(MAX_SEEDLEN);
   private readonly C = new Uint8Array(MAX_SEEDLEN);
   private readonly vtmp = new Uint8Array(MAX_SEEDLEN);
+  /** V's and vtmp's first seedlen bytes, the hashed views. */
+  private readonly vView: Uint8Array;
+  private readonly vtmpView: Uint8Array;
+  /** One digest's worth of scratch. */
+  private readonly block = new Uint8Array(64);
+  private readonly inbyte = new Uint8Array(1);
+  private readonly counter = new Uint8Array(4);
+  private readonly dfHeader = new Uint8Array(6);
 
   constructor(digest: DigestInfo, backend: PrimitiveBackend) {
     this.digest = digest;
-    this.backend = backend;
+    this.hasher = backend.hasher(digest);
     this.algorithmName = digest.id;
     this.seedlen = digest.size > 32 ? MAX_SEEDLEN : SMALL_SEEDLEN;
     this.limits = digestDrbgLimits(digest, this.seedlen);
+    this.vView = this.V.subarray(0, this.seedlen);
+    this.vtmpView = this.vtmp.subarray(0, this.seedlen);
   }
 
   /**
@@ -39,7 +49,7 @@ export class HashDrbgMechanism implements Mechanism {
    * Hash(counter || bits || [inbyte] || in || in2 || in3) for counter = 1, 2, ...
    */
   private hashDf(out: Uint8Array, inbyte: number | null, ...inputs: (Uint8Array | null)[]): void {
-    const header = new Uint8Array(inbyte === null ? 5 : 6);
+    const header = inbyte === null ? this.dfHeader.subarray(0, 5) : this.dfHeader;
     header[0] = 1;
     writeU32BE(header, 1, this.seedlen * 8);
     if (inbyte !== null) header[5] = inbyte;
@@ -49,20 +59,19 @@ export class HashDrbgMechanism implements Mechanism {
     let outlen = this.seedlen;
     let off = 0;
     for (;;) {
-      const h = this.backend.digest(this.digest, parts);
       if (outlen < blocklen) {
-        out.set(h.subarray(0, outlen), off);
-        h.fill(0);
+        this.hasher.hashInto(parts, this.block, 0);
+        out.set(this.block.subarray(0, outlen), off);
+        this.block.fill(0);
         break;
       }
-      out.set(h, off);
-      h.fill(0);
+      this.hasher.hashInto(parts, out, off);
       outlen -= blocklen;
       if (outlen === 0) break;
       header[0]++;
       off += blocklen;
     }
-    header.fill(0);
+    this.dfHeader.fill(0);
   }
 
   /** dst = (dst + in) mod 2^(8 * seedlen), `in` right-aligned (add_bytes). */
@@ -82,30 +91,30 @@ export class HashDrbgMechanism implements Mechanism {
 
   /** V = V + Hash(inbyte || V || [adin]) (add_hash_to_v). */
   private addHashToV(inbyte: number, adin: Uint8Array | null): void {
-    const parts: Uint8Array[] = [Uint8Array.of(inbyte), this.V.subarray(0, this.seedlen)];
-    if (adin !== null) parts.push(adin);
-    const h = this.backend.digest(this.digest, parts);
-    this.addBytes(this.V, h, this.digest.size);
-    h.fill(0);
+    this.inbyte[0] = inbyte;
+    const parts = adin === null ? [this.inbyte, this.vView] : [this.inbyte, this.vView, adin];
+    this.hasher.hashInto(parts, this.block, 0);
+    this.addBytes(this.V, this.block, this.digest.size);
+    this.block.fill(0);
   }
 
   /** Hashgen (10.1.1.4): Hash(V) || Hash(V + 1) || ..., leftmost |out| bytes. */
   private hashGen(out: Uint8Array): void {
     if (out.length === 0) return;
-    const data = this.vtmp;
-    data.set(this.V.subarray(0, this.seedlen));
+    const data = this.vtmpView;
+    data.set(this.vView);
+    const parts = [data];
     const blocklen = this.digest.size;
     let off = 0;
     for (;;) {
-      const h = this.backend.digest(this.digest, [data.subarray(0, this.seedlen)]);
       const remaining = out.length - off;
       if (remaining < blocklen) {
-        out.set(h.subarray(0, remaining), off);
-        h.fill(0);
+        this.hasher.hashInto(parts, this.block, 0);
+        out.set(this.block.subarray(0, remaining), off);
+        this.block.fill(0);
         return;
       }
-      out.set(h, off);
-      h.fill(0);
+      this.hasher.hashInto(parts, out, off);
       off += blocklen;
       if (off === out.length) return;
       this.addBytes(data, ONE, 1);
@@ -115,15 +124,15 @@ export class HashDrbgMechanism implements Mechanism {
   instantiate(entropy: Uint8Array | null, nonce: Uint8Array | null, pers: Uint8Array | null): boolean {
     // V = Hash_df(entropy || nonce || pers); C = Hash_df(0x00 || V).
     this.hashDf(this.V, null, entropy ?? new Uint8Array(0), nonce, pers);
-    this.hashDf(this.C, 0x00, this.V.subarray(0, this.seedlen));
+    this.hashDf(this.C, 0x00, this.vView);
     return true;
   }
 
   reseed(entropy: Uint8Array | null, adin: Uint8Array | null): boolean {
     // V = Hash_df(0x01 || V || entropy || adin), computed into C since V is an input.
-    this.hashDf(this.C, 0x01, this.V.subarray(0, this.seedlen), entropy, adin);
+    this.hashDf(this.C, 0x01, this.vView, entropy, adin);
     this.V.set(this.C.subarray(0, this.seedlen));
-    this.hashDf(this.C, 0x00, this.V.subarray(0, this.seedlen));
+    this.hashDf(this.C, 0x00, this.vView);
     return true;
   }
 
@@ -132,9 +141,8 @@ export class HashDrbgMechanism implements Mechanism {
     this.hashGen(out);
     this.addHashToV(0x03, null);
     this.addBytes(this.V, this.C, this.seedlen);
-    const counter = new Uint8Array(4);
-    writeU32BE(counter, 0, generateCounter >>> 0);
-    this.addBytes(this.V, counter, 4);
+    writeU32BE(this.counter, 0, generateCounter >>> 0);
+    this.addBytes(this.V, this.counter, 4);
     return true;
   }
 
@@ -142,6 +150,8 @@ export class HashDrbgMechanism implements Mechanism {
     this.V.fill(0);
     this.C.fill(0);
     this.vtmp.fill(0);
+    this.block.fill(0);
+    this.hasher.clear();
   }
 
   verifyZeroization(): boolean {

@@ -6,7 +6,7 @@
  */
 import { isAllZero } from '../bytes.js';
 import type { DigestInfo } from '../primitives/algorithms.js';
-import type { PrimitiveBackend } from '../primitives/backend.js';
+import type { KeyedMac, PrimitiveBackend } from '../primitives/backend.js';
 import { digestDrbgLimits } from './digest-limits.js';
 import type { DrbgLimits, Mechanism } from './mechanism.js';
 
@@ -17,33 +17,34 @@ export class HmacDrbgMechanism implements Mechanism {
   readonly type = 'HMAC-DRBG' as const;
   readonly limits: DrbgLimits;
   readonly algorithmName: string;
-  private readonly digest: DigestInfo;
-  private readonly backend: PrimitiveBackend;
   private readonly blocklen: number;
   private readonly K = new Uint8Array(MAX_MD_SIZE);
   private readonly V = new Uint8Array(MAX_MD_SIZE);
+  /** K's and V's first blocklen bytes. */
+  private readonly kView: Uint8Array;
+  private readonly vView: Uint8Array;
+  private readonly inbyte = new Uint8Array(1);
+  private readonly mac: KeyedMac;
 
   constructor(digest: DigestInfo, backend: PrimitiveBackend) {
-    this.digest = digest;
-    this.backend = backend;
     this.algorithmName = digest.id;
     this.blocklen = digest.size;
     this.limits = digestDrbgLimits(digest, digest.size);
-  }
-
-  private hmacInto(dst: Uint8Array, parts: readonly Uint8Array[]): void {
-    const mac = this.backend.hmac(this.digest, this.K.subarray(0, this.blocklen), parts);
-    dst.set(mac);
-    mac.fill(0);
+    this.mac = backend.mac(digest);
+    this.kView = this.K.subarray(0, this.blocklen);
+    this.vView = this.V.subarray(0, this.blocklen);
   }
 
   /** K = HMAC(K, V || inbyte || in1 || in2 || in3); V = HMAC(K, V) (do_hmac). */
   private doHmac(inbyte: number, inputs: readonly (Uint8Array | null)[]): void {
-    const v = this.V.subarray(0, this.blocklen);
-    const parts: Uint8Array[] = [v, Uint8Array.of(inbyte)];
+    const v = this.vView;
+    this.inbyte[0] = inbyte;
+    const parts: Uint8Array[] = [v, this.inbyte];
     for (const input of inputs) if (input !== null && input.length !== 0) parts.push(input);
-    this.hmacInto(this.K, parts);
-    this.hmacInto(this.V, [v]);
+    this.mac.setKey(this.kView);
+    this.mac.macInto(parts, this.K, 0);
+    this.mac.setKey(this.kView);
+    this.mac.macInto([v], this.V, 0);
   }
 
   /** HMAC_DRBG_Update (10.1.2.2). */
@@ -70,16 +71,16 @@ export class HmacDrbgMechanism implements Mechanism {
     const bl = this.blocklen;
     // temp chains through the previous block: V, out[0..bl), out[bl..2bl), ...; only the last
     // block is written back into V (as OpenSSL does), which equals SP 800-90A's V.
-    let temp: Uint8Array = this.V.subarray(0, bl);
+    this.mac.setKey(this.kView);
+    const parts = [this.vView];
     let off = 0;
     for (;;) {
       const remaining = out.length - off;
       if (remaining > bl) {
-        const block = out.subarray(off, off + bl);
-        this.hmacInto(block, [temp]);
-        temp = block;
+        this.mac.macInto(parts, out, off);
+        parts[0] = out.subarray(off, off + bl);
       } else {
-        this.hmacInto(this.V, [temp]);
+        this.mac.macInto(parts, this.V, 0);
         out.set(this.V.subarray(0, remaining), off);
         break;
       }
@@ -92,6 +93,7 @@ export class HmacDrbgMechanism implements Mechanism {
   uninstantiate(): void {
     this.K.fill(0);
     this.V.fill(0);
+    this.mac.clear();
   }
 
   verifyZeroization(): boolean {

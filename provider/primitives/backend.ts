@@ -9,6 +9,11 @@ import type { AesKeyLength, DigestInfo } from './algorithms.js';
 /** AES under one key (FIPS 197), as CTR_DRBG uses it. */
 export interface AesCipher {
   readonly keyLength: AesKeyLength;
+  /** Re-keys in place (same key length), so a DRBG re-keying on every request allocates
+   * nothing. */
+  setKey(key: Uint8Array): void;
+  /** Wipes the key material held by this object. */
+  clear(): void;
   /** ECB-encrypts `src` (a whole number of 16-byte blocks) into `dst` of the same length;
    * `dst` may be `src`. */
   encryptBlocks(src: Uint8Array, dst: Uint8Array): void;
@@ -18,14 +23,39 @@ export interface AesCipher {
   ctrKeystream(counter: Uint8Array, out: Uint8Array): void;
 }
 
+/** A reusable hash function object (not re-entrant). */
+export interface Hasher {
+  readonly outputLen: number;
+  /** Writes the hash of the concatenation of `parts` into out[off..off + outputLen). */
+  hashInto(parts: readonly Uint8Array[], out: Uint8Array, off: number): void;
+  clear(): void;
+}
+
+/** A reusable HMAC object whose key is set once and used for many messages. */
+export interface KeyedMac {
+  readonly outputLen: number;
+  setKey(key: Uint8Array): void;
+  /** Writes HMAC(key, concatenation of `parts`) into out[off..off + outputLen). */
+  macInto(parts: readonly Uint8Array[], out: Uint8Array, off: number): void;
+  /** Wipes the key and any state derived from it. */
+  clear(): void;
+}
+
 export interface PrimitiveBackend {
   readonly name: BackendName;
   /** AES keyed with `key` (16, 24 or 32 bytes). The key bytes are copied. */
   aes(key: Uint8Array): AesCipher;
+  /** A reusable hasher for `info`. */
+  hasher(info: DigestInfo): Hasher;
+  /** A reusable keyed HMAC for `info`. */
+  mac(info: DigestInfo): KeyedMac;
   /** Hash of the concatenation of `parts`. */
   digest(info: DigestInfo, parts: readonly Uint8Array[]): Uint8Array;
   /** HMAC (FIPS 198-1) keyed with `key` over the concatenation of `parts`. */
   hmac(info: DigestInfo, key: Uint8Array, parts: readonly Uint8Array[]): Uint8Array;
 }
 
-export type BackendName = 'node' | 'forge';
+/** `node`: node:crypto for bulk work, table AES and pure SHA-2 where a native call costs more
+ * than the work (the default); `node-native`: node:crypto for everything (no secret-indexed
+ * table lookups); `forge`: pure JavaScript (node-forge, plus randshim's SHA-224/SHA-3). */
+export type BackendName = 'node' | 'node-native' | 'forge';

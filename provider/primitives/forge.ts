@@ -8,6 +8,7 @@ import type { AesKeyLength, DigestInfo } from './algorithms.js';
 import type { AesCipher, PrimitiveBackend } from './backend.js';
 import { sha224 } from './pure/sha224.js';
 import { sha3 } from './pure/sha3.js';
+import { statelessHasher, statelessMac } from './stateless.js';
 
 /** forge.aes's key expansion and block function (exported by node-forge, untyped). */
 interface ForgeAes {
@@ -26,15 +27,27 @@ function wordsBE(bytes: Uint8Array, off: number, count: number): number[] {
 }
 
 class ForgeAesCipher implements AesCipher {
-  readonly keyLength: AesKeyLength;
+  keyLength: AesKeyLength;
   /** forge's expanded encryption key schedule (FIPS 197 5.2). */
-  private readonly schedule: number[];
+  private schedule: number[];
   private readonly inWords = [0, 0, 0, 0];
   private readonly outWords = [0, 0, 0, 0];
 
   constructor(key: Uint8Array) {
     this.keyLength = key.length as AesKeyLength;
     this.schedule = forgeAes._expandKey(wordsBE(key, 0, key.length / 4), false);
+  }
+
+  setKey(key: Uint8Array): void {
+    this.clear();
+    this.keyLength = key.length as AesKeyLength;
+    this.schedule = forgeAes._expandKey(wordsBE(key, 0, key.length / 4), false);
+  }
+
+  clear(): void {
+    this.schedule.fill(0);
+    this.inWords.fill(0);
+    this.outWords.fill(0);
   }
 
   private encryptBlock(src: Uint8Array, srcOff: number, dst: Uint8Array, dstOff: number, take = 16): void {
@@ -130,6 +143,8 @@ function forgeHmac(info: DigestInfo, key: Uint8Array, parts: readonly Uint8Array
 export const forgeBackend: PrimitiveBackend = {
   name: 'forge',
   aes: (key) => new ForgeAesCipher(key),
+  hasher: (info) => statelessHasher(info, forgeDigest),
+  mac: (info) => statelessMac(info, forgeHmac),
   digest: forgeDigest,
   hmac: forgeHmac,
 };

@@ -1,12 +1,12 @@
 /** Backend selection: `node` (default) or `forge`. */
 import type { BackendName, PrimitiveBackend } from './backend.js';
 import { forgeBackend } from './forge.js';
-import { nodeBackend } from './node.js';
+import { nodeBackend, nodeNativeBackend } from './node.js';
 
 export type { AesCipher, BackendName, PrimitiveBackend } from './backend.js';
 export * from './algorithms.js';
 
-const BACKENDS: Record<BackendName, PrimitiveBackend> = { node: nodeBackend, forge: forgeBackend };
+const BACKENDS: Record<BackendName, PrimitiveBackend> = { node: nodeBackend, 'node-native': nodeNativeBackend, forge: forgeBackend };
 
 /** The backend called `name`, or the default (`node`). */
 export function getBackend(name: BackendName | PrimitiveBackend = 'node'): PrimitiveBackend {
@@ -16,4 +16,4 @@ export function getBackend(name: BackendName | PrimitiveBackend = 'node'): Primi
   return backend;
 }
 
-export const BACKEND_NAMES: readonly BackendName[] = ['node', 'forge'];
+export const BACKEND_NAMES: readonly BackendName[] = ['node', 'node-native', 'forge'];

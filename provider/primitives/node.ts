@@ -1,49 +1,185 @@
 /**
- * The default backend: node:crypto, i.e. the OpenSSL that Node links, for AES, hashes and HMAC.
+ * node:crypto backends (OpenSSL underneath, AES-NI where the CPU has it).
+ *
+ * `node-native` calls node:crypto for every operation. `node` (the default) does the same for
+ * bulk work but keeps the few-block operations of a DRBG request in TypeScript, where one call
+ * into node:crypto costs more than the work itself (creating a cipher object alone costs more
+ * than a whole CTR_DRBG re-key and five blocks): AES blocks and short keystreams through the
+ * table AES of pure/aes.ts. Outputs are identical either way; the vector and differential suites
+ * run on both. The trade-off: table lookups indexed by secret data are not constant-time.
  */
 import { createCipheriv, createHash, createHmac, type Cipher } from 'node:crypto';
 import type { AesKeyLength, DigestInfo } from './algorithms.js';
-import type { AesCipher, PrimitiveBackend } from './backend.js';
+import type { AesCipher, Hasher, KeyedMac, PrimitiveBackend } from './backend.js';
+import { AesKeySchedule } from './pure/aes.js';
+import { isSha2, Sha2, Sha2Hmac } from './pure/sha2.js';
+import { statelessHasher, statelessMac } from './stateless.js';
 
 const ECB_NAMES = { 16: 'aes-128-ecb', 24: 'aes-192-ecb', 32: 'aes-256-ecb' } as const;
 const CTR_NAMES = { 16: 'aes-128-ctr', 24: 'aes-192-ctr', 32: 'aes-256-ctr' } as const;
 
-class NodeAes implements AesCipher {
-  readonly keyLength: AesKeyLength;
-  private readonly key: Buffer;
+/** Keystreams at least this long go to node:crypto's AES-CTR (measured break-even, see
+ * npm run bench: a native call costs about as much as this many table-AES blocks). */
+export const NATIVE_CTR_THRESHOLD = 256;
+
+/** Zeros to encrypt for a native keystream: one shared buffer, never written. */
+const ZEROS = new Uint8Array(1 << 16);
+
+function nativeKeystream(keyLength: AesKeyLength, key: Uint8Array, counter: Uint8Array, out: Uint8Array): void {
+  const ctr = createCipheriv(CTR_NAMES[keyLength], key, counter);
+  for (let off = 0; off < out.length; off += ZEROS.length) {
+    const n = Math.min(ZEROS.length, out.length - off);
+    out.set(ctr.update(ZEROS.subarray(0, n)), off);
+  }
+}
+
+/** Every operation through node:crypto. */
+class NativeAes implements AesCipher {
+  keyLength: AesKeyLength;
+  private key: Buffer;
   /** ECB has no chaining state, so one cipher object serves every call under this key. */
-  private readonly ecb: Cipher;
+  private ecb: Cipher | null = null;
 
   constructor(key: Uint8Array) {
     this.keyLength = key.length as AesKeyLength;
     this.key = Buffer.from(key);
-    this.ecb = createCipheriv(ECB_NAMES[this.keyLength], this.key, null);
-    this.ecb.setAutoPadding(false);
+  }
+
+  setKey(key: Uint8Array): void {
+    this.key.fill(0);
+    this.keyLength = key.length as AesKeyLength;
+    this.key = Buffer.from(key);
+    this.ecb = null;
+  }
+
+  clear(): void {
+    this.key.fill(0);
+    this.ecb = null;
   }
 
   encryptBlocks(src: Uint8Array, dst: Uint8Array): void {
+    if (this.ecb === null) {
+      this.ecb = createCipheriv(ECB_NAMES[this.keyLength], this.key, null);
+      this.ecb.setAutoPadding(false);
+    }
     dst.set(this.ecb.update(src));
   }
 
   ctrKeystream(counter: Uint8Array, out: Uint8Array): void {
-    // node's AES-CTR (OpenSSL's CRYPTO_ctr128_encrypt) counts over the full 128 bits.
-    const ctr = createCipheriv(CTR_NAMES[this.keyLength], this.key, counter);
-    out.fill(0);
-    out.set(ctr.update(out));
+    nativeKeystream(this.keyLength, this.key, counter, out);
   }
 }
 
+/** Table AES for blocks and short keystreams, node:crypto's AES-CTR for long ones. */
+class HybridAes implements AesCipher {
+  keyLength: AesKeyLength;
+  private readonly schedule = new AesKeySchedule();
+  private readonly key = new Uint8Array(32);
+  private readonly counterScratch = new Uint8Array(16);
+
+  constructor(key: Uint8Array) {
+    this.keyLength = key.length as AesKeyLength;
+    this.setKey(key);
+  }
+
+  setKey(key: Uint8Array): void {
+    this.keyLength = key.length as AesKeyLength;
+    this.key.set(key);
+    this.schedule.setKey(key);
+  }
+
+  clear(): void {
+    this.key.fill(0);
+    this.schedule.clear();
+    this.counterScratch.fill(0);
+  }
+
+  encryptBlocks(src: Uint8Array, dst: Uint8Array): void {
+    this.schedule.encryptBlocks(src, dst);
+  }
+
+  ctrKeystream(counter: Uint8Array, out: Uint8Array): void {
+    if (out.length < NATIVE_CTR_THRESHOLD) this.schedule.ctrKeystream(counter, out, this.counterScratch);
+    else nativeKeystream(this.keyLength, this.key.subarray(0, this.keyLength), counter, out);
+  }
+}
+
+function digest(info: DigestInfo, parts: readonly Uint8Array[]): Uint8Array {
+  const h = createHash(info.nodeName);
+  for (const p of parts) h.update(p);
+  return new Uint8Array(h.digest());
+}
+
+function hmac(info: DigestInfo, key: Uint8Array, parts: readonly Uint8Array[]): Uint8Array {
+  const h = createHmac(info.nodeName, key);
+  for (const p of parts) h.update(p);
+  return new Uint8Array(h.digest());
+}
+
+/** Messages at least this long go to node:crypto's hashes (one native call then costs less
+ * than the compressions). */
+export const NATIVE_HASH_THRESHOLD = 1024;
+
+const totalLength = (parts: readonly Uint8Array[]): number => parts.reduce((n, p) => n + p.length, 0);
+
+/** SHA-2 in TypeScript for short messages, node:crypto for long ones; other digests native. */
+function hybridHasher(info: DigestInfo): Hasher {
+  const id = info.id;
+  if (!isSha2(id)) return statelessHasher(info, digest);
+  const pure = new Sha2(id);
+  return {
+    outputLen: info.size,
+    hashInto(parts, out, off) {
+      if (totalLength(parts) >= NATIVE_HASH_THRESHOLD) {
+        out.set(digest(info, parts), off);
+        return;
+      }
+      pure.reset();
+      for (const p of parts) pure.update(p);
+      pure.digestInto(out, off);
+    },
+    clear: () => pure.clear(),
+  };
+}
+
+/** HMAC with its pad blocks absorbed once per key (SHA-2), node:crypto for long messages. */
+function hybridMac(info: DigestInfo): KeyedMac {
+  const id = info.id;
+  if (!isSha2(id)) return statelessMac(info, hmac);
+  const pure = new Sha2Hmac(id);
+  let key = new Uint8Array(0);
+  return {
+    outputLen: info.size,
+    setKey(k) {
+      key.fill(0);
+      key = Uint8Array.from(k);
+      pure.setKey(k);
+    },
+    macInto(parts, out, off) {
+      if (totalLength(parts) >= NATIVE_HASH_THRESHOLD) out.set(hmac(info, key, parts), off);
+      else pure.macInto(parts, out, off);
+    },
+    clear() {
+      key.fill(0);
+      pure.clear();
+    },
+  };
+}
+
+export const nodeNativeBackend: PrimitiveBackend = {
+  name: 'node-native',
+  aes: (key) => new NativeAes(key),
+  hasher: (info) => statelessHasher(info, digest),
+  mac: (info) => statelessMac(info, hmac),
+  digest,
+  hmac,
+};
+
 export const nodeBackend: PrimitiveBackend = {
   name: 'node',
-  aes: (key) => new NodeAes(key),
-  digest(info: DigestInfo, parts: readonly Uint8Array[]): Uint8Array {
-    const h = createHash(info.nodeName);
-    for (const p of parts) h.update(p);
-    return new Uint8Array(h.digest());
-  },
-  hmac(info: DigestInfo, key: Uint8Array, parts: readonly Uint8Array[]): Uint8Array {
-    const h = createHmac(info.nodeName, key);
-    for (const p of parts) h.update(p);
-    return new Uint8Array(h.digest());
-  },
+  aes: (key) => new HybridAes(key),
+  hasher: hybridHasher,
+  mac: hybridMac,
+  digest,
+  hmac,
 };

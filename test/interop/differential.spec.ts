@@ -41,12 +41,19 @@ function faultyDfBackend(): PrimitiveBackend {
     name: 'node',
     aes(key: Uint8Array): AesCipher {
       const real = nodeBackend.aes(key);
-      if (!isDfKey(key)) return real;
+      let faulty = isDfKey(key);
       return {
-        keyLength: real.keyLength,
+        get keyLength() {
+          return real.keyLength;
+        },
+        setKey(k) {
+          real.setKey(k);
+          faulty = isDfKey(k);
+        },
+        clear: () => real.clear(),
         encryptBlocks(src, dst) {
           real.encryptBlocks(src, dst);
-          dst[0] ^= 0x01;
+          if (faulty) dst[0] ^= 0x01;
         },
         ctrKeystream: (counter, out) => real.ctrKeystream(counter, out),
       };

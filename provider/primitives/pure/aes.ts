@@ -72,11 +72,17 @@ export class AesKeySchedule {
       rk[i] = ((key[4 * i] << 24) | (key[4 * i + 1] << 16) | (key[4 * i + 2] << 8) | key[4 * i + 3]) >>> 0;
     }
     const total = 4 * (this.rounds + 1);
-    for (let i = nk; i < total; i++) {
+    // One pass per nk words: the first takes RotWord/SubWord/Rcon, the fifth of AES-256 SubWord.
+    for (let i = nk, round = 1; i < total; round++) {
       let t = rk[i - 1];
-      if (i % nk === 0) t = subWord(((t << 8) | (t >>> 24)) >>> 0) ^ RCON[i / nk];
-      else if (nk > 6 && i % nk === 4) t = subWord(t);
-      rk[i] = (rk[i - nk] ^ t) >>> 0;
+      t = subWord(((t << 8) | (t >>> 24)) >>> 0) ^ RCON[round];
+      rk[i] = rk[i - nk] ^ t;
+      i++;
+      for (let j = 1; j < nk && i < total; j++, i++) {
+        t = rk[i - 1];
+        if (j === 4 && nk === 8) t = subWord(t);
+        rk[i] = rk[i - nk] ^ t;
+      }
     }
   }
 

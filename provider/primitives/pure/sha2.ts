@@ -1,0 +1,320 @@
+/**
+ * SHA-2 (FIPS 180-4) in TypeScript: the SHA-256 family (SHA-224, SHA-256) on 32-bit words and
+ * the SHA-512 family (SHA-384, SHA-512, SHA-512/224, SHA-512/256) on 32-bit halves, with HMAC
+ * (FIPS 198-1) from precomputed inner and outer states. A DRBG hashes a few dozen bytes at a
+ * time, where one node:crypto call costs several compressions; these run without allocating.
+ */
+
+const K256 = new Uint32Array([
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+]);
+
+/** SHA-512 round constants as [high, low] halves (FIPS 180-4 4.2.3). */
+const K512 = new Uint32Array([
+  0x428a2f98, 0xd728ae22, 0x71374491, 0x23ef65cd, 0xb5c0fbcf, 0xec4d3b2f, 0xe9b5dba5, 0x8189dbbc,
+  0x3956c25b, 0xf348b538, 0x59f111f1, 0xb605d019, 0x923f82a4, 0xaf194f9b, 0xab1c5ed5, 0xda6d8118,
+  0xd807aa98, 0xa3030242, 0x12835b01, 0x45706fbe, 0x243185be, 0x4ee4b28c, 0x550c7dc3, 0xd5ffb4e2,
+  0x72be5d74, 0xf27b896f, 0x80deb1fe, 0x3b1696b1, 0x9bdc06a7, 0x25c71235, 0xc19bf174, 0xcf692694,
+  0xe49b69c1, 0x9ef14ad2, 0xefbe4786, 0x384f25e3, 0x0fc19dc6, 0x8b8cd5b5, 0x240ca1cc, 0x77ac9c65,
+  0x2de92c6f, 0x592b0275, 0x4a7484aa, 0x6ea6e483, 0x5cb0a9dc, 0xbd41fbd4, 0x76f988da, 0x831153b5,
+  0x983e5152, 0xee66dfab, 0xa831c66d, 0x2db43210, 0xb00327c8, 0x98fb213f, 0xbf597fc7, 0xbeef0ee4,
+  0xc6e00bf3, 0x3da88fc2, 0xd5a79147, 0x930aa725, 0x06ca6351, 0xe003826f, 0x14292967, 0x0a0e6e70,
+  0x27b70a85, 0x46d22ffc, 0x2e1b2138, 0x5c26c926, 0x4d2c6dfc, 0x5ac42aed, 0x53380d13, 0x9d95b3df,
+  0x650a7354, 0x8baf63de, 0x766a0abb, 0x3c77b2a8, 0x81c2c92e, 0x47edaee6, 0x92722c85, 0x1482353b,
+  0xa2bfe8a1, 0x4cf10364, 0xa81a664b, 0xbc423001, 0xc24b8b70, 0xd0f89791, 0xc76c51a3, 0x0654be30,
+  0xd192e819, 0xd6ef5218, 0xd6990624, 0x5565a910, 0xf40e3585, 0x5771202a, 0x106aa070, 0x32bbd1b8,
+  0x19a4c116, 0xb8d2d0c8, 0x1e376c08, 0x5141ab53, 0x2748774c, 0xdf8eeb99, 0x34b0bcb5, 0xe19b48a8,
+  0x391c0cb3, 0xc5c95a63, 0x4ed8aa4a, 0xe3418acb, 0x5b9cca4f, 0x7763e373, 0x682e6ff3, 0xd6b2b8a3,
+  0x748f82ee, 0x5defb2fc, 0x78a5636f, 0x43172f60, 0x84c87814, 0xa1f0ab72, 0x8cc70208, 0x1a6439ec,
+  0x90befffa, 0x23631e28, 0xa4506ceb, 0xde82bde9, 0xbef9a3f7, 0xb2c67915, 0xc67178f2, 0xe372532b,
+  0xca273ece, 0xea26619c, 0xd186b8c7, 0x21c0c207, 0xeada7dd6, 0xcde0eb1e, 0xf57d4f7f, 0xee6ed178,
+  0x06f067aa, 0x72176fba, 0x0a637dc5, 0xa2c898a6, 0x113f9804, 0xbef90dae, 0x1b710b35, 0x131c471b,
+  0x28db77f5, 0x23047d84, 0x32caab7b, 0x40c72493, 0x3c9ebe0a, 0x15c9bebc, 0x431d67c4, 0x9c100d4c,
+  0x4cc5d4be, 0xcb3e42b6, 0x597f299c, 0xfc657e2a, 0x5fcb6fab, 0x3ad6faec, 0x6c44198c, 0x4a475817,
+]);
+
+/** Initial hash values (FIPS 180-4 5.3), SHA-512 family as [high, low] halves. */
+const IV: Record<Sha2Name, Uint32Array> = {
+  'SHA2-224': new Uint32Array([0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4]),
+  'SHA2-256': new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]),
+  'SHA2-384': new Uint32Array([
+    0xcbbb9d5d, 0xc1059ed8, 0x629a292a, 0x367cd507, 0x9159015a, 0x3070dd17, 0x152fecd8, 0xf70e5939,
+    0x67332667, 0xffc00b31, 0x8eb44a87, 0x68581511, 0xdb0c2e0d, 0x64f98fa7, 0x47b5481d, 0xbefa4fa4]),
+  'SHA2-512': new Uint32Array([
+    0x6a09e667, 0xf3bcc908, 0xbb67ae85, 0x84caa73b, 0x3c6ef372, 0xfe94f82b, 0xa54ff53a, 0x5f1d36f1,
+    0x510e527f, 0xade682d1, 0x9b05688c, 0x2b3e6c1f, 0x1f83d9ab, 0xfb41bd6b, 0x5be0cd19, 0x137e2179]),
+  'SHA2-512/224': new Uint32Array([
+    0x8c3d37c8, 0x19544da2, 0x73e19966, 0x89dcd4d6, 0x1dfab7ae, 0x32ff9c82, 0x679dd514, 0x582f9fcf,
+    0x0f6d2b69, 0x7bd44da8, 0x77e36f73, 0x04c48942, 0x3f9d85a8, 0x6a1d36c8, 0x1112e6ad, 0x91d692a1]),
+  'SHA2-512/256': new Uint32Array([
+    0x22312194, 0xfc2bf72c, 0x9f555fa3, 0xc84c64c2, 0x2393b86b, 0x6f53b151, 0x96387719, 0x5940eabd,
+    0x96283ee2, 0xa88effe3, 0xbe5e1e25, 0x53863992, 0x2b0199fc, 0x2c85b8aa, 0x0eb72ddc, 0x81c52ca2]),
+};
+
+export type Sha2Name = 'SHA2-224' | 'SHA2-256' | 'SHA2-384' | 'SHA2-512' | 'SHA2-512/224' | 'SHA2-512/256';
+
+export function isSha2(name: string): name is Sha2Name {
+  return name in IV;
+}
+
+/** A SHA-2 hash function with reusable buffers: not re-entrant, not for concurrent use. */
+export class Sha2 {
+  readonly outputLen: number;
+  readonly blockLen: number;
+  private readonly wide: boolean;
+  private readonly iv: Uint32Array;
+  /** Running state: 8 words, or 8 x [high, low] for the SHA-512 family. */
+  private readonly h: Uint32Array;
+  private readonly w: Uint32Array;
+  private readonly buf: Uint8Array;
+  private bufLen = 0;
+  private total = 0;
+
+  constructor(readonly name: Sha2Name) {
+    this.wide = name !== 'SHA2-224' && name !== 'SHA2-256';
+    this.blockLen = this.wide ? 128 : 64;
+    this.outputLen = { 'SHA2-224': 28, 'SHA2-256': 32, 'SHA2-384': 48, 'SHA2-512': 64, 'SHA2-512/224': 28, 'SHA2-512/256': 32 }[name];
+    this.iv = IV[name];
+    this.h = new Uint32Array(this.iv.length);
+    this.w = new Uint32Array(this.wide ? 160 : 64);
+    this.buf = new Uint8Array(this.blockLen);
+  }
+
+  /** Starts a hash from the initial value, or from a saved state that has absorbed
+   * `absorbed` bytes (an HMAC pad block). */
+  reset(state: Uint32Array = this.iv, absorbed = 0): this {
+    this.h.set(state);
+    this.bufLen = 0;
+    this.total = absorbed;
+    return this;
+  }
+
+  /** The running state (after whole blocks only), for HMAC midstates. */
+  saveState(into: Uint32Array): Uint32Array {
+    into.set(this.h);
+    return into;
+  }
+
+  update(data: Uint8Array): this {
+    const bl = this.blockLen;
+    let i = 0;
+    const n = data.length;
+    this.total += n;
+    if (this.bufLen > 0) {
+      const take = Math.min(bl - this.bufLen, n);
+      this.buf.set(data.subarray(0, take), this.bufLen);
+      this.bufLen += take;
+      i = take;
+      if (this.bufLen < bl) return this;
+      this.compress(this.buf, 0);
+      this.bufLen = 0;
+    }
+    for (; i + bl <= n; i += bl) this.compress(data, i);
+    if (i < n) {
+      this.buf.set(data.subarray(i), 0);
+      this.bufLen = n - i;
+    }
+    return this;
+  }
+
+  /** Pads, writes the digest into out[off..off + outputLen), and leaves the hash to reset. */
+  digestInto(out: Uint8Array, off = 0): void {
+    const bl = this.blockLen;
+    const lenBytes = this.wide ? 16 : 8;
+    const buf = this.buf;
+    buf[this.bufLen++] = 0x80;
+    if (this.bufLen > bl - lenBytes) {
+      buf.fill(0, this.bufLen);
+      this.compress(buf, 0);
+      this.bufLen = 0;
+    }
+    buf.fill(0, this.bufLen);
+    const bits = this.total * 8;
+    const hi = Math.floor(bits / 0x100000000);
+    const lo = bits >>> 0;
+    buf[bl - 8] = hi >>> 24;
+    buf[bl - 7] = hi >>> 16;
+    buf[bl - 6] = hi >>> 8;
+    buf[bl - 5] = hi;
+    buf[bl - 4] = lo >>> 24;
+    buf[bl - 3] = lo >>> 16;
+    buf[bl - 2] = lo >>> 8;
+    buf[bl - 1] = lo;
+    this.compress(buf, 0);
+    const h = this.h;
+    for (let i = 0; i < this.outputLen; i++) out[off + i] = h[i >> 2] >>> (24 - 8 * (i & 3));
+    buf.fill(0);
+    this.bufLen = 0;
+  }
+
+  /** Wipes state and buffers. */
+  clear(): void {
+    this.h.fill(0);
+    this.w.fill(0);
+    this.buf.fill(0);
+    this.bufLen = 0;
+    this.total = 0;
+  }
+
+  private compress(block: Uint8Array, off: number): void {
+    if (this.wide) compress512(this.h, this.w, block, off);
+    else compress256(this.h, this.w, block, off);
+  }
+}
+
+const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
+
+function compress256(h: Uint32Array, w: Uint32Array, b: Uint8Array, off: number): void {
+  for (let t = 0; t < 16; t++) {
+    const i = off + 4 * t;
+    w[t] = (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
+  }
+  for (let t = 16; t < 64; t++) {
+    const x = w[t - 15];
+    const y = w[t - 2];
+    const s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >>> 3);
+    const s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >>> 10);
+    w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
+  }
+  let a = h[0], bb = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+  for (let t = 0; t < 64; t++) {
+    const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K256[t] + w[t]) | 0;
+    const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & bb) ^ (a & c) ^ (bb & c))) | 0;
+    hh = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = bb;
+    bb = a;
+    a = (t1 + t2) | 0;
+  }
+  h[0] += a; h[1] += bb; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+}
+
+/** SHA-512 compression on [high, low] pairs: w holds 80 x 2 words. */
+function compress512(h: Uint32Array, w: Uint32Array, b: Uint8Array, off: number): void {
+  for (let t = 0; t < 32; t++) {
+    const i = off + 4 * t;
+    w[t] = (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
+  }
+  for (let t = 16; t < 80; t++) {
+    // sigma0(w[t-15]) = rotr1 ^ rotr8 ^ shr7
+    const xh = w[2 * (t - 15)], xl = w[2 * (t - 15) + 1];
+    const s0h = ((xh >>> 1) | (xl << 31)) ^ ((xh >>> 8) | (xl << 24)) ^ (xh >>> 7);
+    const s0l = ((xl >>> 1) | (xh << 31)) ^ ((xl >>> 8) | (xh << 24)) ^ ((xl >>> 7) | (xh << 25));
+    // sigma1(w[t-2]) = rotr19 ^ rotr61 ^ shr6
+    const yh = w[2 * (t - 2)], yl = w[2 * (t - 2) + 1];
+    const s1h = ((yh >>> 19) | (yl << 13)) ^ ((yl >>> 29) | (yh << 3)) ^ (yh >>> 6);
+    const s1l = ((yl >>> 19) | (yh << 13)) ^ ((yh >>> 29) | (yl << 3)) ^ ((yl >>> 6) | (yh << 26));
+    let lo = (w[2 * (t - 16) + 1] >>> 0) + (s0l >>> 0) + (w[2 * (t - 7) + 1] >>> 0) + (s1l >>> 0);
+    const hi = w[2 * (t - 16)] + s0h + w[2 * (t - 7)] + s1h + ((lo / 0x100000000) | 0);
+    lo >>>= 0;
+    w[2 * t] = hi;
+    w[2 * t + 1] = lo;
+  }
+  let ah = h[0], al = h[1], bh = h[2], bl = h[3], ch = h[4], cl = h[5], dh = h[6], dl = h[7];
+  let eh = h[8], el = h[9], fh = h[10], fl = h[11], gh = h[12], gl = h[13], hh = h[14], hl = h[15];
+  for (let t = 0; t < 80; t++) {
+    // Sigma1(e) = rotr14 ^ rotr18 ^ rotr41
+    const S1h = ((eh >>> 14) | (el << 18)) ^ ((eh >>> 18) | (el << 14)) ^ ((el >>> 9) | (eh << 23));
+    const S1l = ((el >>> 14) | (eh << 18)) ^ ((el >>> 18) | (eh << 14)) ^ ((eh >>> 9) | (el << 23));
+    const chh = (eh & fh) ^ (~eh & gh);
+    const chl = (el & fl) ^ (~el & gl);
+    let t1l = (hl >>> 0) + (S1l >>> 0) + (chl >>> 0) + K512[2 * t + 1] + (w[2 * t + 1] >>> 0);
+    const t1h = (hh + S1h + chh + K512[2 * t] + w[2 * t] + ((t1l / 0x100000000) | 0)) | 0;
+    t1l >>>= 0;
+    // Sigma0(a) = rotr28 ^ rotr34 ^ rotr39
+    const S0h = ((ah >>> 28) | (al << 4)) ^ ((al >>> 2) | (ah << 30)) ^ ((al >>> 7) | (ah << 25));
+    const S0l = ((al >>> 28) | (ah << 4)) ^ ((ah >>> 2) | (al << 30)) ^ ((ah >>> 7) | (al << 25));
+    const mjh = (ah & bh) ^ (ah & ch) ^ (bh & ch);
+    const mjl = (al & bl) ^ (al & cl) ^ (bl & cl);
+    let t2l = (S0l >>> 0) + (mjl >>> 0);
+    const t2h = (S0h + mjh + ((t2l / 0x100000000) | 0)) | 0;
+    t2l >>>= 0;
+    hh = gh; hl = gl;
+    gh = fh; gl = fl;
+    fh = eh; fl = el;
+    let sl = (dl >>> 0) + t1l;
+    eh = (dh + t1h + ((sl / 0x100000000) | 0)) | 0;
+    el = sl >>> 0;
+    dh = ch; dl = cl;
+    ch = bh; cl = bl;
+    bh = ah; bl = al;
+    sl = t1l + t2l;
+    ah = (t1h + t2h + ((sl / 0x100000000) | 0)) | 0;
+    al = sl >>> 0;
+  }
+  add64(h, 0, ah, al); add64(h, 2, bh, bl); add64(h, 4, ch, cl); add64(h, 6, dh, dl);
+  add64(h, 8, eh, el); add64(h, 10, fh, fl); add64(h, 12, gh, gl); add64(h, 14, hh, hl);
+}
+
+function add64(h: Uint32Array, i: number, hi: number, lo: number): void {
+  const l = (h[i + 1] >>> 0) + (lo >>> 0);
+  h[i] = h[i] + hi + ((l / 0x100000000) | 0);
+  h[i + 1] = l >>> 0;
+}
+
+/**
+ * HMAC (FIPS 198-1 section 4) with the inner and outer pad blocks absorbed once per key:
+ * each MAC then costs the message's compressions plus one for the outer hash.
+ */
+export class Sha2Hmac {
+  readonly outputLen: number;
+  private readonly hash: Sha2;
+  private readonly inner: Uint32Array;
+  private readonly outer: Uint32Array;
+  private readonly pad: Uint8Array;
+  private readonly innerDigest: Uint8Array;
+
+  constructor(name: Sha2Name) {
+    this.hash = new Sha2(name);
+    this.outputLen = this.hash.outputLen;
+    this.inner = new Uint32Array(IV[name].length);
+    this.outer = new Uint32Array(IV[name].length);
+    this.pad = new Uint8Array(this.hash.blockLen);
+    this.innerDigest = new Uint8Array(this.hash.outputLen);
+  }
+
+  setKey(key: Uint8Array): this {
+    const h = this.hash;
+    const bl = h.blockLen;
+    const pad = this.pad;
+    pad.fill(0);
+    if (key.length > bl) {
+      h.reset().update(key).digestInto(pad, 0);
+    } else {
+      pad.set(key);
+    }
+    for (let i = 0; i < bl; i++) pad[i] ^= 0x36;
+    h.reset().update(pad).saveState(this.inner);
+    for (let i = 0; i < bl; i++) pad[i] ^= 0x36 ^ 0x5c;
+    h.reset().update(pad).saveState(this.outer);
+    pad.fill(0);
+    return this;
+  }
+
+  /** HMAC of the concatenation of `parts` into out[off..off + outputLen). */
+  macInto(parts: readonly Uint8Array[], out: Uint8Array, off = 0): void {
+    const h = this.hash;
+    const bl = h.blockLen;
+    h.reset(this.inner, bl);
+    for (const p of parts) h.update(p);
+    h.digestInto(this.innerDigest, 0);
+    h.reset(this.outer, bl).update(this.innerDigest).digestInto(out, off);
+  }
+
+  clear(): void {
+    this.hash.clear();
+    this.inner.fill(0);
+    this.outer.fill(0);
+    this.innerDigest.fill(0);
+  }
+}
