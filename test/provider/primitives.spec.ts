@@ -3,13 +3,16 @@
  * known answers, over random inputs of many lengths.
  */
 import { expect } from 'chai';
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { fromHex, toHex } from '../../provider/bytes.js';
 import { forgeBackend } from '../../provider/primitives/forge.js';
 import { nodeBackend } from '../../provider/primitives/node.js';
 import { SUPPORTED_DIGESTS, findDigest } from '../../provider/primitives/algorithms.js';
 import { sha224 } from '../../provider/primitives/pure/sha224.js';
 import { sha3 } from '../../provider/primitives/pure/sha3.js';
+import { AesKeySchedule } from '../../provider/primitives/pure/aes.js';
+import { Sha2, Sha2Hmac, type Sha2Name } from '../../provider/primitives/pure/sha2.js';
+import { nodeNativeBackend } from '../../provider/primitives/node.js';
 
 const LENGTHS = [0, 1, 3, 55, 56, 63, 64, 65, 71, 72, 73, 103, 104, 105, 127, 128, 135, 136, 137, 143, 144, 145, 200, 1000, 4096];
 
@@ -98,5 +101,77 @@ describe('primitive backends', () => {
       }
     }
     expect(compared).to.equal(3 * 4 * (1 + 15 + 16 + 17 + 64 + 100));
+  });
+
+  it('table AES equals OpenSSL AES-ECB for 600 random keys of each size, re-keyed in place', () => {
+    let compared = 0;
+    const schedule = new AesKeySchedule();
+    for (const keyLen of [16, 24, 32]) {
+      for (let i = 0; i < 200; i++) {
+        const key = randomBytes(keyLen);
+        const data = randomBytes(64);
+        const out = new Uint8Array(64);
+        schedule.setKey(key);
+        schedule.encryptBlocks(data, out);
+        const ecb = createCipheriv(`aes-${keyLen * 8}-ecb`, key, null);
+        ecb.setAutoPadding(false);
+        expect(toHex(out), `${keyLen} ${toHex(key)}`).to.equal(ecb.update(data).toString('hex'));
+        compared++;
+      }
+    }
+    expect(compared).to.equal(600);
+  });
+
+  it('pure SHA-2 and its HMAC (precomputed pads) equal OpenSSL for every variant, length and key size', () => {
+    const names: Record<Sha2Name, string> = {
+      'SHA2-224': 'sha224', 'SHA2-256': 'sha256', 'SHA2-384': 'sha384', 'SHA2-512': 'sha512',
+      'SHA2-512/224': 'sha512-224', 'SHA2-512/256': 'sha512-256',
+    };
+    let compared = 0;
+    for (const [id, nodeName] of Object.entries(names) as [Sha2Name, string][]) {
+      const h = new Sha2(id);
+      const m = new Sha2Hmac(id);
+      for (const len of [0, 1, 55, 56, 63, 64, 65, 111, 112, 119, 127, 128, 129, 200, 1000]) {
+        const data = randomBytes(len);
+        const out = new Uint8Array(h.outputLen);
+        h.reset().update(data.subarray(0, len >> 1)).update(data.subarray(len >> 1)).digestInto(out);
+        expect(toHex(out), `${id} ${len}`).to.equal(createHash(nodeName).update(data).digest('hex'));
+        for (const keyLen of [0, 20, 64, 128, 129]) {
+          const key = randomBytes(keyLen);
+          const mac = new Uint8Array(m.outputLen);
+          m.setKey(key).macInto([data.subarray(0, 3), data.subarray(3)], mac, 0);
+          expect(toHex(mac), `HMAC ${id} ${len} key ${keyLen}`).to.equal(createHmac(nodeName, key).update(data).digest('hex'));
+          compared++;
+        }
+        compared++;
+      }
+    }
+    expect(compared).to.equal(6 * 15 * 6);
+  });
+
+  it('the hybrid and native node backends agree on short and long CTR keystreams and MACs', () => {
+    let compared = 0;
+    for (const len of [1, 16, 255, 256, 257, 5000]) {
+      const key = randomBytes(32);
+      const counter = randomBytes(16);
+      const a = new Uint8Array(len);
+      const b = new Uint8Array(len);
+      nodeBackend.aes(key).ctrKeystream(counter, a);
+      nodeNativeBackend.aes(key).ctrKeystream(counter, b);
+      expect(toHex(a)).to.equal(toHex(b));
+      const info = findDigest('SHA2-512')!;
+      const mac1 = nodeBackend.mac(info);
+      const mac2 = nodeNativeBackend.mac(info);
+      mac1.setKey(key);
+      mac2.setKey(key);
+      const data = randomBytes(len * 3);
+      const o1 = new Uint8Array(64);
+      const o2 = new Uint8Array(64);
+      mac1.macInto([data], o1, 0);
+      mac2.macInto([data], o2, 0);
+      expect(toHex(o1)).to.equal(toHex(o2));
+      compared += 2;
+    }
+    expect(compared).to.equal(12);
   });
 });
