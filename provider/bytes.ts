@@ -72,13 +72,17 @@ export function writeU32LE(out: Uint8Array, off: number, value: number): void {
   out[off + 3] = (value >>> 24) & 0xff;
 }
 
-/** Writes `value` (0 <= value < 2^64) little-endian at `out[off..off+8)`. */
-export function writeU64LE(out: Uint8Array, off: number, value: bigint): void {
-  let v = BigInt.asUintN(64, value);
-  for (let i = 0; i < 8; i++) {
-    out[off + i] = Number(v & 0xffn);
-    v >>= 8n;
+/** Writes `value` (taken modulo 2^64; a number must be a non-negative safe integer)
+ * little-endian at `out[off..off+8)`. */
+export function writeU64LE(out: Uint8Array, off: number, value: bigint | number): void {
+  if (typeof value === 'number') {
+    writeU32LE(out, off, value >>> 0);
+    writeU32LE(out, off + 4, Math.floor(value / 0x100000000) >>> 0);
+    return;
   }
+  const v = BigInt.asUintN(64, value);
+  writeU32LE(out, off, Number(v & 0xffffffffn));
+  writeU32LE(out, off + 4, Number(v >> 32n));
 }
 
 /** Reads a little-endian unsigned 64-bit integer. */

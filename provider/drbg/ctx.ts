@@ -198,6 +198,8 @@ export class DrbgCtx implements RandImpl {
 
   private getParentStrength(): number | undefined {
     const parent = this.parent as RandImpl;
+    // A DRBG parent reports its strength without fail: skip the params round trip.
+    if (parent instanceof DrbgCtx) return parent.limits.strength;
     if (!this.lockParent()) {
       raise('PROV', 'UNABLE_TO_LOCK_PARENT');
       return undefined;
@@ -214,6 +216,8 @@ export class DrbgCtx implements RandImpl {
 
   private getParentReseedCount(): number {
     const parent = this.parent as RandImpl;
+    // Checked on every generate: read a DRBG parent's counter directly (same value).
+    if (parent instanceof DrbgCtx) return parent.reseedCounter;
     if (!this.lockParent()) {
       raise('PROV', 'UNABLE_TO_LOCK_PARENT');
       const r = (this.reseedCounter - 2) >>> 0;

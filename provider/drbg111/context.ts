@@ -39,7 +39,7 @@ export interface Rand111Environment {
   /** CRYPTO_THREAD_get_current_id(). */
   threadId?: () => number;
   /** get_timer_bits(): the low 32 bits of the TSC on x86, zero-extended. */
-  timerBits?: () => bigint;
+  timerBits?: () => bigint | number;
   /** get_time_stamp(): (seconds << 32) + nanoseconds of CLOCK_REALTIME. */
   timeStamp?: () => bigint;
   /** The OS entropy source (rand_pool_acquire_entropy). */
@@ -47,8 +47,8 @@ export interface Rand111Environment {
 }
 
 /** A cheap stand-in for the truncated TSC: the low 32 bits of a nanosecond timer. */
-function defaultTimerBits(): bigint {
-  return BigInt((performance.now() * 1e6) >>> 0);
+function defaultTimerBits(): number {
+  return (performance.now() * 1e6) >>> 0;
 }
 
 export class Rand111Context {
@@ -64,7 +64,7 @@ export class Rand111Context {
   clock: () => number;
   forkId: () => number;
   threadId: () => number;
-  timerBits: () => bigint;
+  timerBits: () => bigint | number;
   timeStamp: () => bigint;
   osEntropy: EntropyPoll;
 

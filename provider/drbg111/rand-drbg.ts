@@ -448,7 +448,7 @@ export class RandDrbg {
     if (Math.min(this.maxAdinLen, RAND_POOL_MAX_LENGTH) < 24) return null;
     const data = new Uint8Array(24);
     writeU32LE(data, 0, this.context.forkId());
-    writeU64LE(data, 8, BigInt(this.context.threadId()));
+    writeU64LE(data, 8, this.context.threadId());
     writeU64LE(data, 16, this.context.timerBits());
     return data;
   }
@@ -580,7 +580,7 @@ export const defaultGetNonce: GetNonceFn = (drbg, _entropy, _minLen, maxLen) => 
   const ctx = drbg.context;
   const out = new Uint8Array(40);
   writeU32LE(out, 0, ctx.forkId());
-  writeU64LE(out, 8, BigInt(ctx.threadId()));
+  writeU64LE(out, 8, ctx.threadId());
   writeU64LE(out, 16, ctx.timeStamp());
   out.set(drbg.identity.subarray(0, 8), 24);
   writeU32LE(out, 32, ctx.nextNonceCount());

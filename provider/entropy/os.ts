@@ -72,7 +72,7 @@ export function nextNonceCount(): number {
 export function defaultNonce(identity: Uint8Array, count: number = nextNonceCount()): Uint8Array {
   const out = new Uint8Array(40);
   writeU32LE(out, 0, currentForkId());
-  writeU64LE(out, 8, BigInt(currentThreadId()));
+  writeU64LE(out, 8, currentThreadId());
   writeU64LE(out, 16, timeStamp());
   out.set(identity.subarray(0, 8), 24);
   writeU32LE(out, 32, count);
