@@ -61,14 +61,20 @@ export function fetchEcbCipher(name: string, propq: string | null, definition: P
   return aes ? true : 'unimplemented';
 }
 
+/** An extendable-output digest as EVP_MD_fetch finds it (EVP_MD_get0_name's name). */
+export interface XofDigest {
+  readonly xof: string;
+}
+
 /** EVP_MD_fetch(libctx, name, propq); XOFs are found (the DRBGs refuse them afterwards). */
-export function fetchDigest(name: string, propq: string | null, definition: PropertyDefinition): Fetched<DigestInfo | 'xof'> {
+export function fetchDigest(name: string, propq: string | null, definition: PropertyDefinition): Fetched<DigestInfo | XofDigest> {
   const upper = name.toUpperCase();
   const info = findDigest(upper);
   const xof = XOF_DIGESTS.includes(upper);
   const known = info !== undefined || xof || OPENSSL_ONLY_DIGESTS.includes(upper);
   if (!known || !queryAllows(propq, definition)) return unsupported();
-  return info ?? (xof ? 'xof' : 'unimplemented');
+  if (xof) return { xof: upper.replace(/^(SHAKE|KECCAK-KMAC)-?/, '$1-') };
+  return info ?? 'unimplemented';
 }
 
 /** MACs OpenSSL 3.0's default provider has besides HMAC. */

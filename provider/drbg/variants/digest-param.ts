@@ -13,10 +13,13 @@ import { utf8Param } from './strings.js';
 import type { VariantEnv } from './variant.js';
 
 /** The outcome: `ok` is the function's return value, `md` the digest held afterwards
- * (undefined: unchanged), `propq` the "properties" value read. */
+ * (undefined: unchanged; null: none, or one randshim cannot run), `mdName` the name the
+ * "digest" getter then reports (EVP_MD_get0_name, null when it fails), `propq` the
+ * "properties" value read. */
 export interface DigestLoad {
   readonly ok: boolean;
   readonly md?: DigestInfo | null;
+  readonly mdName?: string | null;
   readonly propq: string | null;
 }
 
@@ -37,16 +40,17 @@ export function loadDigestFromParams(params: OSSL_PARAM[], env: VariantEnv): Dig
   if (p === null) return { ok: true, propq };
   if (p.data_type !== OSSL_PARAM_UTF8_STRING) return { ok: false, propq };
   const fetched = fetchDigest(utf8Param(p).text, propq, env.definition);
-  if (fetched === null) return { ok: false, md: null, propq };
-  if (fetched === 'xof') {
-    // OpenSSL keeps the XOF as the digest and refuses it just after; randshim drops it.
-    raise('PROV', 'XOF_DIGESTS_NOT_ALLOWED');
-    return { ok: false, md: null, propq };
-  }
+  if (fetched === null) return { ok: false, md: null, mdName: null, propq };
   if (fetched === 'unimplemented') {
     // A digest OpenSSL has but randshim does not implement (MD5, SM3, BLAKE2, RIPEMD-160...).
     raise('PROV', 'DIGEST_NOT_ALLOWED');
-    return { ok: false, md: null, propq };
+    return { ok: false, md: null, mdName: null, propq };
   }
-  return { ok: true, md: fetched, propq };
+  if ('xof' in fetched) {
+    // OpenSSL keeps the XOF as the digest (the getter reports it) and refuses it just after;
+    // randshim keeps its name only: nothing runs with it.
+    raise('PROV', 'XOF_DIGESTS_NOT_ALLOWED');
+    return { ok: false, md: null, mdName: fetched.xof, propq };
+  }
+  return { ok: true, md: fetched, mdName: fetched.id, propq };
 }

@@ -23,6 +23,8 @@ export class HashVariant implements DrbgVariant {
   readonly type = 'HASH-DRBG' as const;
   /** hash->digest: the digest the parameters set (null: none, or a failed fetch). */
   private md: DigestInfo | null = null;
+  /** What the "digest" getter reports (EVP_MD_get0_name of hmac/hash->digest). */
+  private mdName: string | null = null;
   /** The working state, run with `md`. */
   private mech: HashDrbgMechanism | null = null;
   limits: DrbgLimits = openLimits(MAX_SEEDLEN);
@@ -32,13 +34,14 @@ export class HashVariant implements DrbgVariant {
   constructor(private readonly env: VariantEnv) {}
 
   get algorithmName(): string | null {
-    return this.md?.id ?? null;
+    return this.mdName;
   }
 
   /** drbg_hash_set_ctx_params up to ossl_drbg_set_ctx_params. */
   setParams(params: OSSL_PARAM[]): boolean {
     const load = loadDigestFromParams(params, this.env);
     if (load.md !== undefined) this.md = load.md;
+    if (load.mdName !== undefined) this.mdName = load.mdName;
     if (!load.ok) return false;
     const md = this.md;
     if (md !== null) {
@@ -56,7 +59,7 @@ export class HashVariant implements DrbgVariant {
   /** drbg_hash_get_ctx_params up to ossl_drbg_get_ctx_params. */
   getParams(params: OSSL_PARAM[]): boolean {
     const p = OSSL_PARAM_locate(params, 'digest');
-    if (p !== null && (this.md === null || !OSSL_PARAM_set_utf8_string(p, this.md.id))) return false;
+    if (p !== null && (this.mdName === null || !OSSL_PARAM_set_utf8_string(p, this.mdName))) return false;
     return true;
   }
 

@@ -26,9 +26,14 @@ export class HmacVariant implements DrbgVariant {
   readonly type = 'HMAC-DRBG' as const;
   /** hmac->digest. */
   private md: DigestInfo | null = null;
+  /** What the "digest" getter reports (EVP_MD_get0_name of hmac/hash->digest). */
+  private mdName: string | null = null;
   /** hmac->ctx: null, or an HMAC context with the digest set on it (null: none yet). */
   private mac: { digest: DigestInfo | null } | null = null;
   private mech: HmacDrbgMechanism | null = null;
+  /** The limits were last computed from a NULL digest: OpenSSL would memset (size_t)-1 bytes
+   * of K at the next instantiate and crash; randshim refuses to run. */
+  private nullSized = false;
   limits: DrbgLimits = openLimits(0);
   readonly gettable: readonly RandParamName[] = ['mac', 'digest'];
   readonly settable: readonly RandParamName[] = ['properties', 'digest', 'mac'];
@@ -36,13 +41,14 @@ export class HmacVariant implements DrbgVariant {
   constructor(private readonly env: VariantEnv) {}
 
   get algorithmName(): string | null {
-    return this.md?.id ?? null;
+    return this.mdName;
   }
 
   /** drbg_hmac_set_ctx_params up to ossl_drbg_set_ctx_params. */
   setParams(params: OSSL_PARAM[]): boolean {
     const load = loadDigestFromParams(params, this.env);
     if (load.md !== undefined) this.md = load.md;
+    if (load.mdName !== undefined) this.mdName = load.mdName;
     if (!load.ok) return false;
     if (!this.loadMac(params, load.propq)) return false;
     if (this.mac !== null) {
@@ -51,8 +57,10 @@ export class HmacVariant implements DrbgVariant {
         // = -64, which as unsigned exceeds 256 and is clamped to it.
         raise('EVP', 'MESSAGE_DIGEST_IS_NULL');
         this.limits = { ...this.limits, strength: 256, seedlen: SIZE_MAX, minEntropyLen: 32, minNonceLen: 16 };
+        this.nullSized = true;
       } else {
         this.limits = digestDrbgLimits(this.md, this.md.size);
+        this.nullSized = false;
       }
     }
     const digest = this.mac?.digest ?? null;
@@ -89,7 +97,7 @@ export class HmacVariant implements DrbgVariant {
     p = OSSL_PARAM_locate_const(params, 'digest');
     if (p !== null) {
       const fetched = fetchDigest(utf8Param(p).text, propq, this.env.definition);
-      if (typeof fetched !== 'object' || fetched === null) {
+      if (typeof fetched !== 'object' || fetched === null || 'xof' in fetched) {
         this.mac = null;
         return false;
       }
@@ -103,7 +111,7 @@ export class HmacVariant implements DrbgVariant {
     let p = OSSL_PARAM_locate(params, 'mac');
     if (p !== null && (this.mac === null || !OSSL_PARAM_set_utf8_string(p, 'HMAC'))) return false;
     p = OSSL_PARAM_locate(params, 'digest');
-    if (p !== null && (this.md === null || !OSSL_PARAM_set_utf8_string(p, this.md.id))) return false;
+    if (p !== null && (this.mdName === null || !OSSL_PARAM_set_utf8_string(p, this.mdName))) return false;
     return true;
   }
 
@@ -114,7 +122,7 @@ export class HmacVariant implements DrbgVariant {
       if (instantiating) raise('PROV', 'MISSING_MAC');
       return null;
     }
-    return this.mac.digest === null ? null : this.mech;
+    return this.mac.digest === null || this.nullSized ? null : this.mech;
   }
 
   instantiate(entropy: Uint8Array | null, nonce: Uint8Array | null, pers: Uint8Array | null): boolean {
