@@ -302,6 +302,16 @@ function parameterScenarios(): Scenario[] {
     ],
   });
   out.push({
+    name: 'HMAC-DRBG given its MAC before its digest (sized from a NULL digest until the digest comes)',
+    ops: [
+      ...testRand('tr'), { op: 'fetch', id: 'a', name: 'HMAC-DRBG' }, { op: 'new', id: 'x', rand: 'a', parent: 'tr' },
+      { op: 'set', ctx: 'x', params: [s('mac', 'HMAC')] }, { op: 'getall', ctx: 'x' }, { op: 'strength', ctx: 'x' },
+      { op: 'set', ctx: 'x', params: [u('reseed_requests', 5)] }, { op: 'set', ctx: 'x', params: null },
+      { op: 'set', ctx: 'x', params: [s('digest', 'SHA2-256')] }, { op: 'getall', ctx: 'x' },
+      { op: 'instantiate', ctx: 'x' }, gen('x', 40),
+    ],
+  });
+  out.push({
     name: 'TEST-RAND parameters, generate, nonce, exhaustion and strength',
     ops: [
       { op: 'fetch', id: 'a', name: 'TEST-RAND' }, { op: 'new', id: 't', rand: 'a', parent: null },

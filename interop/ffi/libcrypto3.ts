@@ -121,6 +121,8 @@ function declare(lib: NativeLibrary) {
     EVP_RAND_CTX_gettable_params: lib.func('EVP_RAND_CTX_gettable_params', 'ptr', ['ptr']),
     EVP_RAND_CTX_settable_params: lib.func('EVP_RAND_CTX_settable_params', 'ptr', ['ptr']),
     OSSL_PROVIDER_get0_name: lib.func('OSSL_PROVIDER_get0_name', 'cstr', ['ptr']),
+    OSSL_PROVIDER_available: lib.func('OSSL_PROVIDER_available', 'int', ['ptr', 'cstr']),
+    OSSL_PROVIDER_load: lib.func('OSSL_PROVIDER_load', 'ptr', ['ptr', 'cstr']),
     // crypto/evp/digest.c
     EVP_MD_fetch: lib.func('EVP_MD_fetch', 'ptr', ['ptr', 'cstr', 'cstr']),
     EVP_MD_free: lib.func('EVP_MD_free', 'void', ['ptr']),
