@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import type { ReportOptions, ReportSection } from './report/section.js';
 import { runDifferentialSection } from './report/differential.js';
+import { runEvpRandSection } from './report/evp-rand.js';
 import { runVectorSection } from './report/vectors.js';
 
 interface Options extends ReportOptions {
@@ -48,6 +49,7 @@ function positive(v: string, name: string): number {
 const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | null>)[] = [
   async (opts) => (opts.oracle === undefined ? runVectorSection() : null),
   async (opts) => runDifferentialSection(opts),
+  async (opts) => runEvpRandSection(opts),
 ];
 
 async function main(): Promise<void> {
