@@ -289,8 +289,8 @@ export function EVP_RAND_get_state(ctx: EVP_RAND_CTX): number {
 
 /** EVP_RAND_CTX_get_params(ctx, params): the provider's get_ctx_params; 0 at the first
  * parameter it cannot produce or convert (those before it are written). */
-export function EVP_RAND_CTX_get_params(ctx: EVP_RAND_CTX, params: OSSL_PARAM[]): number {
-  return ctx.algctx.getCtxParamArray(params) ? 1 : 0;
+export function EVP_RAND_CTX_get_params(ctx: EVP_RAND_CTX, params: OSSL_PARAM[] | null): number {
+  return ctx.algctx.getCtxParamArray(params ?? []) ? 1 : 0;
 }
 
 /** EVP_RAND_CTX_set_params(ctx, params): the provider's set_ctx_params (1 if it has none);
