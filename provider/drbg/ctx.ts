@@ -394,7 +394,11 @@ export class DrbgCtx extends RandBase implements RandImpl {
 
   /**
    * ossl_prov_drbg_reseed. With an explicit entropy buffer it reseeds twice: once with that
-   * buffer (in FIPS mode: as additional input, SP 800-90A 8.6.5), then from its own source.
+   * buffer, then from its own source. In FIPS mode (`fips`; from code reading of drbg.c
+   * lines 557-572, FIPS_MODULE, not run against a FIPS provider) the first reseed takes the
+   * buffer as additional input with NULL entropy (SP 800-90A 8.6.5), which CTR refuses
+   * (drbg_ctr.c line 348: PROV_R_UNABLE_TO_RESEED, state ERROR), and the caller's additional
+   * input is kept for the second.
    */
   reseed(predictionResistance: boolean, ent: Uint8Array | null, adin: Uint8Array | null): boolean {
     if (!this.recover()) return false;
