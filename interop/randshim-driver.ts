@@ -1,12 +1,14 @@
 /**
  * randshim's own engine behind the {@link Driver} interface, so the differential runner treats
  * it like any oracle. The `3.x` flavour is a DrbgCtx under a TEST-RAND parent, driven the way
- * the system-3 oracle drives EVP_RAND.
+ * the system-3 oracle drives EVP_RAND; its generate steps go through compat's EVP_RAND_generate
+ * (one implementation of EVP's chunking).
  */
+import { EVP_RAND_generate, RANDSHIM_EVP_RAND_CTX_wrap } from '../compat/openssl3/evp_rand.js';
 import { fromHex, toHex } from '../provider/bytes.js';
 import { DrbgCtx, type UnconfiguredMechanism } from '../provider/drbg/ctx.js';
 import { TestRand } from '../provider/entropy/test-rand.js';
-import { captureErrors, raise, type RaisedError } from '../provider/errors.js';
+import { captureErrors, type RaisedError } from '../provider/errors.js';
 import type { BackendName, PrimitiveBackend } from '../provider/primitives/backend.js';
 import type { RandParams } from '../provider/rand.js';
 import type { CaseResult, DiffCase, Driver, DrbgConfig, ReportedError, StepResult } from './driver.js';
@@ -50,6 +52,7 @@ export function runCase3x(c: DiffCase, backend: BackendName | PrimitiveBackend):
   }).result;
   if (created === null) return { id: c.id, created: false, steps: [] };
   const ctx = created;
+  const evp = RANDSHIM_EVP_RAND_CTX_wrap(ctx);
   const steps: StepResult[] = [];
   for (const step of c.steps) {
     if (step.op !== 'uninstantiate') {
@@ -65,10 +68,12 @@ export function runCase3x(c: DiffCase, backend: BackendName | PrimitiveBackend):
           return ctx.instantiate(step.strength ?? 0, step.predictionResistance ?? false, hexOrNull(step.pers));
         case 'reseed':
           return ctx.reseed(step.predictionResistance ?? false, null, hexOrNull(step.adin));
-        case 'generate':
+        case 'generate': {
           output = new Uint8Array(step.outlen);
-          return generateChunked(ctx, output, step.strength ?? 0, step.predictionResistance ?? false,
-            hexOrNull(step.adin));
+          const adin = hexOrNull(step.adin);
+          return EVP_RAND_generate(evp, output, step.outlen, step.strength ?? 0, step.predictionResistance === true ? 1 : 0,
+            adin, adin?.length ?? 0) === 1;
+        }
         case 'uninstantiate':
           return ctx.uninstantiate();
         default:
@@ -84,26 +89,6 @@ export function runCase3x(c: DiffCase, backend: BackendName | PrimitiveBackend):
   }
   ctx.free();
   return { id: c.id, created: true, steps };
-}
-
-/**
- * EVP_RAND_generate's loop (crypto/evp/evp_rand.c): chunks of max_request, the same adin on
- * every chunk, prediction resistance on the first only; n = 0 makes no provider call.
- */
-export function generateChunked(ctx: DrbgCtx, out: Uint8Array, strength: number, pr: boolean,
-  adin: Uint8Array | null): boolean {
-  const max = ctx.drbgLimits.maxRequest;
-  let predictionResistance = pr;
-  for (let off = 0; off < out.length; off += max) {
-    const chunk = out.subarray(off, Math.min(out.length, off + max));
-    if (!ctx.generate(chunk, strength, predictionResistance, adin)) {
-      // evp_rand_generate_locked adds its own reason after the provider's.
-      raise('EVP', 'GENERATE_ERROR');
-      return false;
-    }
-    predictionResistance = false;
-  }
-  return true;
 }
 
 export function randshimDriver3x(backend: BackendName | PrimitiveBackend, label?: string): Driver {

@@ -12,3 +12,6 @@ export { DrbgError, raise, errorQueue, throwOnFailure, ERR_NUM_ERRORS, type ErrL
 export { createMechanism, ctrLimits, DRBG_MAX_LENGTH, DRBG_MAX_REQUEST, type DrbgLimits, type Mechanism, type MechanismConfig, type MechanismType } from './mechanisms/index.js';
 export { getBackend, BACKEND_NAMES, SUPPORTED_DIGESTS, findDigest, findCtrCipher, type BackendName, type PrimitiveBackend, type DigestId } from './primitives/index.js';
 export * as bytes from './bytes.js';
+export { ProviderStore, PROVIDER_NAMES, RAND_ALGORITHM_NAMES, type ProviderName, type RandAlgorithmName, type RandMethod } from './providers.js';
+export { RandBase } from './rand-base.js';
+export * as params from './params/index.js';

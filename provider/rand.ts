@@ -4,7 +4,14 @@
  * implement it, and a DRBG reaches its parent only through it, as ossl_rand_drbg_new does with
  * the parent's dispatch table. Methods return OpenSSL's success flag and raise OpenSSL's
  * reasons onto the error queue (see errors.ts).
+ *
+ * Parameters come in two forms: OSSL_PARAM arrays (getCtxParamArray / setCtxParamArray, the
+ * implementations' get_ctx_params / set_ctx_params written against OSSL_PARAM as OpenSSL's
+ * are, with their order, conversions and failure points), and plain objects
+ * (getCtxParams / setCtxParams, a convenience that goes through the arrays, see
+ * params/rand-params.ts).
  */
+import type { OSSL_PARAM } from './params/memory.js';
 
 /** EVP_RAND_STATE_*. */
 export const enum RandState {
@@ -58,10 +65,20 @@ export interface RandImpl {
   lock(): boolean;
   unlock(): void;
   verifyZeroization(): boolean;
-  /** get_ctx_params: the values this implementation reports. Returns false when a requested
-   * parameter cannot be produced (e.g. "cipher" before one is set), as OpenSSL does. */
+  /** OSSL_FUNC_rand_get_ctx_params: writes the parameters `params` asks for, in the
+   * implementation's order; false at the first one it cannot produce or convert (OpenSSL's 0;
+   * parameters written before that keep their values). */
+  getCtxParamArray(params: OSSL_PARAM[]): boolean;
+  /** OSSL_FUNC_rand_set_ctx_params; absent when the implementation has none (SEED-SRC). */
+  setCtxParamArray?(params: OSSL_PARAM[] | null): boolean;
+  /** OSSL_FUNC_rand_gettable_ctx_params / settable_ctx_params: the implementation's descriptor
+   * tables (terminated), or null where it has no such function. */
+  gettableCtxParamArray(): OSSL_PARAM[] | null;
+  settableCtxParamArray(): OSSL_PARAM[] | null;
+  /** get_ctx_params for plain values: the values this implementation reports. Returns false
+   * when a requested parameter cannot be produced (e.g. "cipher" before one is set). */
   getCtxParams(wanted: readonly RandParamName[], into: RandParams): boolean;
-  /** set_ctx_params. */
+  /** set_ctx_params from plain values (true, doing nothing, if there is no set_ctx_params). */
   setCtxParams(params: RandParams): boolean;
   /** The names get/set_ctx_params accept (gettable_ctx_params / settable_ctx_params). */
   gettableParams(): readonly RandParamName[];

@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import type { ReportOptions, ReportSection } from './report/section.js';
 import { runDifferentialSection } from './report/differential.js';
+import { runEvpRandSection } from './report/evp-rand.js';
 import { runVectorSection } from './report/vectors.js';
 import { runWasmSection } from './report/wasm.js';
 import { runRandDrbgSection } from './report/rand-drbg.js';
@@ -52,6 +53,7 @@ const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | null>)[] = [
   async (opts) => runDifferentialSection(opts),
   runWasmSection,
   runRandDrbgSection,
+  async (opts) => runEvpRandSection(opts),
 ];
 
 async function main(): Promise<void> {

@@ -41,6 +41,7 @@ class FfiRsLibrary implements NativeLibrary {
         case 'int': return DataType.I32;
         case 'uint': return DataType.U32;
         case 'size_t': case 'ulong': return DataType.U64;
+        case 'double': return DataType.Double;
         case 'ptr': return DataType.BigInt;
         case 'bytes': return DataType.U8Array;
         case 'cstr': return DataType.String;

@@ -10,3 +10,4 @@ export { RTLD_DEEPBIND, RTLD_LAZY, RTLD_NOLOAD, RTLD_NOW } from './libc.js';
 export * from './libcrypto3.js';
 export * from './params.js';
 export * from './provenance.js';
+export * from './c-params.js';

@@ -13,7 +13,7 @@ import type {
 const require = createRequire(import.meta.url);
 
 const ARG_TYPES: Record<ArgType, string> = {
-  int: 'int', uint: 'unsigned int', size_t: 'size_t', ulong: 'unsigned long',
+  int: 'int', uint: 'unsigned int', size_t: 'size_t', ulong: 'unsigned long', double: 'double',
   ptr: 'uintptr_t', bytes: 'uint8_t *', cstr: 'const char *',
 };
 

@@ -22,13 +22,14 @@ export const NULL: Pointer = 0n;
 export type EngineName = 'koffi' | 'ffi-rs';
 
 /** Argument types. `int`/`uint` are 32-bit, `size_t`/`ulong` 64-bit (LP64), carried as numbers
- * (exact up to 2^53). */
-export type ArgType = 'int' | 'uint' | 'size_t' | 'ulong' | 'ptr' | 'bytes' | 'cstr';
+ * (exact up to 2^53); `double` is a C double. A 64-bit integer that must be exact travels as a
+ * `ptr` (its bit pattern as a bigint: same register, same bits). */
+export type ArgType = 'int' | 'uint' | 'size_t' | 'ulong' | 'double' | 'ptr' | 'bytes' | 'cstr';
 
 export type RetType = 'void' | 'int' | 'uint' | 'size_t' | 'ulong' | 'ptr' | 'cstr';
 
 export type ArgValue<T extends ArgType> =
-  T extends 'int' | 'uint' | 'size_t' | 'ulong' ? number
+  T extends 'int' | 'uint' | 'size_t' | 'ulong' | 'double' ? number
     : T extends 'ptr' ? Pointer
       : T extends 'bytes' ? Uint8Array | null
         : T extends 'cstr' ? string | null

@@ -26,9 +26,10 @@ interface Clause {
 /** The definition of every algorithm randshim offers (defltprov.c: "provider=default"). */
 const DEFINITION: ReadonlyMap<string, string> = new Map([['provider', 'default']]);
 
-/** Values the property store knows in a fresh library context; a query value outside these
- * (with create_values = 0) parses as "undefined", which only `!=` matches. */
-const KNOWN_VALUES: ReadonlySet<string> = new Set(['yes', 'no', 'default']);
+/** Values the property store knows once the default provider (and randshim's FIPS-behaviour
+ * provider) registered their definitions; a query value outside these (with create_values = 0)
+ * parses as "undefined", which only `!=` matches. */
+const KNOWN_VALUES: ReadonlySet<string> = new Set(['yes', 'no', 'default', 'fips']);
 
 const isAlpha = (c: string): boolean => /^[A-Za-z]$/.test(c);
 const isAlnum = (c: string): boolean => /^[A-Za-z0-9]$/.test(c);
@@ -128,18 +129,30 @@ export function parsePropertyQuery(query: string): Clause[] | null {
   return c.ch === '' ? clauses : null;
 }
 
+/** A property definition, e.g. "provider=default" or "provider=fips,fips=yes", as a map. */
+export type PropertyDefinition = ReadonlyMap<string, string>;
+
+/** Parses a definition string of `name=value` pairs (values lower-cased, as the store keeps them). */
+export function parseDefinition(definition: string): PropertyDefinition {
+  const map = new Map<string, string>();
+  for (const part of definition.split(',')) {
+    const [name, value] = part.split('=');
+    if (name !== undefined && name.trim() !== '') map.set(name.trim().toLowerCase(), (value ?? 'yes').trim().toLowerCase());
+  }
+  return map;
+}
+
 /**
- * Whether an algorithm of randshim's (definition "provider=default") satisfies `query`, the
- * way ossl_property_match_count decides it. A null/undefined or empty query matches.
- * Returns 'parse-error' when the query does not parse (a fetch then ignores it, see fetchRand).
+ * ossl_property_match_count: -1 when a mandatory clause fails against `definition`, else the
+ * number of optional (`?`) clauses that match (a fetch prefers the highest). Overrides
+ * (`-name`) are skipped. A clause naming a property the definition lacks compares against
+ * Boolean false ("no").
  */
-export function matchesDefaultProvider(query: string | null | undefined): boolean | 'parse-error' {
-  if (query === null || query === undefined) return true;
-  const clauses = parsePropertyQuery(query);
-  if (clauses === null) return 'parse-error';
+export function propertyMatchCount(clauses: readonly Clause[], definition: PropertyDefinition): number {
+  let matches = 0;
   for (const q of clauses) {
-    if (q.op === 'override' || q.optional) continue;
-    const defined = DEFINITION.get(q.name);
+    if (q.op === 'override') continue;
+    const defined = definition.get(q.name);
     let ok: boolean;
     if (defined !== undefined) {
       const eq = q.value.kind === 'string' && q.value.text === defined;
@@ -151,7 +164,34 @@ export function matchesDefaultProvider(query: string | null | undefined): boolea
       const isFalse = q.value.kind === 'string' && q.value.text === 'no';
       ok = q.value.kind === 'string' && (q.op === 'eq' ? isFalse : !isFalse);
     }
-    if (!ok) return false;
+    if (q.optional) {
+      if (ok) matches++;
+    } else if (!ok) {
+      return -1;
+    }
   }
-  return true;
+  return matches;
+}
+
+/**
+ * ossl_property_merge(query, defaults): the query's clauses, then every default clause whose
+ * name the query does not mention (an override `-name` in the query suppresses that default).
+ */
+export function mergeProperties(query: readonly Clause[], defaults: readonly Clause[]): Clause[] {
+  const named = new Set(query.map((q) => q.name));
+  return [...query, ...defaults.filter((d) => !named.has(d.name))];
+}
+
+export type { Clause as PropertyClause };
+
+/**
+ * Whether an algorithm of randshim's (definition "provider=default") satisfies `query`, the
+ * way ossl_property_match_count decides it. A null/undefined or empty query matches.
+ * Returns 'parse-error' when the query does not parse (a fetch then ignores it, see fetchRand).
+ */
+export function matchesDefaultProvider(query: string | null | undefined): boolean | 'parse-error' {
+  if (query === null || query === undefined) return true;
+  const clauses = parsePropertyQuery(query);
+  if (clauses === null) return 'parse-error';
+  return propertyMatchCount(clauses, DEFINITION) >= 0;
 }

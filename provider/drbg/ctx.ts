@@ -11,13 +11,23 @@
  * compat/ builds EVP_RAND on these methods; {@link Drbg} wraps them into a throwing API.
  */
 import { utf8 } from '../bytes.js';
+import { parseDefinition, type PropertyDefinition } from '../chain/properties.js';
 import { raise } from '../errors.js';
 import { currentForkId, defaultNonce, osEntropy, type EntropyPoll } from '../entropy/os.js';
-import { createMechanism, type MechanismConfig } from '../mechanisms/index.js';
-import { DRBG_MAX_LENGTH, DRBG_MAX_REQUEST, type DrbgLimits, type Mechanism } from '../mechanisms/mechanism.js';
+import type { MechanismConfig } from '../mechanisms/index.js';
+import type { DrbgLimits } from '../mechanisms/mechanism.js';
+import type { OSSL_PARAM } from '../params/memory.js';
+import {
+  OSSL_PARAM_construct_end, OSSL_PARAM_construct_int, OSSL_PARAM_construct_utf8_string, OSSL_PARAM_get_time_t,
+  OSSL_PARAM_get_uint, OSSL_PARAM_locate, OSSL_PARAM_locate_const, OSSL_PARAM_set_int, OSSL_PARAM_set_size_t,
+  OSSL_PARAM_set_time_t, OSSL_PARAM_set_uint,
+} from '../params/ossl-param.js';
+import { paramDescriptors } from '../params/rand-params.js';
 import { getBackend, type BackendName, type PrimitiveBackend } from '../primitives/index.js';
+import { RandBase } from '../rand-base.js';
 import { RandState, type RandImpl, type RandParamName, type RandParams } from '../rand.js';
 import { newIdentity } from './identity.js';
+import { newVariant, type DrbgVariant } from './variants/index.js';
 
 /** "OpenSSL NIST SP 800-90A DRBG" plus its terminating NUL: 3.x passes sizeof() = 29 bytes
  * when the caller's personalization is NULL (drbg.c ossl_pers_string). */
@@ -42,7 +52,9 @@ export interface DrbgCtxOptions {
   readonly forkId?: () => number;
   /** This DRBG's address as OpenSSL would pass it as additional input (8 bytes on LP64). */
   readonly identity?: Uint8Array;
-  /** FIPS_MODULE behaviour: entropy given to reseed is used as additional input only. */
+  /** FIPS_MODULE behaviour (from code reading; no FIPS provider was run): entropy given to
+   * reseed is used as additional input only (drbg.c ossl_prov_drbg_reseed, SP 800-90A 8.6.5),
+   * and ciphers and digests are fetched from the FIPS provider ("provider=fips,fips=yes"). */
   readonly fips?: boolean;
   /** The OS entropy source of a parentless DRBG. */
   readonly osEntropy?: EntropyPoll;
@@ -60,24 +72,30 @@ const COMMON_GETTABLE: readonly RandParamName[] = [
   'max_noncelen', 'max_perslen', 'max_adinlen', 'reseed_counter', 'reseed_time', 'reseed_requests',
   'reseed_time_interval',
 ];
+const COMMON_SETTABLE: readonly RandParamName[] = ['reseed_requests', 'reseed_time_interval'];
 
-/** Limits of a DRBG whose cipher or digest is not set yet (drbg_*_new + init_lengths, keylen 0). */
-function unconfiguredLimits(type: MechanismConfig['type'], useDf: boolean): DrbgLimits {
-  const open = {
-    strength: 0, seedlen: type === 'HASH-DRBG' ? 111 : 0,
-    minEntropyLen: 0, maxEntropyLen: DRBG_MAX_LENGTH, minNonceLen: 0, maxNonceLen: DRBG_MAX_LENGTH,
-    maxPersLen: DRBG_MAX_LENGTH, maxAdinLen: DRBG_MAX_LENGTH, maxRequest: DRBG_MAX_REQUEST,
-  };
-  if (type === 'CTR-DRBG' && !useDf) {
-    return {
-      ...open, minEntropyLen: DRBG_MAX_LENGTH, maxEntropyLen: DRBG_MAX_LENGTH, minNonceLen: 0,
-      maxNonceLen: 0, maxPersLen: DRBG_MAX_LENGTH, maxAdinLen: DRBG_MAX_LENGTH,
-    };
+/** The property definitions of the default provider's and the FIPS provider's algorithms
+ * (defltprov.c, fipsprov.c). */
+export const DEFAULT_PROVIDER_DEFINITION: PropertyDefinition = parseDefinition('provider=default');
+export const FIPS_PROVIDER_DEFINITION: PropertyDefinition = parseDefinition('provider=fips,fips=yes');
+
+/** The set_ctx_params a configuration stands for (what EVP_RAND_CTX_set_params would be given). */
+function configParams(config: MechanismConfig | UnconfiguredMechanism): OSSL_PARAM[] | null {
+  const params: OSSL_PARAM[] = [];
+  if (config.type === 'CTR-DRBG') {
+    if (config.cipher === undefined) return null;
+    params.push(OSSL_PARAM_construct_int('use_derivation_function', { value: config.useDf === false ? 0 : 1 }));
+    params.push(OSSL_PARAM_construct_utf8_string('cipher', config.cipher, 0));
+  } else {
+    if (config.digest === undefined) return null;
+    params.push(OSSL_PARAM_construct_utf8_string('digest', config.digest, 0));
+    if (config.type === 'HMAC-DRBG') params.push(OSSL_PARAM_construct_utf8_string('mac', config.mac ?? 'HMAC', 0));
   }
-  return open;
+  params.push(OSSL_PARAM_construct_end());
+  return params;
 }
 
-export class DrbgCtx implements RandImpl {
+export class DrbgCtx extends RandBase implements RandImpl {
   readonly algorithm: MechanismConfig['type'];
   readonly parent: RandImpl | null;
   readonly backend: PrimitiveBackend;
@@ -85,9 +103,8 @@ export class DrbgCtx implements RandImpl {
   identity: Uint8Array;
   readonly fips: boolean;
 
-  private mechanism: Mechanism | null = null;
-  private mechanismConfig: MechanismConfig | UnconfiguredMechanism;
-  private limits: DrbgLimits;
+  /** The type-specific half (PROV_DRBG_CTR / _HASH / _HMAC). */
+  private readonly variant: DrbgVariant;
 
   state: RandState = RandState.UNINITIALISED;
   /** SP 800-90A's reseed_counter: generate requests since the last (re)seed, from 1. */
@@ -113,6 +130,7 @@ export class DrbgCtx implements RandImpl {
   private readonly osNonce: (identity: Uint8Array) => Uint8Array | null;
 
   constructor(options: DrbgCtxOptions) {
+    super();
     this.algorithm = options.mechanism.type;
     this.parent = options.parent ?? null;
     this.backend = getBackend(options.backend);
@@ -123,17 +141,24 @@ export class DrbgCtx implements RandImpl {
     this.osEntropy = options.osEntropy ?? osEntropy;
     this.osNonce = options.osNonce ?? ((identity) => defaultNonce(identity));
     this.forkIdValue = this.forkId();
-    this.mechanismConfig = options.mechanism;
-    this.limits = unconfiguredLimits(options.mechanism.type, useDfOf(options.mechanism));
+    this.variant = newVariant(options.mechanism.type, {
+      backend: this.backend,
+      definition: this.fips ? FIPS_PROVIDER_DEFINITION : DEFAULT_PROVIDER_DEFINITION,
+    });
+    if (options.mechanism.type === 'CTR-DRBG' && options.mechanism.cipher === undefined && options.mechanism.useDf === false) {
+      (this.variant as { useDf?: boolean }).useDf = false;
+    }
   }
 
   /**
-   * ossl_rand_drbg_new's second half: configure the mechanism, then refuse a parent weaker
-   * than us (PROV_R_PARENT_STRENGTH_TOO_WEAK). Returns null (with errors raised) on failure.
+   * ossl_rand_drbg_new's second half: refuse a parent weaker than us
+   * (PROV_R_PARENT_STRENGTH_TOO_WEAK). A complete `mechanism` configuration is applied first, as
+   * set_ctx_params would. Returns null (with errors raised) on failure.
    */
   static create(options: DrbgCtxOptions): DrbgCtx | null {
     const drbg = new DrbgCtx(options);
-    if (!drbg.configure(options.mechanism)) return null;
+    const params = configParams(options.mechanism);
+    if (params !== null && !drbg.setCtxParamArray(params)) return null;
     if (drbg.parent !== null) {
       const parentStrength = drbg.getParentStrength();
       if (parentStrength === undefined) return null;
@@ -145,41 +170,26 @@ export class DrbgCtx implements RandImpl {
     return drbg;
   }
 
-  /** Installs a (new) mechanism configuration, as setting "cipher"/"digest"/"use_df" does.
-   * The working state of a previous mechanism is zeroized. */
-  configure(config: MechanismConfig | UnconfiguredMechanism): boolean {
-    const complete = config.type === 'CTR-DRBG' ? config.cipher !== undefined : config.digest !== undefined;
-    if (!complete) {
-      this.mechanism?.uninstantiate();
-      this.mechanism = null;
-      this.mechanismConfig = config;
-      this.limits = unconfiguredLimits(config.type, useDfOf(config));
-      return true;
-    }
-    const mechanism = createMechanism(config as MechanismConfig, this.backend);
-    if (mechanism === undefined) return false;
-    this.mechanism?.uninstantiate();
-    this.mechanism = mechanism;
-    this.mechanismConfig = config;
-    this.limits = mechanism.limits;
-    return true;
-  }
-
-  get config(): MechanismConfig | UnconfiguredMechanism {
-    return this.mechanismConfig;
+  private get limits(): DrbgLimits {
+    return this.variant.limits;
   }
 
   get drbgLimits(): DrbgLimits {
-    return this.limits;
+    return this.variant.limits;
   }
 
   get strength(): number {
-    return this.limits.strength;
+    return this.variant.limits.strength;
+  }
+
+  /** The cipher or digest the parameters name (what "cipher" / "digest" report), or null. */
+  get algorithmName(): string | null {
+    return this.variant.algorithmName;
   }
 
   /** The mechanism's live secret buffers, for zeroization tests. */
   secretBuffers(): readonly Uint8Array[] {
-    return this.mechanism?.secretBuffers() ?? [];
+    return this.variant.secretBuffers();
   }
 
   // ---- parent access (drbg.c get_parent_strength, get_parent_reseed_count, get_entropy) ----
@@ -341,13 +351,9 @@ export class DrbgCtx implements RandImpl {
         this.cleanupEntropy(entropy);
         break end;
       }
-      const ok = this.mechanism !== null && this.mechanism.instantiate(entropy, nonce, persBytes);
+      const ok = this.variant.instantiate(entropy, nonce, persBytes);
       this.cleanupEntropy(entropy);
       if (!ok) {
-        // Without a cipher/digest OpenSSL's mechanism fails inside: HMAC on its missing MAC
-        // context, Hash in EVP_DigestInit_ex with no digest.
-        if (this.mechanism === null && this.algorithm === 'HMAC-DRBG') raise('PROV', 'MISSING_MAC');
-        if (this.mechanism === null && this.algorithm === 'HASH-DRBG') raise('EVP', 'NO_DIGEST_SET');
         raise('PROV', 'ERROR_INSTANTIATING_DRBG');
         break end;
       }
@@ -363,7 +369,7 @@ export class DrbgCtx implements RandImpl {
 
   /** The per-type uninstantiate: zeroize the mechanism, then state = UNINITIALISED. */
   uninstantiate(): boolean {
-    this.mechanism?.uninstantiate();
+    this.variant.uninstantiate();
     this.state = RandState.UNINITIALISED;
     return true;
   }
@@ -392,7 +398,11 @@ export class DrbgCtx implements RandImpl {
 
   /**
    * ossl_prov_drbg_reseed. With an explicit entropy buffer it reseeds twice: once with that
-   * buffer (in FIPS mode: as additional input, SP 800-90A 8.6.5), then from its own source.
+   * buffer, then from its own source. In FIPS mode (`fips`; from code reading of drbg.c
+   * lines 557-572, FIPS_MODULE, not run against a FIPS provider) the first reseed takes the
+   * buffer as additional input with NULL entropy (SP 800-90A 8.6.5), which CTR refuses
+   * (drbg_ctr.c line 348: PROV_R_UNABLE_TO_RESEED, state ERROR), and the caller's additional
+   * input is kept for the second.
    */
   reseed(predictionResistance: boolean, ent: Uint8Array | null, adin: Uint8Array | null): boolean {
     if (!this.recover()) return false;
@@ -416,7 +426,7 @@ export class DrbgCtx implements RandImpl {
 
     this.state = RandState.ERROR;
     this.nextReseedCounter();
-    const mechanism = this.mechanism as Mechanism;
+    const mechanism = this.variant;
 
     if (ent !== null) {
       if (this.fips) {
@@ -489,7 +499,7 @@ export class DrbgCtx implements RandImpl {
       adin = null;
     }
 
-    if (!(this.mechanism as Mechanism).generate(out, adin, this.generateCounter)) {
+    if (!this.variant.generate(out, adin, this.generateCounter)) {
       this.state = RandState.ERROR;
       raise('PROV', 'GENERATE_ERROR');
       return false;
@@ -550,104 +560,77 @@ export class DrbgCtx implements RandImpl {
   }
 
   verifyZeroization(): boolean {
-    return this.mechanism === null || this.mechanism.verifyZeroization();
+    return this.variant.verifyZeroization();
   }
 
-  // ---- parameters (ossl_drbg_get_ctx_params / set_ctx_params and the per-type ones) ----
+  // ---- parameters (the per-type get/set_ctx_params, then ossl_drbg_get/set_ctx_params) ----
 
-  gettableParams(): readonly RandParamName[] {
-    switch (this.algorithm) {
-      case 'CTR-DRBG': return ['cipher', 'use_derivation_function', ...COMMON_GETTABLE];
-      case 'HASH-DRBG': return ['digest', ...COMMON_GETTABLE];
-      default: return ['mac', 'digest', ...COMMON_GETTABLE];
-    }
+  gettableCtxParamArray(): OSSL_PARAM[] {
+    return paramDescriptors([...this.variant.gettable, ...COMMON_GETTABLE]);
   }
 
-  settableParams(): readonly RandParamName[] {
-    const common: RandParamName[] = ['reseed_requests', 'reseed_time_interval'];
-    switch (this.algorithm) {
-      case 'CTR-DRBG': return ['properties', 'cipher', 'use_derivation_function', ...common];
-      case 'HASH-DRBG': return ['properties', 'digest', ...common];
-      default: return ['properties', 'digest', 'mac', ...common];
-    }
+  settableCtxParamArray(): OSSL_PARAM[] {
+    return paramDescriptors([...this.variant.settable, ...COMMON_SETTABLE]);
   }
 
-  getCtxParams(wanted: readonly RandParamName[], into: RandParams): boolean {
+  /**
+   * drbg_<type>_get_ctx_params: the type's own parameters, then ossl_drbg_get_ctx_params
+   * (state, strength through OSSL_PARAM_set_int, max_request and the lengths as size_t,
+   * reseed_requests as uint, reseed_time and reseed_time_interval as time_t, reseed_counter as
+   * uint), stopping at the first that fails.
+   */
+  getCtxParamArray(params: OSSL_PARAM[]): boolean {
+    if (!this.variant.getParams(params)) return false;
     const l = this.limits;
-    const config = this.mechanismConfig;
-    for (const name of wanted) {
-      switch (name) {
-        case 'state': into.state = this.state; break;
-        case 'strength': into.strength = l.strength; break;
-        case 'max_request': into.max_request = l.maxRequest; break;
-        case 'min_entropylen': into.min_entropylen = l.minEntropyLen; break;
-        case 'max_entropylen': into.max_entropylen = l.maxEntropyLen; break;
-        case 'min_noncelen': into.min_noncelen = l.minNonceLen; break;
-        case 'max_noncelen': into.max_noncelen = l.maxNonceLen; break;
-        case 'max_perslen': into.max_perslen = l.maxPersLen; break;
-        case 'max_adinlen': into.max_adinlen = l.maxAdinLen; break;
-        case 'reseed_counter': into.reseed_counter = this.reseedCounter; break;
-        case 'reseed_time': into.reseed_time = this.reseedTime; break;
-        case 'reseed_requests': into.reseed_requests = this.reseedInterval; break;
-        case 'reseed_time_interval': into.reseed_time_interval = this.reseedTimeInterval; break;
-        case 'use_derivation_function':
-          if (config.type !== 'CTR-DRBG') break;
-          into.use_derivation_function = useDfOf(config) ? 1 : 0;
-          break;
-        case 'cipher':
-          if (config.type !== 'CTR-DRBG') break;
-          if (this.mechanism === null) return false;
-          into.cipher = this.mechanism.algorithmName;
-          break;
-        case 'digest':
-          if (config.type === 'CTR-DRBG') break;
-          if (this.mechanism === null) return false;
-          into.digest = this.mechanism.algorithmName;
-          break;
-        case 'mac':
-          if (config.type !== 'HMAC-DRBG') break;
-          if (this.mechanism === null) return false;
-          into.mac = 'HMAC';
-          break;
-        default:
-          break;
-      }
+    const sets: [RandParamName, (p: OSSL_PARAM) => number][] = [
+      ['state', (p) => OSSL_PARAM_set_int(p, this.state)],
+      ['strength', (p) => OSSL_PARAM_set_int(p, l.strength | 0)],
+      ['max_request', (p) => OSSL_PARAM_set_size_t(p, l.maxRequest)],
+      ['min_entropylen', (p) => OSSL_PARAM_set_size_t(p, l.minEntropyLen)],
+      ['max_entropylen', (p) => OSSL_PARAM_set_size_t(p, l.maxEntropyLen)],
+      ['min_noncelen', (p) => OSSL_PARAM_set_size_t(p, l.minNonceLen)],
+      ['max_noncelen', (p) => OSSL_PARAM_set_size_t(p, l.maxNonceLen)],
+      ['max_perslen', (p) => OSSL_PARAM_set_size_t(p, l.maxPersLen)],
+      ['max_adinlen', (p) => OSSL_PARAM_set_size_t(p, l.maxAdinLen)],
+      ['reseed_requests', (p) => OSSL_PARAM_set_uint(p, this.reseedInterval)],
+      ['reseed_time', (p) => OSSL_PARAM_set_time_t(p, this.reseedTime)],
+      ['reseed_time_interval', (p) => OSSL_PARAM_set_time_t(p, this.reseedTimeInterval)],
+      ['reseed_counter', (p) => OSSL_PARAM_set_uint(p, this.reseedCounter)],
+    ];
+    for (const [name, set] of sets) {
+      const p = OSSL_PARAM_locate(params, name);
+      if (p !== null && !set(p)) return false;
     }
     return true;
   }
 
-  setCtxParams(params: RandParams): boolean {
-    const config = this.mechanismConfig;
-    let next: MechanismConfig | UnconfiguredMechanism | undefined;
-    if (config.type === 'CTR-DRBG') {
-      const useDf = params.use_derivation_function !== undefined
-        ? params.use_derivation_function !== 0 : useDfOf(config);
-      const cipher = params.cipher ?? config.cipher;
-      if (params.use_derivation_function !== undefined || params.cipher !== undefined) {
-        next = cipher === undefined ? { type: 'CTR-DRBG', useDf } : { type: 'CTR-DRBG', cipher, useDf };
-      }
-    } else if (params.digest !== undefined || (config.type === 'HMAC-DRBG' && params.mac !== undefined)) {
-      const digest = params.digest ?? config.digest;
-      if (config.type === 'HASH-DRBG') {
-        next = digest === undefined ? { type: 'HASH-DRBG' } : { type: 'HASH-DRBG', digest };
-      } else {
-        const mac = params.mac ?? config.mac;
-        next = digest === undefined ? { type: 'HMAC-DRBG', mac } : { type: 'HMAC-DRBG', digest, mac };
-      }
+  /**
+   * drbg_<type>_set_ctx_params: the type's own parameters, then ossl_drbg_set_ctx_params
+   * (reseed_requests through OSSL_PARAM_get_uint, reseed_time_interval through
+   * OSSL_PARAM_get_time_t; no range checks), stopping at the first that fails: whatever was
+   * applied before stays applied.
+   */
+  override setCtxParamArray(params: OSSL_PARAM[] | null): boolean {
+    const list = params ?? [];
+    if (!this.variant.setParams(list)) return false;
+    if (params === null) return true;
+    let p = OSSL_PARAM_locate_const(list, 'reseed_requests');
+    if (p !== null) {
+      const v = { value: 0 };
+      if (!OSSL_PARAM_get_uint(p, v)) return false;
+      this.reseedInterval = v.value as number;
     }
-    if (next !== undefined && !this.configure(next)) return false;
-    if (params.reseed_requests !== undefined) this.reseedInterval = params.reseed_requests >>> 0;
-    if (params.reseed_time_interval !== undefined) this.reseedTimeInterval = params.reseed_time_interval;
+    p = OSSL_PARAM_locate_const(list, 'reseed_time_interval');
+    if (p !== null) {
+      const v = { value: 0 };
+      if (!OSSL_PARAM_get_time_t(p, v)) return false;
+      this.reseedTimeInterval = v.value as number;
+    }
     return true;
   }
 
-  /** freectx: zeroize and drop the mechanism. */
+  /** freectx: zeroize the working state. */
   free(): void {
     this.uninstantiate();
-    this.mechanism = null;
   }
-}
-
-function useDfOf(config: MechanismConfig | UnconfiguredMechanism): boolean {
-  return config.type === 'CTR-DRBG' ? config.useDf ?? true : false;
 }

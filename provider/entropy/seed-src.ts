@@ -5,18 +5,21 @@
  * that exceeds max_len.
  */
 import { raise } from '../errors.js';
-import { RandState, type RandImpl, type RandParamName, type RandParams } from '../rand.js';
+import type { OSSL_PARAM } from '../params/memory.js';
+import { OSSL_PARAM_locate, OSSL_PARAM_set_int, OSSL_PARAM_set_size_t } from '../params/ossl-param.js';
+import { paramDescriptors } from '../params/rand-params.js';
+import { RandBase } from '../rand-base.js';
+import { RandState, type RandImpl } from '../rand.js';
 import { osEntropy, type EntropyPoll } from './os.js';
 
-const GETTABLE: readonly RandParamName[] = ['state', 'strength', 'max_request'];
-
-export class SeedSrc implements RandImpl {
+export class SeedSrc extends RandBase implements RandImpl {
   readonly algorithm = 'SEED-SRC';
   private state: RandState = RandState.UNINITIALISED;
   private readonly poll: EntropyPoll;
 
   /** `poll` replaces the OS (tests pin entropy through it). */
   constructor(poll: EntropyPoll = osEntropy) {
+    super();
     this.poll = poll;
   }
 
@@ -87,25 +90,24 @@ export class SeedSrc implements RandImpl {
     return true;
   }
 
-  getCtxParams(wanted: readonly RandParamName[], into: RandParams): boolean {
-    for (const name of wanted) {
-      if (name === 'state') into.state = this.state;
-      else if (name === 'strength') into.strength = 1024;
-      else if (name === 'max_request') into.max_request = 128;
-    }
+  /** seed_src_get_ctx_params: state, strength 1024 (OSSL_PARAM_set_int), max_request 128.
+   * SEED-SRC has no set_ctx_params and no settable_ctx_params. */
+  getCtxParamArray(params: OSSL_PARAM[]): boolean {
+    let p = OSSL_PARAM_locate(params, 'state');
+    if (p !== null && !OSSL_PARAM_set_int(p, this.state)) return false;
+    p = OSSL_PARAM_locate(params, 'strength');
+    if (p !== null && !OSSL_PARAM_set_int(p, 1024)) return false;
+    p = OSSL_PARAM_locate(params, 'max_request');
+    if (p !== null && !OSSL_PARAM_set_size_t(p, 128)) return false;
     return true;
   }
 
-  setCtxParams(): boolean {
-    return true;
+  gettableCtxParamArray(): OSSL_PARAM[] {
+    return paramDescriptors(['state', 'strength', 'max_request']);
   }
 
-  gettableParams(): readonly RandParamName[] {
-    return GETTABLE;
-  }
-
-  settableParams(): readonly RandParamName[] {
-    return [];
+  settableCtxParamArray(): null {
+    return null;
   }
 
   free(): void {}

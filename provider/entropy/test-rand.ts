@@ -7,15 +7,19 @@
  * returns the test nonce (capped at max_noncelen, as in 3.0.19+). As a generator it reads the
  * entropy buffer sequentially and fails when fewer than the requested bytes remain.
  */
-import { RandState, type RandImpl, type RandParamName, type RandParams } from '../rand.js';
-
-const GETTABLE: readonly RandParamName[] = ['state', 'strength', 'max_request'];
-const SETTABLE: readonly RandParamName[] = ['test_entropy', 'test_nonce', 'strength', 'max_request'];
+import type { OSSL_PARAM } from '../params/memory.js';
+import {
+  OSSL_PARAM_get_octet_string, OSSL_PARAM_get_size_t, OSSL_PARAM_get_uint, OSSL_PARAM_locate, OSSL_PARAM_locate_const,
+  OSSL_PARAM_set_int, OSSL_PARAM_set_size_t,
+} from '../params/ossl-param.js';
+import { paramDescriptors } from '../params/rand-params.js';
+import { RandBase } from '../rand-base.js';
+import { RandState, type RandImpl } from '../rand.js';
 
 /** INT_MAX: TEST-RAND's default max_request. */
 const INT_MAX = 0x7fffffff;
 
-export class TestRand implements RandImpl {
+export class TestRand extends RandBase implements RandImpl {
   readonly algorithm = 'TEST-RAND';
   private state: RandState = RandState.UNINITIALISED;
   private strength = 0;
@@ -89,32 +93,56 @@ export class TestRand implements RandImpl {
     return true;
   }
 
-  getCtxParams(wanted: readonly RandParamName[], into: RandParams): boolean {
-    for (const name of wanted) {
-      if (name === 'state') into.state = this.state;
-      else if (name === 'strength') into.strength = this.strength;
-      else if (name === 'max_request') into.max_request = this.maxRequest;
-    }
+  /** test_rng_get_ctx_params: state and strength through OSSL_PARAM_set_int (so a strength
+   * of 2^31 or more is a negative int, which an unsigned parameter refuses), max_request. */
+  getCtxParamArray(params: OSSL_PARAM[]): boolean {
+    let p = OSSL_PARAM_locate(params, 'state');
+    if (p !== null && !OSSL_PARAM_set_int(p, this.state)) return false;
+    p = OSSL_PARAM_locate(params, 'strength');
+    if (p !== null && !OSSL_PARAM_set_int(p, this.strength | 0)) return false;
+    p = OSSL_PARAM_locate(params, 'max_request');
+    if (p !== null && !OSSL_PARAM_set_size_t(p, this.maxRequest)) return false;
     return true;
   }
 
-  setCtxParams(params: RandParams): boolean {
-    if (params.strength !== undefined) this.strength = params.strength >>> 0;
-    if (params.test_entropy !== undefined) {
-      this.entropy = Uint8Array.from(params.test_entropy);
+  /** test_rng_set_ctx_params: strength, test_entropy (resets the read position), test_nonce,
+   * max_request, in that order; stops at the first that does not convert. */
+  override setCtxParamArray(params: OSSL_PARAM[] | null): boolean {
+    if (params === null) return true;
+    let p = OSSL_PARAM_locate_const(params, 'strength');
+    const u = { value: 0 };
+    if (p !== null) {
+      if (!OSSL_PARAM_get_uint(p, u)) return false;
+      this.strength = u.value as number;
+    }
+    p = OSSL_PARAM_locate_const(params, 'test_entropy');
+    if (p !== null) {
+      const box = { value: null as Uint8Array | null };
+      if (!OSSL_PARAM_get_octet_string(p, box, 0, null)) return false;
+      this.entropy = box.value;
       this.entropyPos = 0;
     }
-    if (params.test_nonce !== undefined) this.nonceData = Uint8Array.from(params.test_nonce);
-    if (params.max_request !== undefined) this.maxRequest = params.max_request;
+    p = OSSL_PARAM_locate_const(params, 'test_nonce');
+    if (p !== null) {
+      const box = { value: null as Uint8Array | null };
+      if (!OSSL_PARAM_get_octet_string(p, box, 0, null)) return false;
+      this.nonceData = box.value;
+    }
+    p = OSSL_PARAM_locate_const(params, 'max_request');
+    if (p !== null) {
+      const m = { value: 0 };
+      if (!OSSL_PARAM_get_size_t(p, m)) return false;
+      this.maxRequest = m.value as number;
+    }
     return true;
   }
 
-  gettableParams(): readonly RandParamName[] {
-    return GETTABLE;
+  gettableCtxParamArray(): OSSL_PARAM[] {
+    return paramDescriptors(['state', 'strength', 'max_request']);
   }
 
-  settableParams(): readonly RandParamName[] {
-    return SETTABLE;
+  settableCtxParamArray(): OSSL_PARAM[] {
+    return paramDescriptors(['test_entropy', 'test_nonce', 'strength', 'max_request']);
   }
 
   free(): void {

@@ -1,0 +1,22 @@
+/**
+ * OpenSSL 3's ERR_* functions (ERR_get_error(3), ERR_error_string(3), ERR_GET_LIB(3)) with
+ * 3.x's code packing: ERR_PACK(lib, 0, reason) = lib << 23 | reason, no function codes.
+ */
+import { createErrApi } from '../err/api.js';
+import { ERR_TABLES_3 } from '../err/tables-3.js';
+
+const api = createErrApi(ERR_TABLES_3, '3');
+
+export const {
+  ERR_get_error, ERR_peek_error, ERR_peek_last_error, ERR_clear_error, ERR_error_string_n,
+  ERR_error_string, ERR_lib_error_string, ERR_func_error_string, ERR_reason_error_string,
+  ERR_GET_LIB, ERR_GET_REASON, ERR_PACK,
+} = api;
+
+/** Decodes a packed 3.x error code into macro-suffix names (not an OpenSSL function). */
+export const describeError3 = api.describe;
+
+export const ERR_LIB_CRYPTO = ERR_TABLES_3.libs.CRYPTO.code;
+export const ERR_LIB_EVP = ERR_TABLES_3.libs.EVP.code;
+export const ERR_LIB_RAND = ERR_TABLES_3.libs.RAND.code;
+export const ERR_LIB_PROV = ERR_TABLES_3.libs.PROV.code;

@@ -1,0 +1,342 @@
+/**
+ * EVP_RAND (EVP_RAND(3), crypto/evp/evp_rand.c of OpenSSL 3.0): fetching a RAND algorithm,
+ * creating contexts under a parent, and driving them. Thin by design: an EVP_RAND_CTX wraps a
+ * provider {@link RandImpl} (randshim's CTR/HASH/HMAC DRBGs, TEST-RAND, SEED-SRC, or any other
+ * implementation, e.g. a DRBG of the default chain), and every function does what evp_rand.c
+ * does around the provider's dispatch table; the state machine and the parameters are the
+ * provider's.
+ *
+ * Conventions (as in the 1.1.1 personality): C names and argument order; a pointer plus a
+ * length is (Uint8Array | null, number), null being NULL; out-pointers are one-field boxes;
+ * OpenSSL's return values; failures push OpenSSL's codes (ERR_get_error). C would read or
+ * write past a buffer shorter than its length: randshim refuses instead
+ * (ERR_R_PASSED_INVALID_ARGUMENT).
+ *
+ *   const rand = EVP_RAND_fetch(null, 'CTR-DRBG', null);
+ *   const ctx = EVP_RAND_CTX_new(rand, parent);
+ *   EVP_RAND_instantiate(ctx, 256, 0, null, 0, params);
+ *   EVP_RAND_generate(ctx, out, out.length, 256, 0, null, 0);
+ */
+import { evpEnableLocking, evpGenerate, evpGetState } from '../../provider/chain/evp.js';
+import { newRandCtx } from '../../provider/chain/fetch.js';
+import { DrbgCtx } from '../../provider/drbg/ctx.js';
+import { raise } from '../../provider/errors.js';
+import type { OSSL_PARAM } from '../../provider/params/memory.js';
+import type { RandMethod } from '../../provider/providers.js';
+import { RandState, type RandImpl, type RandParams } from '../../provider/rand.js';
+import { providerNamed, type OSSL_LIB_CTX, type OSSL_PROVIDER } from './provider.js';
+import { state3 } from './state.js';
+
+/** A fetched RAND algorithm (EVP_RAND). */
+export class EVP_RAND {
+  /** @internal */
+  refcnt = 1;
+  /** @internal */
+  constructor(readonly method: RandMethod) {}
+}
+
+/** A RAND context (EVP_RAND_CTX): the algorithm, the provider's context and the parent. */
+export class EVP_RAND_CTX {
+  /** @internal */
+  refcnt = 1;
+  /** @internal */
+  constructor(readonly meth: EVP_RAND, readonly algctx: RandImpl, readonly parent: EVP_RAND_CTX | null) {}
+}
+
+/** An EVP_RAND standing for an implementation randshim did not fetch (see
+ * {@link RANDSHIM_EVP_RAND_CTX_wrap}). */
+function randFor(impl: RandImpl): EVP_RAND {
+  const name = impl.algorithm.toUpperCase();
+  const known = ['CTR-DRBG', 'HASH-DRBG', 'HMAC-DRBG', 'SEED-SRC', 'TEST-RAND'].includes(name);
+  const fips = impl instanceof DrbgCtx && impl.fips;
+  return new EVP_RAND({
+    name: (known ? name : impl.algorithm) as RandMethod['name'],
+    provider: fips ? 'fips' : 'default',
+    properties: fips ? 'provider=fips,fips=yes' : 'provider=default',
+    definition: new Map([['provider', fips ? 'fips' : 'default']]),
+  });
+}
+
+/** A C buffer: the first `len` bytes, null for NULL, undefined (after raising) if `len` is not
+ * a length of `buf`. */
+function cBuffer(buf: Uint8Array | null, len: number): Uint8Array | null | undefined {
+  if (buf === null) return null;
+  if (!Number.isInteger(len) || len < 0 || len > buf.length) {
+    raise('EVP', 'PASSED_INVALID_ARGUMENT');
+    return undefined;
+  }
+  return len === buf.length ? buf : buf.subarray(0, len);
+}
+
+// ---- EVP_RAND ----
+
+/**
+ * EVP_RAND_fetch(libctx, algorithm, properties): "CTR-DRBG", "HASH-DRBG", "HMAC-DRBG",
+ * "TEST-RAND" or "SEED-SRC" (case-insensitive) from a loaded provider whose definition matches
+ * `properties` merged with the default properties; NULL with ERR_LIB_EVP ERR_R_UNSUPPORTED
+ * otherwise. Fetching again returns the same object, its reference count increased.
+ */
+export function EVP_RAND_fetch(libctx: OSSL_LIB_CTX, algorithm: string | null, properties: string | null): EVP_RAND | null {
+  void libctx;
+  if (algorithm === null) return null;
+  const s = state3();
+  const method = s.store.fetchRand(algorithm, properties);
+  if (method === null) return null;
+  const key = `${method.provider}/${method.name}`;
+  let rand = s.rands.get(key) as EVP_RAND | undefined;
+  if (rand === undefined) {
+    rand = new EVP_RAND(method);
+    s.rands.set(key, rand);
+  } else {
+    rand.refcnt++;
+  }
+  return rand;
+}
+
+/** EVP_RAND_up_ref(rand): 1. */
+export function EVP_RAND_up_ref(rand: EVP_RAND | null): number {
+  if (rand !== null) rand.refcnt++;
+  return 1;
+}
+
+/** EVP_RAND_free(rand): drops a reference (the method cache keeps the object). */
+export function EVP_RAND_free(rand: EVP_RAND | null): void {
+  if (rand !== null && rand.refcnt > 0) rand.refcnt--;
+}
+
+/** EVP_RAND_get0_name(rand): the algorithm's first name, e.g. "CTR-DRBG". */
+export function EVP_RAND_get0_name(rand: EVP_RAND): string {
+  return rand.method.name;
+}
+
+/** EVP_RAND_get0_description(rand): NULL (the 3.0 providers give RANDs no description). */
+export function EVP_RAND_get0_description(rand: EVP_RAND): string | null {
+  void rand;
+  return null;
+}
+
+/** EVP_RAND_is_a(rand, name): 1 when `name` is one of the algorithm's names (case-insensitive). */
+export function EVP_RAND_is_a(rand: EVP_RAND | null, name: string | null): number {
+  return rand !== null && name !== null && rand.method.name === name.toUpperCase() ? 1 : 0;
+}
+
+/** EVP_RAND_get0_provider(rand): "default" or randshim's "fips". */
+export function EVP_RAND_get0_provider(rand: EVP_RAND): OSSL_PROVIDER {
+  return providerNamed(rand.method.provider);
+}
+
+/** EVP_RAND_get_params(rand, params): 1 (no RAND has algorithm-level parameters). */
+export function EVP_RAND_get_params(rand: EVP_RAND, params: OSSL_PARAM[] | null): number {
+  void rand;
+  void params;
+  return 1;
+}
+
+/** EVP_RAND_gettable_params(rand): NULL (see EVP_RAND_get_params). */
+export function EVP_RAND_gettable_params(rand: EVP_RAND): OSSL_PARAM[] | null {
+  void rand;
+  return null;
+}
+
+/** A context of `rand`'s implementation, created only to read its static tables. */
+function prototype(rand: EVP_RAND): RandImpl {
+  const ctx = newRandCtx(rand.method.name, null, { ...state3().env, fips: rand.method.provider === 'fips' }, undefined);
+  return ctx as RandImpl;
+}
+
+/** EVP_RAND_gettable_ctx_params(rand): the descriptor table of what get_params reports. */
+export function EVP_RAND_gettable_ctx_params(rand: EVP_RAND): OSSL_PARAM[] | null {
+  return prototype(rand).gettableCtxParamArray();
+}
+
+/** EVP_RAND_settable_ctx_params(rand): the descriptor table of what set_params accepts
+ * (NULL for SEED-SRC, which has no set_ctx_params). */
+export function EVP_RAND_settable_ctx_params(rand: EVP_RAND): OSSL_PARAM[] | null {
+  return prototype(rand).settableCtxParamArray();
+}
+
+// ---- EVP_RAND_CTX ----
+
+/**
+ * EVP_RAND_CTX_new(rand, parent): a context under `parent` (NULL: none). The provider's newctx
+ * refuses what OpenSSL's refuses: SEED-SRC with a parent (PROV_R_SEED_SOURCES_MUST_NOT_HAVE_A_PARENT),
+ * a DRBG stronger than its parent (PROV_R_PARENT_STRENGTH_TOO_WEAK); EVP then adds
+ * ERR_R_MALLOC_FAILURE (sic) and returns NULL. NULL `rand`: EVP_R_INVALID_NULL_ALGORITHM.
+ */
+export function EVP_RAND_CTX_new(rand: EVP_RAND | null, parent: EVP_RAND_CTX | null): EVP_RAND_CTX | null {
+  if (rand === null) {
+    raise('EVP', 'INVALID_NULL_ALGORITHM');
+    return null;
+  }
+  if (parent !== null) parent.refcnt++;
+  const env = { ...state3().env, fips: rand.method.provider === 'fips' };
+  const algctx = newRandCtx(rand.method.name, parent?.algctx ?? null, env, undefined);
+  if (algctx === null) {
+    EVP_RAND_CTX_free(parent);
+    return null;
+  }
+  rand.refcnt++;
+  return new EVP_RAND_CTX(rand, algctx, parent);
+}
+
+/** EVP_RAND_CTX_free(ctx): at the last reference frees the provider context, then releases
+ * the algorithm and the parent. */
+export function EVP_RAND_CTX_free(ctx: EVP_RAND_CTX | null): void {
+  if (ctx === null) return;
+  if (--ctx.refcnt > 0) return;
+  ctx.algctx.free();
+  EVP_RAND_free(ctx.meth);
+  EVP_RAND_CTX_free(ctx.parent);
+}
+
+/** EVP_RAND_CTX_get0_rand(ctx). */
+export function EVP_RAND_CTX_get0_rand(ctx: EVP_RAND_CTX): EVP_RAND {
+  return ctx.meth;
+}
+
+/**
+ * EVP_RAND_instantiate(ctx, strength, prediction_resistance, pstr, pstr_len, params): the
+ * provider's instantiate, which applies `params` first (as set_ctx_params, failing the call if
+ * they are refused; SEED-SRC ignores them). A NULL `pstr` means the 29-byte default
+ * personalization ("OpenSSL NIST SP 800-90A DRBG" and its NUL); pass a non-NULL empty buffer
+ * for none. Returns 1 also on an already instantiated DRBG (with PROV_R_ALREADY_INSTANTIATED
+ * on the queue), as OpenSSL does.
+ */
+export function EVP_RAND_instantiate(ctx: EVP_RAND_CTX, strength: number, prediction_resistance: number,
+  pstr: Uint8Array | null, pstr_len: number, params: OSSL_PARAM[] | null): number {
+  const pers = cBuffer(pstr, pstr_len);
+  if (pers === undefined) return 0;
+  const impl = ctx.algctx;
+  if (impl.setCtxParamArray !== undefined && !impl.setCtxParamArray(params)) {
+    return 0;
+  }
+  return impl.instantiate(strength >>> 0, prediction_resistance !== 0, pers) ? 1 : 0;
+}
+
+/** EVP_RAND_uninstantiate(ctx): 1; the state becomes EVP_RAND_STATE_UNINITIALISED. */
+export function EVP_RAND_uninstantiate(ctx: EVP_RAND_CTX): number {
+  return ctx.algctx.uninstantiate() ? 1 : 0;
+}
+
+/**
+ * EVP_RAND_generate(ctx, out, outlen, strength, prediction_resistance, addin, addin_len):
+ * reads max_request (EVP_R_UNABLE_TO_GET_MAXIMUM_REQUEST_SIZE if it cannot, or if it is 0),
+ * then asks the provider for chunks of at most max_request bytes with the same additional
+ * input on every chunk and prediction resistance on the first only; outlen 0 makes no
+ * provider call. A failing chunk adds EVP_R_GENERATE_ERROR and returns 0 (earlier chunks keep
+ * their bytes, as in C).
+ */
+export function EVP_RAND_generate(ctx: EVP_RAND_CTX, out: Uint8Array, outlen: number, strength: number,
+  prediction_resistance: number, addin: Uint8Array | null, addin_len: number): number {
+  const o = cBuffer(out, outlen);
+  const a = cBuffer(addin, addin_len);
+  if (o === undefined || o === null || a === undefined) return 0;
+  return evpGenerate(ctx.algctx, o, strength >>> 0, prediction_resistance !== 0, a) ? 1 : 0;
+}
+
+/**
+ * EVP_RAND_reseed(ctx, prediction_resistance, ent, ent_len, addin, addin_len): the provider's
+ * reseed. A DRBG given an entropy buffer reseeds twice: once with it (in FIPS mode: with it as
+ * additional input only, see provider/providers.ts), then from its own source.
+ */
+export function EVP_RAND_reseed(ctx: EVP_RAND_CTX, prediction_resistance: number, ent: Uint8Array | null,
+  ent_len: number, addin: Uint8Array | null, addin_len: number): number {
+  const e = cBuffer(ent, ent_len);
+  const a = cBuffer(addin, addin_len);
+  if (e === undefined || a === undefined) return 0;
+  return ctx.algctx.reseed(prediction_resistance !== 0, e, a) ? 1 : 0;
+}
+
+/**
+ * EVP_RAND_nonce(ctx, out, outlen): the provider's nonce function (TEST-RAND's: its test nonce,
+ * at most outlen bytes) asked at the context's strength, or else a generate of outlen bytes.
+ * Returns 1 when something was produced.
+ */
+export function EVP_RAND_nonce(ctx: EVP_RAND_CTX, out: Uint8Array, outlen: number): number {
+  const o = cBuffer(out, outlen);
+  if (o === undefined || o === null) return 0;
+  const str = EVP_RAND_get_strength(ctx);
+  const impl = ctx.algctx;
+  if (impl.nonce !== undefined) return impl.nonce(o, str, outlen, outlen) > 0 ? 1 : 0;
+  return evpGenerate(impl, o, str, false, null) ? 1 : 0;
+}
+
+/** EVP_RAND_enable_locking(ctx): asks the provider (and, for a DRBG, its parent) to lock; a
+ * no-op in one JavaScript realm beyond that bookkeeping. */
+export function EVP_RAND_enable_locking(ctx: EVP_RAND_CTX): number {
+  return evpEnableLocking(ctx.algctx) ? 1 : 0;
+}
+
+/** EVP_RAND_verify_zeroization(ctx): 1 when the secret working state is all zeros. */
+export function EVP_RAND_verify_zeroization(ctx: EVP_RAND_CTX): number {
+  return ctx.algctx.verifyZeroization() ? 1 : 0;
+}
+
+/** EVP_RAND_get_strength(ctx): the "strength" parameter read as unsigned int; 0 if it cannot
+ * be read. */
+export function EVP_RAND_get_strength(ctx: EVP_RAND_CTX): number {
+  const p: RandParams = {};
+  if (!ctx.algctx.getCtxParams(['strength'], p)) return 0;
+  return p.strength ?? 0;
+}
+
+/** EVP_RAND_get_state(ctx): EVP_RAND_STATE_UNINITIALISED, _READY or _ERROR (also when the state
+ * cannot be read). */
+export function EVP_RAND_get_state(ctx: EVP_RAND_CTX): number {
+  const s = evpGetState(ctx.algctx);
+  return s === RandState.READY || s === RandState.UNINITIALISED ? s : RandState.ERROR;
+}
+
+/** EVP_RAND_CTX_get_params(ctx, params): the provider's get_ctx_params; 0 at the first
+ * parameter it cannot produce or convert (those before it are written). */
+export function EVP_RAND_CTX_get_params(ctx: EVP_RAND_CTX, params: OSSL_PARAM[] | null): number {
+  return ctx.algctx.getCtxParamArray(params ?? []) ? 1 : 0;
+}
+
+/** EVP_RAND_CTX_set_params(ctx, params): the provider's set_ctx_params (1 if it has none);
+ * 0 at the first parameter it refuses (those before it stay applied). */
+export function EVP_RAND_CTX_set_params(ctx: EVP_RAND_CTX, params: OSSL_PARAM[] | null): number {
+  const impl = ctx.algctx;
+  if (impl.setCtxParamArray === undefined) return 1;
+  return impl.setCtxParamArray(params) ? 1 : 0;
+}
+
+/** EVP_RAND_CTX_gettable_params(ctx): the descriptor table of what get_params reports. */
+export function EVP_RAND_CTX_gettable_params(ctx: EVP_RAND_CTX): OSSL_PARAM[] | null {
+  return ctx.algctx.gettableCtxParamArray();
+}
+
+/** EVP_RAND_CTX_settable_params(ctx): the descriptor table of what set_params accepts (NULL
+ * for SEED-SRC). */
+export function EVP_RAND_CTX_settable_params(ctx: EVP_RAND_CTX): OSSL_PARAM[] | null {
+  return ctx.algctx.settableCtxParamArray();
+}
+
+// ---- randshim additions (not OpenSSL functions) ----
+
+/**
+ * An EVP_RAND_CTX around a provider implementation created elsewhere (e.g. a DRBG of the default
+ * chain, or one a test built directly), so the EVP_RAND functions can drive it. `parent`, when
+ * given, is kept alive by the wrapper as EVP_RAND_CTX_new would.
+ */
+export function RANDSHIM_EVP_RAND_CTX_wrap(impl: RandImpl, parent: EVP_RAND_CTX | null = null): EVP_RAND_CTX {
+  if (parent !== null) parent.refcnt++;
+  return new EVP_RAND_CTX(randFor(impl), impl, parent);
+}
+
+/** The provider implementation behind a context. */
+export function RANDSHIM_EVP_RAND_CTX_get0_impl(ctx: EVP_RAND_CTX): RandImpl {
+  return ctx.algctx;
+}
+
+/**
+ * Sets the 8 bytes a DRBG context passes as additional input when its children pull entropy
+ * from it: in OpenSSL, its own address (the PROV_DRBG pointer, the EVP_RAND_CTX's `algctx`).
+ * Setting it to a C run's value reproduces that run bit for bit. Returns 1 for a DRBG, 0 for
+ * TEST-RAND and SEED-SRC (which ignore additional input).
+ */
+export function RANDSHIM_EVP_RAND_CTX_set_identity(ctx: EVP_RAND_CTX, identity: Uint8Array): number {
+  if (!(ctx.algctx instanceof DrbgCtx)) return 0;
+  ctx.algctx.identity = Uint8Array.from(identity);
+  return 1;
+}

@@ -1,0 +1,74 @@
+/**
+ * The EVP_RAND section of the conformance report: randshim's OpenSSL 3 EVP_RAND
+ * (compat/openssl3) against the system libcrypto.so.3, scenario by scenario
+ * (interop/evp-rand): how many scenarios and calls were compared, by group, and the first
+ * difference of each scenario that has one. Takes a couple of seconds.
+ */
+import { existsSync } from 'node:fs';
+import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/evp-rand/compare.js';
+import type { Scenario } from '../../interop/evp-rand/scenario.js';
+import { evpRandScenarios } from '../../interop/evp-rand/scenarios.js';
+import { loadLibCrypto3, provenance, provenanceProblem, SYSTEM_LIBCRYPTO3, type LibCrypto3 } from '../../interop/ffi/index.js';
+import type { ReportOptions, ReportSection } from './section.js';
+import { formatTable } from './table.js';
+
+const GROUPS: readonly [string, RegExp][] = [
+  ['fetch and property queries', /^fetch /],
+  ['contexts, parents, fresh parameters', /^(EVP_RAND_CTX_new|fresh |SEED-SRC refuses|a DRBG under|a TEST-RAND may)/],
+  ['life of each configuration', /^life of /],
+  ['parameters: types, sizes, errors', /parameter|reseed_requests|reading parameters|TEST-RAND parameters|SEED-SRC:|use_derivation|HMAC-DRBG given/],
+  ['set after instantiate', /^set after instantiate/],
+  ['instantiate paths', /^(instantiate paths|a TEST-RAND with no nonce|Hash without)/],
+  ['generate and reseed paths', /^generate and reseed/],
+  ['chains (TEST-RAND root)', /^chain TEST-RAND/],
+  ['random chains', /^random chain/],
+  ['chain (SEED-SRC root)', /^chain SEED-SRC/],
+];
+
+function groupOf(s: Scenario): string {
+  return GROUPS.find(([, re]) => re.test(s.name))?.[0] ?? 'other';
+}
+
+function system3(): { crypto: LibCrypto3 } | { reason: string } {
+  if (!existsSync(SYSTEM_LIBCRYPTO3)) return { reason: `library missing: ${SYSTEM_LIBCRYPTO3}` };
+  try {
+    const crypto = loadLibCrypto3();
+    const problem = provenanceProblem(provenance(crypto), SYSTEM_LIBCRYPTO3);
+    return problem === null ? { crypto } : { reason: problem };
+  } catch (e) {
+    return { reason: `cannot load ${SYSTEM_LIBCRYPTO3}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+export async function runEvpRandSection(opts: ReportOptions): Promise<ReportSection | null> {
+  if (opts.oracle !== undefined && opts.oracle !== 'system-3') return null;
+  const title = 'EVP_RAND (compat/openssl3) vs system-3';
+  const found = system3();
+  if ('reason' in found) {
+    return { title, ok: true, text: `system-3 unavailable: ${found.reason}`, json: { available: false, reason: found.reason } };
+  }
+  const started = Date.now();
+  const scenarios = evpRandScenarios();
+  const groups = [...new Set(scenarios.map(groupOf))];
+  const results: [string, EvpRandComparison][] = groups.map((g) => [g, compareEvpRandScenarios(found.crypto, scenarios.filter((s) => groupOf(s) === g))]);
+  const total = results.reduce((t, [, r]) => ({
+    scenarios: t.scenarios + r.scenarios, calls: t.calls + r.calls, bytes: t.bytes + r.bytes,
+    mismatches: [...t.mismatches, ...r.mismatches],
+  }), { scenarios: 0, calls: 0, bytes: 0, mismatches: [] as EvpRandComparison['mismatches'][number][] });
+  const lines = [
+    `${provenance(found.crypto).version} (${SYSTEM_LIBCRYPTO3}); ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    formatTable(['scenarios', 'count', 'calls compared', 'bytes compared', 'differences'],
+      [...results.map(([g, r]) => [g, r.scenarios, r.calls, r.bytes, r.mismatches.length]),
+        ['total', total.scenarios, total.calls, total.bytes, total.mismatches.length]]),
+    'Compared per call: return value, error queue (packed codes, library and reason), state,',
+    'parameters read back (bytes, return_size, modified) and output bytes.',
+  ];
+  for (const m of total.mismatches.slice(0, 10)) {
+    lines.push(`  ${m.scenario} (call ${m.index}): randshim ${JSON.stringify(m.randshim).slice(0, 300)}`);
+    lines.push(`    OpenSSL ${JSON.stringify(m.openssl).slice(0, 300)}`);
+  }
+  return {
+    title, ok: total.mismatches.length === 0 && total.scenarios > 0, text: lines.join('\n'),
+    json: { available: true, ...total, groups: results.map(([g, r]) => ({ group: g, ...r })) },
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * randshim's EVP_RAND (compat/openssl3) against the system libcrypto.so.3's, scenario by
+ * scenario (interop/evp-rand/scenarios.ts): the same call sequences, compared call by call on
+ * return values, error codes (packed, and by library/reason name), states, every parameter read
+ * back (bytes, return_size, modified) and output bytes.
+ *
+ * In a chain, OpenSSL's DRBG passes its own address as additional input when a child pulls
+ * entropy from it. The C run reads each context's algctx (the PROV_DRBG pointer) and randshim's
+ * DRBGs are given those 8 bytes as their identity; a control run without them shows they matter.
+ */
+import { expect } from 'chai';
+import { existsSync } from 'node:fs';
+import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/evp-rand/compare.js';
+import { runScenarioRandshim } from '../../interop/evp-rand/run-randshim.js';
+import { runScenarioSystem3 } from '../../interop/evp-rand/run-system3.js';
+import { evpRandScenarios } from '../../interop/evp-rand/scenarios.js';
+import { loadLibCrypto3, provenance, provenanceProblem, SYSTEM_LIBCRYPTO3, type LibCrypto3 } from '../../interop/ffi/index.js';
+
+/** The catalogue's size: change these with the catalogue. */
+const EXPECTED_SCENARIOS = 113;
+const EXPECTED_CALLS = 5781;
+
+describe('EVP_RAND scenarios: randshim compat/openssl3 vs system-3', function () {
+  let crypto: LibCrypto3;
+  let result: EvpRandComparison;
+
+  before(() => {
+    expect(existsSync(SYSTEM_LIBCRYPTO3), `${SYSTEM_LIBCRYPTO3} is required`).to.equal(true);
+    crypto = loadLibCrypto3();
+    expect(provenanceProblem(provenance(crypto), SYSTEM_LIBCRYPTO3)).to.equal(null);
+    result = compareEvpRandScenarios(crypto, evpRandScenarios());
+  });
+
+  it('runs every scenario and compares every call', () => {
+    // eslint-disable-next-line no-console
+    console.log(`      system-3: ${result.scenarios} scenarios, ${result.calls} calls, ${result.bytes} output bytes compared`);
+    expect(result.scenarios).to.equal(EXPECTED_SCENARIOS);
+    expect(result.calls).to.equal(EXPECTED_CALLS);
+    expect(result.bytes).to.be.greaterThan(3_000_000);
+  });
+
+  it('finds no difference', () => {
+    expect(result.mismatches.map((m) => JSON.stringify(m).slice(0, 1500))).to.deep.equal([]);
+  });
+
+  it('covers every EVP_RAND call kind, error paths and chains', () => {
+    const ops = new Set(evpRandScenarios().flatMap((s) => s.ops.map((o) => o.op)));
+    expect([...ops].sort()).to.deep.equal([
+      'ctx_rand', 'ctx_tables', 'enable_locking', 'fetch', 'free', 'generate', 'get', 'getall', 'instantiate', 'new',
+      'nonce', 'rand_info', 'rand_tables', 'reseed', 'set', 'state', 'strength', 'uninstantiate', 'verify_zeroization',
+    ]);
+    const names = evpRandScenarios().map((s) => s.name);
+    expect(names.filter((n) => /^chain TEST-RAND -> [^>]+ -> [^>]+$/.test(n))).to.have.length(11);
+    expect(names.filter((n) => /^chain TEST-RAND -> .+ -> .+ -> /.test(n))).to.have.length(5);
+    expect(names.filter((n) => n.startsWith('random chain'))).to.have.length(24);
+    expect(names.filter((n) => n.startsWith('set after instantiate'))).to.have.length(12);
+  });
+
+  it('chains match only with OpenSSL\'s addresses as the parents\' additional input', () => {
+    const chains = evpRandScenarios().filter((s) => s.name.startsWith('chain TEST-RAND'));
+    let differ = 0;
+    for (const s of chains) {
+      const c = runScenarioSystem3(crypto, s);
+      expect(JSON.stringify(runScenarioRandshim(s, c.identities).observations)).to.equal(JSON.stringify(c.observations));
+      if (JSON.stringify(runScenarioRandshim(s).observations) !== JSON.stringify(c.observations)) differ++;
+    }
+    // The two chains whose child is stronger than its parent never pull from it.
+    expect(differ).to.be.at.least(chains.length - 2);
+  });
+});
