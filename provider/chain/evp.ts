@@ -4,6 +4,7 @@
  * only the calls' observable behaviour is kept: parameter handling, the chunking of
  * EVP_RAND_generate, and the errors EVP itself raises.
  */
+import { DrbgCtx } from '../drbg/ctx.js';
 import { raise } from '../errors.js';
 import { RandState, type RandImpl, type RandParams } from '../rand.js';
 
@@ -26,12 +27,11 @@ export function evpInstantiate(ctx: RandImpl, strength: number, predictionResist
  */
 export function evpGenerate(ctx: RandImpl, out: Uint8Array, strength: number, predictionResistance: boolean,
   adin: Uint8Array | null): boolean {
-  const p: RandParams = {};
-  if (!ctx.getCtxParams(['max_request'], p) || !p.max_request) {
+  const max = maxRequestOf(ctx);
+  if (max === 0) {
     raise('EVP', 'UNABLE_TO_GET_MAXIMUM_REQUEST_SIZE');
     return false;
   }
-  const max = p.max_request;
   let pr = predictionResistance;
   for (let off = 0; off < out.length; off += max) {
     if (!ctx.generate(out.subarray(off, Math.min(out.length, off + max)), strength, pr, adin)) {
@@ -41,6 +41,17 @@ export function evpGenerate(ctx: RandImpl, out: Uint8Array, strength: number, pr
     pr = false;
   }
   return true;
+}
+
+/**
+ * The "max_request" parameter, 0 when it cannot be read. A DRBG always reports its own
+ * max_request (ossl_drbg_get_ctx_params), so it is read directly: the same value without
+ * building a parameter array on every request, the hot path of RAND_bytes.
+ */
+function maxRequestOf(ctx: RandImpl): number {
+  if (ctx instanceof DrbgCtx) return ctx.drbgLimits.maxRequest;
+  const p: RandParams = {};
+  return ctx.getCtxParams(['max_request'], p) && p.max_request ? p.max_request : 0;
 }
 
 /** EVP_RAND_reseed: the provider's reseed, arguments unchanged. */

@@ -79,14 +79,27 @@ export class CtrDrbgMechanism implements Mechanism {
   private readonly df: AesCipher | null;
   /** E_dfkey(IV_j) for each BCC chain j: what ctr_BCC_init computes, fixed for a key length. */
   private readonly bccStart: Uint8Array | null;
+  /** KX's chain bytes: 32 for AES-128, 48 otherwise. */
+  private readonly kxChains: Uint8Array;
+  /** Fixed views, so no request allocates: K's key bytes, KX's blocks and key, update's blocks. */
+  private readonly kKey: Uint8Array;
+  private readonly kxKey: Uint8Array;
+  private readonly kxBlocks: readonly Uint8Array[];
+  private readonly updateBlocks: Uint8Array;
+  private readonly x = new Uint8Array(16);
 
   constructor(cipher: CtrCipherInfo, useDf: boolean, backend: PrimitiveBackend) {
     this.keylen = cipher.keyLength;
     this.useDf = useDf;
     this.algorithmName = cipher.name;
     this.limits = ctrLimits(cipher.keyLength, useDf);
-    this.ecb = backend.aes(this.K.subarray(0, this.keylen));
+    this.ecb = backend.aes(this.K.subarray(0, cipher.keyLength));
     this.df = useDf ? backend.aes(DF_KEY.subarray(0, this.keylen)) : null;
+    this.kxChains = this.KX.subarray(0, (this.keylen === 16 ? 2 : 3) * 16);
+    this.kKey = this.K.subarray(0, this.keylen);
+    this.kxKey = this.KX.subarray(0, this.keylen);
+    this.kxBlocks = [this.KX.subarray(0, 16), this.KX.subarray(16, 32), this.KX.subarray(32, 48)];
+    this.updateBlocks = this.scratch48.subarray(0, this.keylen === 16 ? 32 : 48);
     this.bccStart = null;
     if (this.df !== null) {
       const chains = (this.keylen === 16 ? 2 : 3) * 16;
@@ -103,7 +116,7 @@ export class CtrDrbgMechanism implements Mechanism {
   }
 
   private rekey(): void {
-    this.ecb.setKey(this.K.subarray(0, this.keylen));
+    this.ecb.setKey(this.kKey);
   }
 
   /** ctr_XOR: K ^= in[0..keylen), V ^= in[keylen..keylen+16), shorter input zero-padded. */
@@ -116,20 +129,15 @@ export class CtrDrbgMechanism implements Mechanism {
     for (let i = 0; i < m; i++) this.V[i] ^= input[i + this.keylen];
   }
 
-  /** BCC on 2 (AES-128) or 3 chains at once: KX[j] = E_df(KX[j] ^ block[j]) (SP 800-90A 10.3.3). */
-  private bccBlock(blocks: Uint8Array, len: number): void {
-    const kx = this.KX;
-    for (let i = 0; i < len; i++) kx[i] ^= blocks[i];
-    const chains = kx.subarray(0, len);
-    (this.df as AesCipher).encryptBlocks(chains, chains);
-  }
-
-  /** Feeds one 16-byte block of S to every chain. */
+  /** Feeds one 16-byte block of S to every chain: KX[j] = E_df(KX[j] ^ block) (SP 800-90A
+   * 10.3.3), 2 chains for AES-128 and 3 otherwise. */
   private bccBlocks(input: Uint8Array, off: number): void {
-    const tmp = this.scratch48;
-    const nblk = this.keylen === 16 ? 2 : 3;
-    for (let j = 0; j < nblk; j++) tmp.set(input.subarray(off, off + 16), j * 16);
-    this.bccBlock(tmp, nblk * 16);
+    const kx = this.KX;
+    const chains = this.kxChains;
+    for (let j = 0; j < chains.length; j += 16) {
+      for (let i = 0; i < 16; i++) kx[j + i] ^= input[off + i];
+    }
+    (this.df as AesCipher).encryptBlocks(chains, chains);
   }
 
   /** Starts chain j from E_df(IV_j), IV_j = uint32_BE(j) || 0^96 (10.3.2 step 9). */
@@ -142,11 +150,12 @@ export class CtrDrbgMechanism implements Mechanism {
   private bccUpdate(input: Uint8Array | null, inlen: number): void {
     if (input === null || inlen === 0) return;
     let off = 0;
+    const tmp = this.bltmp;
     if (this.bltmpPos !== 0) {
       const left = 16 - this.bltmpPos;
       if (inlen >= left) {
-        this.bltmp.set(input.subarray(0, left), this.bltmpPos);
-        this.bccBlocks(this.bltmp, 0);
+        for (let i = 0; i < left; i++) tmp[this.bltmpPos + i] = input[i];
+        this.bccBlocks(tmp, 0);
         this.bltmpPos = 0;
         inlen -= left;
         off = left;
@@ -154,7 +163,7 @@ export class CtrDrbgMechanism implements Mechanism {
     }
     for (; inlen >= 16; off += 16, inlen -= 16) this.bccBlocks(input, off);
     if (inlen > 0) {
-      this.bltmp.set(input.subarray(off, off + inlen), this.bltmpPos);
+      for (let i = 0; i < inlen; i++) tmp[this.bltmpPos + i] = input[off + i];
       this.bltmpPos += inlen;
     }
   }
@@ -192,12 +201,14 @@ export class CtrDrbgMechanism implements Mechanism {
     this.bccFinal();
     // K' = KX[0..keylen), X = KX[keylen..keylen+16); then X = E(K', X) chained (10.3.2 steps 10-15).
     const kPrime = this.ecb;
-    kPrime.setKey(this.KX.subarray(0, this.keylen));
+    kPrime.setKey(this.kxKey);
     const kx = this.KX;
-    const x = kx.slice(this.keylen, this.keylen + 16);
-    kPrime.encryptBlocks(x, kx.subarray(0, 16));
-    kPrime.encryptBlocks(kx.subarray(0, 16), kx.subarray(16, 32));
-    if (this.keylen !== 16) kPrime.encryptBlocks(kx.subarray(16, 32), kx.subarray(32, 48));
+    const x = this.x;
+    for (let i = 0; i < 16; i++) x[i] = kx[this.keylen + i];
+    const [b0, b1, b2] = this.kxBlocks;
+    kPrime.encryptBlocks(x, b0);
+    kPrime.encryptBlocks(b0, b1);
+    if (this.keylen !== 16) kPrime.encryptBlocks(b1, b2);
     x.fill(0);
   }
 
@@ -212,18 +223,19 @@ export class CtrDrbgMechanism implements Mechanism {
     nonce: Uint8Array | null,
   ): void {
     const vtmp = this.scratch48;
-    const len = this.keylen === 16 ? 32 : 48;
-    vtmp.set(this.V, 0);
-    inc128(this.V);
-    vtmp.set(this.V, 16);
-    if (len === 48) {
-      inc128(this.V);
-      vtmp.set(this.V, 32);
+    const v = this.V;
+    const keylen = this.keylen;
+    vtmp.set(v, 0);
+    inc128(v);
+    vtmp.set(v, 16);
+    if (keylen !== 16) {
+      inc128(v);
+      vtmp.set(v, 32);
     }
-    const out = vtmp.subarray(0, len);
+    const out = this.updateBlocks;
     this.ecb.encryptBlocks(out, out);
-    this.K.set(out.subarray(0, this.keylen));
-    this.V.set(out.subarray(this.keylen, this.keylen + 16));
+    for (let i = 0; i < keylen; i++) this.K[i] = out[i];
+    for (let i = 0; i < 16; i++) v[i] = out[keylen + i];
     vtmp.fill(0);
 
     if (this.useDf) {
@@ -295,7 +307,7 @@ export class CtrDrbgMechanism implements Mechanism {
     this.KX.fill(0);
     this.scratch48.fill(0);
     this.bltmpPos = 0;
-    this.ecb.setKey(this.K.subarray(0, this.keylen));
+    this.ecb.setKey(this.kKey);
   }
 
   verifyZeroization(): boolean {

@@ -101,34 +101,35 @@ export class AesKeySchedule {
     let s1 = ((src[so + 4] << 24) | (src[so + 5] << 16) | (src[so + 6] << 8) | src[so + 7]) ^ rk[1];
     let s2 = ((src[so + 8] << 24) | (src[so + 9] << 16) | (src[so + 10] << 8) | src[so + 11]) ^ rk[2];
     let s3 = ((src[so + 12] << 24) | (src[so + 13] << 16) | (src[so + 14] << 8) | src[so + 15]) ^ rk[3];
+    const last = this.rounds * 4;
     let k = 4;
-    for (let r = 1; r < this.rounds; r++, k += 4) {
+    for (; k < last; k += 4) {
       const t0 = T0[s0 >>> 24] ^ T1[(s1 >>> 16) & 0xff] ^ T2[(s2 >>> 8) & 0xff] ^ T3[s3 & 0xff] ^ rk[k];
       const t1 = T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 0xff] ^ T2[(s3 >>> 8) & 0xff] ^ T3[s0 & 0xff] ^ rk[k + 1];
       const t2 = T0[s2 >>> 24] ^ T1[(s3 >>> 16) & 0xff] ^ T2[(s0 >>> 8) & 0xff] ^ T3[s1 & 0xff] ^ rk[k + 2];
-      const t3 = T0[s3 >>> 24] ^ T1[(s0 >>> 16) & 0xff] ^ T2[(s1 >>> 8) & 0xff] ^ T3[s2 & 0xff] ^ rk[k + 3];
+      s3 = T0[s3 >>> 24] ^ T1[(s0 >>> 16) & 0xff] ^ T2[(s1 >>> 8) & 0xff] ^ T3[s2 & 0xff] ^ rk[k + 3];
       s0 = t0;
       s1 = t1;
       s2 = t2;
-      s3 = t3;
     }
     // Final round: SubBytes and ShiftRows without MixColumns.
-    const st = this.state;
-    st[0] = ((SBOX[s0 >>> 24] << 24) | (SBOX[(s1 >>> 16) & 0xff] << 16) | (SBOX[(s2 >>> 8) & 0xff] << 8) | SBOX[s3 & 0xff]) ^ rk[k];
-    st[1] = ((SBOX[s1 >>> 24] << 24) | (SBOX[(s2 >>> 16) & 0xff] << 16) | (SBOX[(s3 >>> 8) & 0xff] << 8) | SBOX[s0 & 0xff]) ^ rk[k + 1];
-    st[2] = ((SBOX[s2 >>> 24] << 24) | (SBOX[(s3 >>> 16) & 0xff] << 16) | (SBOX[(s0 >>> 8) & 0xff] << 8) | SBOX[s1 & 0xff]) ^ rk[k + 2];
-    st[3] = ((SBOX[s3 >>> 24] << 24) | (SBOX[(s0 >>> 16) & 0xff] << 16) | (SBOX[(s1 >>> 8) & 0xff] << 8) | SBOX[s2 & 0xff]) ^ rk[k + 3];
+    const o0 = ((SBOX[s0 >>> 24] << 24) | (SBOX[(s1 >>> 16) & 0xff] << 16) | (SBOX[(s2 >>> 8) & 0xff] << 8) | SBOX[s3 & 0xff]) ^ rk[k];
+    const o1 = ((SBOX[s1 >>> 24] << 24) | (SBOX[(s2 >>> 16) & 0xff] << 16) | (SBOX[(s3 >>> 8) & 0xff] << 8) | SBOX[s0 & 0xff]) ^ rk[k + 1];
+    const o2 = ((SBOX[s2 >>> 24] << 24) | (SBOX[(s3 >>> 16) & 0xff] << 16) | (SBOX[(s0 >>> 8) & 0xff] << 8) | SBOX[s1 & 0xff]) ^ rk[k + 2];
+    const o3 = ((SBOX[s3 >>> 24] << 24) | (SBOX[(s0 >>> 16) & 0xff] << 16) | (SBOX[(s1 >>> 8) & 0xff] << 8) | SBOX[s2 & 0xff]) ^ rk[k + 3];
     if (take === 16) {
-      for (let i = 0; i < 4; i++) {
-        const w = st[i];
-        const o = doff + 4 * i;
-        dst[o] = w >>> 24;
-        dst[o + 1] = w >>> 16;
-        dst[o + 2] = w >>> 8;
-        dst[o + 3] = w;
-      }
+      dst[doff] = o0 >>> 24; dst[doff + 1] = o0 >>> 16; dst[doff + 2] = o0 >>> 8; dst[doff + 3] = o0;
+      dst[doff + 4] = o1 >>> 24; dst[doff + 5] = o1 >>> 16; dst[doff + 6] = o1 >>> 8; dst[doff + 7] = o1;
+      dst[doff + 8] = o2 >>> 24; dst[doff + 9] = o2 >>> 16; dst[doff + 10] = o2 >>> 8; dst[doff + 11] = o2;
+      dst[doff + 12] = o3 >>> 24; dst[doff + 13] = o3 >>> 16; dst[doff + 14] = o3 >>> 8; dst[doff + 15] = o3;
     } else {
+      const st = this.state;
+      st[0] = o0;
+      st[1] = o1;
+      st[2] = o2;
+      st[3] = o3;
       for (let i = 0; i < take; i++) dst[doff + i] = st[i >> 2] >>> (24 - 8 * (i & 3));
+      st.fill(0);
     }
   }
 
