@@ -5,8 +5,8 @@
  * compared and the mismatches (each with a shrunk reproduction).
  *
  * `--cases N` is the number of cases per oracle campaign on the node backend, split evenly
- * over the oracle's configurations; the forge backend (pure JavaScript, several times slower)
- * runs a tenth of them.
+ * over the oracle's configurations; the node-native and forge backends (the latter pure
+ * JavaScript, several times slower) run a tenth of them each.
  */
 import { closeAll, discoverStepOracles, type OracleEntry } from '../../interop/discovery.js';
 import type { Driver } from '../../interop/driver.js';
@@ -50,7 +50,7 @@ export async function runDifferentialSection(opts: ReportOptions): Promise<Repor
     for (const o of oracles) {
       if (o.driver === undefined) continue;
       const total = opts.cases ?? DEFAULT_CASES[o.name] ?? 2000;
-      for (const backend of ['node', 'forge'] as const) {
+      for (const backend of ['node', 'node-native', 'forge'] as const) {
         const n = backend === 'node' ? total : Math.max(1, Math.floor(total / 10));
         const result = await campaign(o.driver, backend, n, opts);
         ok &&= result.totals.mismatches === 0 && result.totals.cases > 0;

@@ -80,11 +80,13 @@ describe('differential campaigns against real OpenSSL', function () {
     this.test!.title += ` (${r.totals.cases} cases, ${r.totals.steps} steps, ${r.totals.bytesCompared} bytes)`;
   });
 
-  it('system-3: 200 cases per configuration on the forge backend, zero mismatches', async function () {
-    const r = await runCampaign(randshimDriver3x('forge'), oracle('system-3'), { seed: SEED + 1, casesPerConfig: 200, configs: ALL_CONFIGS });
-    assertClean(r, 28, 200);
-    this.test!.title += ` (${r.totals.cases} cases, ${r.totals.bytesCompared} bytes)`;
-  });
+  for (const [backend, seed] of [['forge', SEED + 1], ['node-native', SEED + 2]] as const) {
+    it(`system-3: 200 cases per configuration on the ${backend} backend, zero mismatches`, async function () {
+      const r = await runCampaign(randshimDriver3x(backend), oracle('system-3'), { seed, casesPerConfig: 200, configs: ALL_CONFIGS });
+      assertClean(r, 28, 200);
+      this.test!.title += ` (${r.totals.cases} cases, ${r.totals.bytesCompared} bytes)`;
+    });
+  }
 
   for (const name of ['system-1.1.1', 'node16-1.1.1']) {
     it(`${name}: ${PER_CONFIG} CTR cases per key size and df setting, zero mismatches (states, errors, callback traces)`, async function () {
