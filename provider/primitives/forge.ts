@@ -6,7 +6,7 @@
 import forge from 'node-forge';
 import type { AesKeyLength, DigestInfo } from './algorithms.js';
 import type { AesCipher, PrimitiveBackend } from './backend.js';
-import { sha224 } from './pure/sha224.js';
+import { Sha2 } from './pure/sha2.js';
 import { sha3 } from './pure/sha3.js';
 import { statelessHasher, statelessMac } from './stateless.js';
 
@@ -89,8 +89,13 @@ const FORGE_MDS: Partial<Record<DigestInfo['id'], ForgeMdFactory>> = {
 
 function forgeDigest(info: DigestInfo, parts: readonly Uint8Array[]): Uint8Array {
   switch (info.id) {
-    case 'SHA2-224':
-      return sha224(parts);
+    case 'SHA2-224': {
+      const h = new Sha2('SHA2-224');
+      for (const p of parts) h.update(p);
+      const out = new Uint8Array(28);
+      h.digestInto(out);
+      return out;
+    }
     case 'SHA3-224':
     case 'SHA3-256':
     case 'SHA3-384':

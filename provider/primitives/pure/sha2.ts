@@ -3,6 +3,7 @@
  * the SHA-512 family (SHA-384, SHA-512, SHA-512/224, SHA-512/256) on 32-bit halves, with HMAC
  * (FIPS 198-1) from precomputed inner and outer states. A DRBG hashes a few dozen bytes at a
  * time, where one node:crypto call costs several compressions; these run without allocating.
+ * The forge backend takes its SHA-224 from here too (node-forge has none).
  */
 
 const K256 = new Uint32Array([
