@@ -86,6 +86,7 @@ export class Sha2 {
     this.h = new Uint32Array(this.iv.length);
     this.w = new Uint32Array(this.wide ? 160 : 64);
     this.buf = new Uint8Array(this.blockLen);
+    this.reset();
   }
 
   /** Starts a hash from the initial value, or from a saved state that has absorbed
