@@ -13,6 +13,7 @@ import { runEvpRandSection } from './report/evp-rand.js';
 import { runVectorSection } from './report/vectors.js';
 import { runWasmSection } from './report/wasm.js';
 import { runRandDrbgSection } from './report/rand-drbg.js';
+import { runRand3Section } from './report/rand3.js';
 
 interface Options extends ReportOptions {
   json?: string;
@@ -54,6 +55,7 @@ const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | null>)[] = [
   runWasmSection,
   runRandDrbgSection,
   async (opts) => runEvpRandSection(opts),
+  runRand3Section,
 ];
 
 async function main(): Promise<void> {

@@ -3,21 +3,10 @@
  * the DRBG method: seed = drbg_seed, bytes = drbg_bytes, cleanup = NULL, add = drbg_add,
  * pseudorand = drbg_bytes, status = drbg_status.
  */
+import type { RAND_METHOD } from '../rand/method.js';
 import { state111 } from './state.js';
 
-/**
- * `RAND_METHOD` (include/openssl/rand.h): seed, bytes, cleanup, add, pseudorand, status.
- *
- * @see RAND_set_rand_method(3)
- */
-export interface RAND_METHOD {
-  seed: ((buf: Uint8Array | null, num: number) => number) | null;
-  bytes: ((buf: Uint8Array, num: number) => number) | null;
-  cleanup: (() => void) | null;
-  add: ((buf: Uint8Array | null, num: number, randomness: number) => number) | null;
-  pseudorand: ((buf: Uint8Array, num: number) => number) | null;
-  status: (() => number) | null;
-}
+export type { RAND_METHOD };
 
 /** The DRBG method (rand_meth in drbg_lib.c). */
 const DRBG_METHOD: RAND_METHOD = Object.freeze<RAND_METHOD>({

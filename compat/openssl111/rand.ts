@@ -3,18 +3,12 @@
  * RAND_set_rand_method(3)) with 1.1.1w's semantics, dispatching through the installed
  * RAND_METHOD (RAND_OpenSSL() by default: the shared DRBGs of provider/drbg111).
  */
-import { closeSync, constants, fstatSync, openSync, readSync, statSync, writeSync, chmodSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { raise } from '../../provider/errors.js';
-import { osEntropy } from '../../provider/entropy/os.js';
-import { RAND_DRBG_STRENGTH } from '../../provider/drbg111/context.js';
+import { pollIntoMethod } from '../rand/method.js';
+import { randFileName, randLoadFile, randWriteFile, type RandFileFunctions } from '../rand/randfile.js';
 import { cBuffer } from './args.js';
 import { RAND_get_rand_method, RAND_OpenSSL } from './rand-method.js';
 import { state111 } from './state.js';
-
-/** RAND_BUF_SIZE of randfile.c: what RAND_write_file writes and RAND_load_file reads per chunk. */
-const RAND_BUF_SIZE = 1024;
-const RAND_LOAD_BUF_SIZE = RAND_BUF_SIZE + RAND_DRBG_STRENGTH;
 
 /**
  * RAND_bytes(buf, num): 1 on success, 0 on failure (buf zeroed), -1 if the method has none.
@@ -75,11 +69,7 @@ export function RAND_status(): number {
 export function RAND_poll(): number {
   const meth = RAND_get_rand_method();
   if (meth === RAND_OpenSSL()) return state111().shared.poll();
-  const pool = osEntropy(RAND_DRBG_STRENGTH, (RAND_DRBG_STRENGTH + 7) / 8, 12288);
-  if (pool === null) return 0;
-  const ok = meth.add !== null && meth.add(pool, pool.length, (pool.length * 8) / 8.0) !== 0;
-  pool.fill(0);
-  return ok ? 1 : 0;
+  return pollIntoMethod(meth);
 }
 
 /**
@@ -117,6 +107,13 @@ export function RAND_keep_random_devices_open(keep: number): void {
   void keep;
 }
 
+/** randfile.c over this personality's RAND functions, raising with 1.1.1's function codes. */
+const RANDFILE: RandFileFunctions = {
+  RAND_add, RAND_status, RAND_priv_bytes,
+  raise: (reason, func) => raise('RAND', reason, func),
+  overflowGuard: false,
+};
+
 /**
  * RAND_load_file(file, max_bytes): feeds the file to RAND_add in chunks (randomness = bytes
  * read), at most max_bytes (all of a regular file when negative, 256 bytes of anything else).
@@ -126,35 +123,7 @@ export function RAND_keep_random_devices_open(keep: number): void {
  * @see RAND_load_file(3)
  */
 export function RAND_load_file(file: string, bytes: number): number {
-  if (bytes === 0) return 0;
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch {
-    raise('RAND', 'CANNOT_OPEN_FILE', 'RAND_LOAD_FILE');
-    return -1;
-  }
-  let ret = 0;
-  const buf = new Uint8Array(RAND_LOAD_BUF_SIZE);
-  try {
-    if (bytes < 0) bytes = fstatSync(fd).isFile() ? fstatSync(fd).size : RAND_DRBG_STRENGTH;
-    for (;;) {
-      const n = bytes > 0 ? (bytes <= RAND_LOAD_BUF_SIZE ? bytes : RAND_BUF_SIZE) : RAND_LOAD_BUF_SIZE;
-      const i = readSync(fd, buf, 0, n, null);
-      if (i === 0) break;
-      RAND_add(buf, i, i);
-      ret += i;
-      if (bytes > 0 && (bytes -= i) <= 0) break;
-    }
-  } finally {
-    buf.fill(0);
-    closeSync(fd);
-  }
-  if (!RAND_status()) {
-    raise('RAND', 'RESEED_ERROR', 'RAND_LOAD_FILE');
-    return -1;
-  }
-  return ret;
+  return randLoadFile(RANDFILE, file, bytes);
 }
 
 /** RAND_write_file(file): 1024 bytes from RAND_priv_bytes, written with mode 0600. Returns the
@@ -163,31 +132,7 @@ export function RAND_load_file(file: string, bytes: number): number {
  * @see RAND_load_file(3)
  */
 export function RAND_write_file(file: string): number {
-  try {
-    if (!statSync(file).isFile()) {
-      raise('RAND', 'NOT_A_REGULAR_FILE', 'RAND_WRITE_FILE');
-      return -1;
-    }
-  } catch {
-    // does not exist yet: fine
-  }
-  const buf = new Uint8Array(RAND_BUF_SIZE);
-  if (RAND_priv_bytes(buf, buf.length) !== 1) return -1;
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_WRONLY | constants.O_CREAT, 0o600);
-  } catch {
-    raise('RAND', 'CANNOT_OPEN_FILE', 'RAND_WRITE_FILE');
-    buf.fill(0);
-    return -1;
-  }
-  try {
-    chmodSync(file, 0o600);
-    return writeSync(fd, buf);
-  } finally {
-    closeSync(fd);
-    buf.fill(0);
-  }
+  return randWriteFile(RANDFILE, file);
 }
 
 /** RAND_file_name(buf, size): $RANDFILE, else $HOME/.rnd; null when unset or too long for
@@ -196,19 +141,5 @@ export function RAND_write_file(file: string): number {
  * @see RAND_load_file(3)
  */
 export function RAND_file_name(buf: Uint8Array, size: number): string | null {
-  const randfile = process.env.RANDFILE;
-  let name: string;
-  if (randfile !== undefined && randfile !== '') {
-    if (Buffer.byteLength(randfile) + 1 >= size) return null;
-    name = randfile;
-  } else {
-    const home = process.env.HOME ?? homedir();
-    if (home === '' || Buffer.byteLength(home) + 1 + '.rnd'.length + 1 >= size) return null;
-    name = `${home}/.rnd`;
-  }
-  const bytes = new TextEncoder().encode(name);
-  if (bytes.length + 1 > buf.length) return null;
-  buf.set(bytes);
-  buf[bytes.length] = 0;
-  return name;
+  return randFileName(buf, size);
 }

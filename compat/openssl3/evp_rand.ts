@@ -140,7 +140,7 @@ export function EVP_RAND_gettable_params(rand: EVP_RAND): OSSL_PARAM[] | null {
 
 /** A context of `rand`'s implementation, created only to read its static tables. */
 function prototype(rand: EVP_RAND): RandImpl {
-  const ctx = newRandCtx(rand.method.name, null, { ...state3().env, fips: rand.method.provider === 'fips' }, undefined);
+  const ctx = newRandCtx(rand.method, null, state3().env, undefined);
   return ctx as RandImpl;
 }
 
@@ -169,8 +169,7 @@ export function EVP_RAND_CTX_new(rand: EVP_RAND | null, parent: EVP_RAND_CTX | n
     return null;
   }
   if (parent !== null) parent.refcnt++;
-  const env = { ...state3().env, fips: rand.method.provider === 'fips' };
-  const algctx = newRandCtx(rand.method.name, parent?.algctx ?? null, env, undefined);
+  const algctx = newRandCtx(rand.method, parent?.algctx ?? null, state3().env, undefined);
   if (algctx === null) {
     EVP_RAND_CTX_free(parent);
     return null;

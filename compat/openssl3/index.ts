@@ -1,9 +1,10 @@
 /**
  * randshim's OpenSSL 3 personality: EVP_RAND, OSSL_PARAM and OSSL_PARAM_BLD, providers and
- * default properties (FIPS mode), and ERR, with the names, argument order, return codes and
- * semantics of OpenSSL 3.0.
+ * default properties (FIPS mode), the RAND front end over the default chain (RAND_bytes,
+ * RAND_get0_primary, RAND_set_DRBG_type, RAND_load_file, RAND_METHOD) and ERR, with the names,
+ * argument order, return codes and semantics of OpenSSL 3.0.
  *
- *   import { EVP_RAND_fetch, EVP_RAND_CTX_new, OSSL_PARAM_construct_utf8_string } from 'randshim/compat/3';
+ *   import { RAND_bytes, EVP_RAND_fetch, OSSL_PARAM_construct_utf8_string } from 'randshim/compat/3';
  */
 export * from './core_names.js';
 export * from './err.js';
@@ -11,4 +12,8 @@ export * from './params.js';
 export * from './param_build.js';
 export * from './provider.js';
 export * from './evp_rand.js';
-export { RANDSHIM_3_reset } from './state.js';
+export * from './rand.js';
+export * from './rand-config.js';
+export * from './randfile.js';
+export { RAND_OpenSSL, RAND_set_rand_method, RAND_get_rand_method, type RAND_METHOD } from './rand-method.js';
+export { RANDSHIM_3_reset, type ChainPins } from './state.js';

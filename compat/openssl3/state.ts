@@ -1,11 +1,19 @@
 /**
- * The 3.x personality's per-realm state: the default library context's providers and default
- * properties (provider/providers.ts), the environment new RAND contexts get (clock, fork id,
- * OS entropy and nonce, primitive backend), and the fetched EVP_RAND objects.
- * `RANDSHIM_3_reset` (not an OpenSSL function) replaces it all, e.g. to pin the environment.
+ * The 3.x personality's per-realm state, i.e. its default library context: the providers and
+ * default properties (provider/providers.ts), the environment new RAND contexts get (clock,
+ * fork id, OS entropy and nonce, primitive backend), the fetched EVP_RAND objects, and the
+ * RAND front end's data (rand_lib.c's RAND_GLOBAL: the default chain with its `[random]`
+ * configuration; the installed RAND_METHOD). `RANDSHIM_3_reset` (not an OpenSSL function)
+ * replaces it all, e.g. to pin the environment.
  */
+import { DefaultChain3x, type DefaultChainOptions } from '../../provider/chain/default-chain.js';
 import type { RandEnvironment } from '../../provider/chain/fetch.js';
 import { ProviderStore } from '../../provider/providers.js';
+import type { RandImpl } from '../../provider/rand.js';
+import type { RAND_METHOD } from '../rand/method.js';
+
+/** What {@link RANDSHIM_3_reset} can pin about the default chain besides the environment. */
+export type ChainPins = Pick<DefaultChainOptions, 'identities' | 'seedSource'>;
 
 export interface State3 {
   readonly store: ProviderStore;
@@ -13,12 +21,24 @@ export interface State3 {
   /** EVP_RAND objects by "provider/name": a fetch returns the cached method, as OpenSSL's
    * method cache does. */
   readonly rands: Map<string, unknown>;
+  /** The default library context's RAND_GLOBAL: seed source, primary, public and private,
+   * fetched through `store`. */
+  readonly chain: DefaultChain3x;
+  /** The EVP_RAND_CTX standing for each of the chain's contexts (RAND_get0_* return the same
+   * object every time). */
+  readonly chainCtxs: WeakMap<RandImpl, unknown>;
+  /** RAND_set_rand_method; null means "use RAND_OpenSSL()". */
+  method: RAND_METHOD | null;
 }
 
-let state: State3 = fresh({});
+let state: State3 = fresh({}, {});
 
-function fresh(env: RandEnvironment): State3 {
-  return { store: new ProviderStore(), env, rands: new Map() };
+function fresh(env: RandEnvironment, pins: ChainPins): State3 {
+  const store = new ProviderStore();
+  return {
+    store, env, rands: new Map(), chainCtxs: new WeakMap(), method: null,
+    chain: new DefaultChain3x({ ...pins, environment: env, store }),
+  };
 }
 
 export function state3(): State3 {
@@ -26,10 +46,15 @@ export function state3(): State3 {
 }
 
 /**
- * Forgets the loaded providers, default properties and cached EVP_RANDs of this realm and starts
- * again with `env` (clock, fork id, OS entropy and nonce, primitive backend) for the contexts
- * created afterwards. Not an OpenSSL function: for tests and embedders.
+ * Forgets the loaded providers, default properties, cached EVP_RANDs, the RAND method and the
+ * default chain (its DRBGs are freed, its `[random]` configuration dropped) of this realm and
+ * starts again with `env` (clock, fork id, OS entropy and nonce, primitive backend) for the
+ * contexts created afterwards. `pins` can fix the "addresses" the chain's DRBGs pass to their
+ * children (as a C run reports them) or give the primary a ready seed source. Not an OpenSSL
+ * function: for tests and embedders; what a fresh process (or OSSL_LIB_CTX_new) starts with.
  */
-export function RANDSHIM_3_reset(env: RandEnvironment = {}): void {
-  state = fresh(env);
+export function RANDSHIM_3_reset(env: RandEnvironment = {}, pins: ChainPins = {}): void {
+  state.method?.cleanup?.();
+  state.chain.free();
+  state = fresh(env, pins);
 }

@@ -4,6 +4,8 @@
  * children exactly as OpenSSL's do) and compares every observation.
  */
 import type { LibCrypto3 } from '../ffi/index.js';
+import type { ScenarioFiles } from '../rand3/files.js';
+import { withFreshLibctx } from '../rand3/run-calls-system3.js';
 import { runScenarioRandshim } from './run-randshim.js';
 import { runScenarioSystem3 } from './run-system3.js';
 import type { Observation, Scenario } from './scenario.js';
@@ -25,13 +27,23 @@ export interface EvpRandComparison {
   readonly mismatches: readonly ScenarioMismatch[];
 }
 
-export function compareEvpRandScenarios(crypto: LibCrypto3, scenarios: readonly Scenario[]): EvpRandComparison {
+export interface CompareOptions {
+  /** Run each scenario's C side in a new library context made the thread's default (needed
+   * by RAND front-end calls, whose default chain would otherwise persist across scenarios). */
+  readonly freshLibctx?: boolean;
+  /** Where RAND_load_file / RAND_write_file calls make their files. */
+  readonly files?: ScenarioFiles;
+}
+
+export function compareEvpRandScenarios(crypto: LibCrypto3, scenarios: readonly Scenario[],
+  options: CompareOptions = {}): EvpRandComparison {
   let calls = 0;
   let bytes = 0;
   const mismatches: ScenarioMismatch[] = [];
   for (const s of scenarios) {
-    const c = runScenarioSystem3(crypto, s);
-    const t = runScenarioRandshim(s, c.identities);
+    const runC = () => runScenarioSystem3(crypto, s, options.files);
+    const c = options.freshLibctx === true ? withFreshLibctx(crypto, runC) : runC();
+    const t = runScenarioRandshim(s, c.identities, options.files);
     const n = Math.max(c.observations.length, t.observations.length);
     for (let k = 0; k < n; k++) {
       const a = t.observations[k];

@@ -8,6 +8,9 @@
 import * as R from '../../compat/openssl3/index.js';
 import { fromHex, toHex } from '../../provider/bytes.js';
 import { OSSL_PARAM_construct_end } from '../../provider/params/ossl-param.js';
+import { callLabel } from '../rand3/calls.js';
+import type { ScenarioFiles } from '../rand3/files.js';
+import { RandshimRandCalls } from '../rand3/run-calls-randshim.js';
 import {
   buildParams, observeParam, readerFor, type Observation, type ObservedError, type Op, type Scenario, type ScenarioRun,
 } from './scenario.js';
@@ -28,11 +31,16 @@ function tableOf(table: R.OSSL_PARAM[] | null): string {
   return table.filter((p) => p.key !== null).map((p) => `${p.key}:${p.data_type}:${p.data_size}`).join(',');
 }
 
-export function runScenarioRandshim(s: Scenario, identities: ReadonlyMap<string, Uint8Array> = new Map()): ScenarioRun {
+/** `files`: where RAND_load_file / RAND_write_file calls make their files. */
+export function runScenarioRandshim(s: Scenario, identities: ReadonlyMap<string, Uint8Array> = new Map(),
+  files?: ScenarioFiles): ScenarioRun {
   R.RANDSHIM_3_reset();
   R.ERR_clear_error();
   const rands = new Map<string, R.EVP_RAND | null>();
   const ctxs = new Map<string, R.EVP_RAND_CTX | null>();
+  /** Contexts RAND_get0_* returned: the library's, never freed here. */
+  const borrowed = new Set<string>();
+  const randCalls = new RandshimRandCalls(files);
   const observations: Observation[] = [];
   const ctxOf = (id: string): R.EVP_RAND_CTX => {
     const c = ctxs.get(id);
@@ -45,7 +53,7 @@ export function runScenarioRandshim(s: Scenario, identities: ReadonlyMap<string,
   };
 
   for (const op of s.ops) observations.push(...runOp(op));
-  for (const c of [...ctxs.values()].reverse()) R.EVP_RAND_CTX_free(c);
+  for (const [id, c] of [...ctxs.entries()].reverse()) if (!borrowed.has(id)) R.EVP_RAND_CTX_free(c);
   for (const r of rands.values()) R.EVP_RAND_free(r);
   return { name: s.name, observations };
 
@@ -155,6 +163,14 @@ export function runScenarioRandshim(s: Scenario, identities: ReadonlyMap<string,
         return [{ call: `get_strength ${op.ctx}`, ret: R.EVP_RAND_get_strength(ctxOf(op.ctx)), errors: drain() }];
       case 'state':
         return [{ call: `get_state ${op.ctx}`, ret: R.EVP_RAND_get_state(ctxOf(op.ctx)), errors: drain() }];
+      case 'rand': {
+        const { ret, out, ctx } = randCalls.run(op.call);
+        if (op.call.fn === 'get0') {
+          ctxs.set(op.call.id, ctx ?? null);
+          borrowed.add(op.call.id);
+        }
+        return [{ call: callLabel(op.call), ...(ret === undefined ? {} : { ret }), ...(out === undefined ? {} : { out }), errors: drain() }];
+      }
       default:
         throw new TypeError(`unknown op ${JSON.stringify(op)}`);
     }

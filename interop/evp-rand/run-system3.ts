@@ -9,6 +9,9 @@ import { fromHex, toHex } from '../../provider/bytes.js';
 import { OSSL_PARAM_construct_end } from '../../provider/params/ossl-param.js';
 import { CParamArray, readParamTable, type LibCrypto3, type Pointer } from '../ffi/index.js';
 import { describeError3 } from '../oracles/openssl3-errors.js';
+import { callLabel } from '../rand3/calls.js';
+import type { ScenarioFiles } from '../rand3/files.js';
+import { System3RandCalls } from '../rand3/run-calls-system3.js';
 import {
   buildParams, observeParam, readerFor, type Observation, type ObservedError, type Op, type Scenario, type ScenarioRun,
 } from './scenario.js';
@@ -23,10 +26,14 @@ export interface System3Run extends ScenarioRun {
 
 const hexOrNull = (h: string | null | undefined): Uint8Array | null => (h === undefined || h === null ? null : fromHex(h));
 
-export function runScenarioSystem3(c: LibCrypto3, s: Scenario): System3Run {
+/** `files`: where RAND_load_file / RAND_write_file calls make their files. */
+export function runScenarioSystem3(c: LibCrypto3, s: Scenario, files?: ScenarioFiles): System3Run {
   c.ERR_clear_error();
   const rands = new Map<string, Pointer>();
   const ctxs = new Map<string, Pointer>();
+  /** Contexts RAND_get0_* returned: the library's, never freed here. */
+  const borrowed = new Set<string>();
+  const randCalls = new System3RandCalls(c, files);
   const identities = new Map<string, Uint8Array>();
   const observations: Observation[] = [];
   const drain = (): ObservedError[] => {
@@ -52,7 +59,7 @@ export function runScenarioSystem3(c: LibCrypto3, s: Scenario): System3Run {
   try {
     for (const op of s.ops) observations.push(...runOp(op));
   } finally {
-    for (const p of [...ctxs.values()].reverse()) if (p !== 0n) c.EVP_RAND_CTX_free(p);
+    for (const [id, p] of [...ctxs.entries()].reverse()) if (p !== 0n && !borrowed.has(id)) c.EVP_RAND_CTX_free(p);
     for (const r of rands.values()) if (r !== 0n) c.EVP_RAND_free(r);
     c.ERR_clear_error();
   }
@@ -187,6 +194,14 @@ export function runScenarioSystem3(c: LibCrypto3, s: Scenario): System3Run {
         return [{ call: `get_strength ${op.ctx}`, ret: c.EVP_RAND_get_strength(ctxOf(op.ctx)), errors: drain() }];
       case 'state':
         return [{ call: `get_state ${op.ctx}`, ret: c.EVP_RAND_get_state(ctxOf(op.ctx)), errors: drain() }];
+      case 'rand': {
+        const { ret, out, ctx } = randCalls.run(op.call);
+        if (op.call.fn === 'get0') {
+          ctxs.set(op.call.id, ctx ?? 0n);
+          borrowed.add(op.call.id);
+        }
+        return [{ call: callLabel(op.call), ...(ret === undefined ? {} : { ret }), ...(out === undefined ? {} : { out }), errors: drain() }];
+      }
       default:
         throw new TypeError(`unknown op ${JSON.stringify(op)}`);
     }

@@ -16,6 +16,7 @@ import {
   OSSL_PARAM_UNSIGNED_INTEGER, OSSL_PARAM_UTF8_PTR, OSSL_PARAM_UTF8_STRING, bytesToInt, type OSSL_PARAM,
 } from '../../provider/params/memory.js';
 import { OSSL_PARAM_construct_end, OSSL_PARAM_DEFN, OSSL_PARAM_modified, OSSL_PARAM_UNMODIFIED } from '../../provider/params/ossl-param.js';
+import type { RandCall } from '../rand3/calls.js';
 
 /** A parameter's C type. Numbers are given as decimal strings (exact beyond 2^53). */
 export type ParamKind = 'int' | 'uint' | 'int64' | 'uint64' | 'size_t' | 'time_t' | 'double' | 'utf8' | 'octets' | 'utf8_ptr' | 'raw_int' | 'raw_uint';
@@ -60,7 +61,10 @@ export type Op =
   | { readonly op: 'enable_locking'; readonly ctx: string }
   | { readonly op: 'verify_zeroization'; readonly ctx: string }
   | { readonly op: 'strength'; readonly ctx: string }
-  | { readonly op: 'state'; readonly ctx: string };
+  | { readonly op: 'state'; readonly ctx: string }
+  /** A call of the RAND front end (interop/rand3/calls.ts); RAND_get0_* bind a context id
+   * (borrowed: never freed by the scenario). */
+  | { readonly op: 'rand'; readonly call: RandCall };
 
 export interface Scenario {
   readonly name: string;

@@ -123,6 +123,36 @@ function declare(lib: NativeLibrary) {
     OSSL_PROVIDER_get0_name: lib.func('OSSL_PROVIDER_get0_name', 'cstr', ['ptr']),
     OSSL_PROVIDER_available: lib.func('OSSL_PROVIDER_available', 'int', ['ptr', 'cstr']),
     OSSL_PROVIDER_load: lib.func('OSSL_PROVIDER_load', 'ptr', ['ptr', 'cstr']),
+    // crypto/context.c: a fresh library context has its own RAND_GLOBAL (default chain)
+    OSSL_LIB_CTX_new: lib.func('OSSL_LIB_CTX_new', 'ptr', []),
+    OSSL_LIB_CTX_free: lib.func('OSSL_LIB_CTX_free', 'void', ['ptr']),
+    /** OSSL_LIB_CTX *OSSL_LIB_CTX_set0_default(OSSL_LIB_CTX *libctx): the thread's default
+     * (what NULL means, also inside RAND_add / RAND_status / RAND_poll); returns the previous */
+    OSSL_LIB_CTX_set0_default: lib.func('OSSL_LIB_CTX_set0_default', 'ptr', ['ptr']),
+    EVP_default_properties_enable_fips: lib.func('EVP_default_properties_enable_fips', 'int', ['ptr', 'int']),
+    // crypto/rand/rand_lib.c, rand_meth.c, randfile.c: the RAND front end
+    RAND_get0_primary: lib.func('RAND_get0_primary', 'ptr', ['ptr']),
+    RAND_get0_public: lib.func('RAND_get0_public', 'ptr', ['ptr']),
+    RAND_get0_private: lib.func('RAND_get0_private', 'ptr', ['ptr']),
+    RAND_bytes: lib.func('RAND_bytes', 'int', ['bytes', 'int']),
+    RAND_priv_bytes: lib.func('RAND_priv_bytes', 'int', ['bytes', 'int']),
+    /** int RAND_bytes_ex(OSSL_LIB_CTX *ctx, unsigned char *buf, size_t num, unsigned int strength) */
+    RAND_bytes_ex: lib.func('RAND_bytes_ex', 'int', ['ptr', 'bytes', 'size_t', 'uint']),
+    RAND_priv_bytes_ex: lib.func('RAND_priv_bytes_ex', 'int', ['ptr', 'bytes', 'size_t', 'uint']),
+    RAND_seed: lib.func('RAND_seed', 'void', ['bytes', 'int']),
+    /** void RAND_add(const void *buf, int num, double randomness) */
+    RAND_add: lib.func('RAND_add', 'void', ['bytes', 'int', 'double']),
+    RAND_status: lib.func('RAND_status', 'int', []),
+    RAND_poll: lib.func('RAND_poll', 'int', []),
+    /** int RAND_set_DRBG_type(OSSL_LIB_CTX *ctx, const char *drbg, const char *propq,
+     *  const char *cipher, const char *digest) */
+    RAND_set_DRBG_type: lib.func('RAND_set_DRBG_type', 'int', ['ptr', 'cstr', 'cstr', 'cstr', 'cstr']),
+    RAND_set_seed_source_type: lib.func('RAND_set_seed_source_type', 'int', ['ptr', 'cstr', 'cstr']),
+    /** int RAND_load_file(const char *file, long max_bytes): `long` as its bit pattern (ptr) */
+    RAND_load_file: lib.func('RAND_load_file', 'int', ['cstr', 'ptr']),
+    RAND_write_file: lib.func('RAND_write_file', 'int', ['cstr']),
+    /** const char *RAND_file_name(char *buf, size_t num) */
+    RAND_file_name: lib.func('RAND_file_name', 'cstr', ['bytes', 'size_t']),
     // crypto/evp/digest.c
     EVP_MD_fetch: lib.func('EVP_MD_fetch', 'ptr', ['ptr', 'cstr', 'cstr']),
     EVP_MD_free: lib.func('EVP_MD_free', 'void', ['ptr']),

@@ -1,30 +1,29 @@
 /**
- * What the `openssl rand` command does around the RAND chain, modelled on randshim's
- * {@link DefaultChain3x}: apps/rand.c (rand_main), apps/lib/app_rand.c (app_RAND_load,
- * app_RAND_write), crypto/rand/randfile.c (RAND_load_file, RAND_write_file) and the end of
- * apps/openssl.c main. The sequence of RAND calls, their buffers and sizes are OpenSSL's:
+ * The `openssl rand` command ported onto randshim's OpenSSL 3 personality: apps/rand.c
+ * (rand_main), apps/lib/app_rand.c (app_RAND_load, app_RAND_write) and the end of
+ * apps/openssl.c main, making the same compat/openssl3 calls with the same buffers and sizes
+ * as the C program makes on libcrypto, so that everything below the command line (RAND_bytes,
+ * RAND_load_file, RAND_write_file, RAND_status, the default chain, ERR_get_error) is the
+ * ported API:
  *
- *   -rand FILE       RAND_load_file(FILE, -1): RAND_add(chunk, n, n) per chunk, where a chunk
- *                    is the rest of the file if at most RAND_LOAD_BUF_SIZE (1280) bytes remain,
- *                    else 1024 bytes; then RAND_status(), and -1 ("Can't load FILE into RNG",
- *                    command fails before any output) if it is 0.
+ *   -rand FILE       RAND_load_file(FILE, -1) (randfile.c: RAND_add per chunk, then
+ *                    RAND_status); -1 prints "Can't load FILE into RNG" and the errors, and
+ *                    rand_main ends before any output.
  *   output           RAND_bytes per chunk of at most 4096 bytes, each printed as %02x; then
  *                    "\n". A failing chunk ends the command (exit 1) with what was printed.
- *   -writerand FILE  after the command, whatever its outcome: RAND_priv_bytes(buf, 1024) and,
- *                    if that returned 1, the 1024 bytes written to FILE; else exit 1.
+ *   -writerand FILE  after the command, whatever its outcome: RAND_write_file(FILE); -1 prints
+ *                    "Cannot write random bytes:" and the errors, exit 1.
  *
- * ERR_print_errors (which empties the error queue) runs where the apps call it: after a failed
- * RAND_load_file, at the end of a failed rand_main, and after a failed RAND_write_file. The
- * model treats randshim's error queue as the process's: it should start empty.
+ * ERR_print_errors (which empties the error queue) runs where the apps call it. The files are
+ * real files in a directory the caller provides.
  */
-import type { DefaultChain3x } from '../../provider/chain/index.js';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as R from '../../compat/openssl3/index.js';
 import { toHex } from '../../provider/bytes.js';
-import { errorQueue, raise } from '../../provider/errors.js';
 
-/** RAND_BUF_SIZE (randfile.c): the -writerand size and the usual -rand chunk. */
-export const RAND_BUF_SIZE = 1024;
-/** RAND_LOAD_BUF_SIZE = RAND_BUF_SIZE + RAND_DRBG_STRENGTH (256, in bytes here). */
-export const RAND_LOAD_BUF_SIZE = RAND_BUF_SIZE + 256;
+export { loadFileChunks } from '../../compat/rand/randfile.js';
+
 /** The buffer rand_main generates into. */
 export const RAND_APP_CHUNK = 4096;
 
@@ -48,73 +47,53 @@ export interface RandAppOutcome {
   readonly errors: readonly string[];
 }
 
-/** ERR_print_errors: prints and removes every queued error. */
+/** ERR_print_errors: prints and removes every queued error (ERR_get_error until 0). */
 function printErrors(printed: string[]): void {
-  for (const e of errorQueue().splice(0)) printed.push(`${e.lib}:${e.reason}`);
-}
-
-/** The sizes RAND_load_file passes to RAND_add for a regular file of `size` bytes. */
-export function loadFileChunks(size: number): number[] {
-  const chunks: number[] = [];
-  let bytes = size;
-  while (bytes > 0) {
-    const n = bytes <= RAND_LOAD_BUF_SIZE ? bytes : RAND_BUF_SIZE;
-    chunks.push(n);
-    bytes -= n;
+  for (let e = R.ERR_get_error(); e !== 0; e = R.ERR_get_error()) {
+    const d = R.describeError3(e);
+    printed.push(d === null ? `error:${e.toString(16)}` : `${d.lib}:${d.reason}`);
   }
-  return chunks;
-}
-
-/** RAND_load_file(file, -1) on a regular file with contents `data`: the bytes added, or -1
- * (raising RAND_R_RESEED_ERROR) when RAND_status() is 0 afterwards. */
-export function randLoadFile(chain: DefaultChain3x, data: Uint8Array): number {
-  let off = 0;
-  for (const n of loadFileChunks(data.length)) {
-    // RAND_add's buffer is the stack array the chunk was read into.
-    chain.add(data.subarray(off, off + n), n, n);
-    off += n;
-  }
-  if (chain.status() === 1) return off;
-  raise('RAND', 'RESEED_ERROR');
-  return -1;
-}
-
-/** RAND_write_file's generation step: the 1024 bytes it writes, or null when
- * RAND_priv_bytes fails (the file is then not written). */
-export function randWriteFileBytes(chain: DefaultChain3x): Uint8Array | null {
-  const buf = new Uint8Array(RAND_BUF_SIZE);
-  return chain.privBytes(buf, RAND_BUF_SIZE) === 1 ? buf : null;
 }
 
 /** rand_main's loop for `-hex num`: the text printed and whether every chunk succeeded. */
-export function randHex(chain: DefaultChain3x, num: number): { text: string; ok: boolean } {
+export function randHex(num: number): { text: string; ok: boolean } {
   let text = '';
   const buf = new Uint8Array(RAND_APP_CHUNK);
   for (let left = num; left > 0; left -= RAND_APP_CHUNK) {
     const chunk = Math.min(left, RAND_APP_CHUNK);
-    if (chain.bytes(buf, chunk) <= 0) return { text, ok: false };
+    if (R.RAND_bytes(buf, chunk) <= 0) return { text, ok: false };
     text += toHex(buf.subarray(0, chunk));
   }
   return { text: text + '\n', ok: true };
 }
 
-/** `openssl rand -hex N [-rand FILE] [-writerand FILE]` on `chain`, from rand_main to exit. */
-export function runRandApp(chain: DefaultChain3x, request: RandAppRequest): RandAppOutcome {
+/**
+ * `openssl rand -hex N [-rand FILE] [-writerand FILE]` from rand_main to exit, on the current
+ * state of compat/openssl3 (the caller sets up the "process": configuration, environment).
+ * The -rand file is written to, and the -writerand file read back from, `dir`.
+ */
+export function runRandApp(request: RandAppRequest, dir: string): RandAppOutcome {
   if (!Number.isInteger(request.bytes) || request.bytes <= 0) {
     throw new RangeError(`rand needs a positive byte count, got ${request.bytes}`);
   }
+  const randPath = join(dir, 'seed.rnd');
+  const writePath = join(dir, 'out.rnd');
+  rmSync(writePath, { force: true });
   const errors: string[] = [];
   let exitCode = 1;
   let stdout = '';
   // app_RAND_load: a failed load ("Can't load FILE into RNG") ends rand_main before it opens
   // its output.
   let loaded = true;
-  if (request.randFile !== undefined && randLoadFile(chain, request.randFile) < 0) {
-    printErrors(errors);
-    loaded = false;
+  if (request.randFile !== undefined) {
+    writeFileSync(randPath, request.randFile);
+    if (R.RAND_load_file(randPath, -1) < 0) {
+      printErrors(errors);
+      loaded = false;
+    }
   }
   if (loaded) {
-    const { text, ok } = randHex(chain, request.bytes);
+    const { text, ok } = randHex(request.bytes);
     stdout = text;
     if (ok) exitCode = 0;
   }
@@ -122,11 +101,14 @@ export function runRandApp(chain: DefaultChain3x, request: RandAppRequest): Rand
   // apps/openssl.c main: app_RAND_write() after the command, whatever it returned.
   let writtenFile: Uint8Array | null = null;
   if (request.writerand === true) {
-    writtenFile = randWriteFileBytes(chain);
-    if (writtenFile === null) {
+    if (R.RAND_write_file(writePath) === -1) {
       printErrors(errors); // "Cannot write random bytes:"
       exitCode = 1;
+    } else {
+      writtenFile = new Uint8Array(readFileSync(writePath));
     }
   }
+  rmSync(randPath, { force: true });
+  rmSync(writePath, { force: true });
   return { exitCode, stdout, writtenFile, errors };
 }

@@ -32,8 +32,9 @@ export function describeError3(code: number): ReportedError {
   return { lib, reason: reason ?? hex(code) };
 }
 
-/** Empties this thread's error queue (ERR_get_error until 0), oldest first, decoded. */
-export function drainErrors3(crypto: LibCrypto3): ReportedError[] {
+/** Empties this thread's error queue (ERR_get_error until 0), oldest first, decoded. Takes
+ * any ERR_get_error with 3.x packing: the system library's, or compat/openssl3's. */
+export function drainErrors3(crypto: Pick<LibCrypto3, 'ERR_get_error'>): ReportedError[] {
   const out: ReportedError[] = [];
   for (let code = crypto.ERR_get_error(); code !== 0; code = crypto.ERR_get_error()) {
     out.push(describeError3(code));

@@ -5,7 +5,7 @@
  * random_conf_init); and which sections 3.1.0 cannot be asked to run.
  */
 import { captureErrors } from '../../provider/errors.js';
-import { applyRandomSection, type RandomConfig } from '../../provider/chain/index.js';
+import { applyRandomSection, randomSectionEntries, type RandomConfig, type RandomSection } from '../../provider/chain/index.js';
 import type { RandAppOutcome, RandAppRequest } from './openssl-rand-app.js';
 
 /** The build's OPENSSLDIR ("openssl version -d"): its openssl.cnf is loaded at startup. */
@@ -18,8 +18,7 @@ export const WASM31_DEFAULT_CLOCK_MS = 1_700_000_000_123;
 /** The exit status reported for a program that trapped (a crash natively: SIGSEGV's 128 + 11). */
 export const WASM31_TRAP_EXIT = 139;
 
-/** A `[random]` section: the six keys, or raw name/value lines (to try unknown names). */
-export type RandomSection = RandomConfig | readonly (readonly [string, string])[];
+export type { RandomSection };
 
 export interface Wasm31RandCommand extends RandAppRequest {
   /** Seed of the pinned /dev/urandom stream. */
@@ -58,9 +57,7 @@ const FORBIDDEN_IN_CNF = /[#$\\"'\r\n]/;
  * characters, line breaks, '=' in a name, and leading or trailing blanks (the parser trims).
  */
 export function opensslCnfFor(section: RandomSection): string {
-  const entries = Array.isArray(section)
-    ? (section as readonly (readonly [string, string])[])
-    : Object.entries(section as RandomConfig).filter((e): e is [string, string] => e[1] !== undefined);
+  const entries = randomSectionEntries(section);
   let text = 'openssl_conf = openssl_init\n\n[openssl_init]\nrandom = random_section\n\n[random_section]\n';
   for (const [name, value] of entries) {
     if (FORBIDDEN_IN_CNF.test(name + value) || name.includes('=') || value !== value.trim() || name !== name.trim()) {

@@ -1,17 +1,21 @@
 /**
- * randshim's reproduction of a wasm-3.1 command: the default chain (provider/chain) in the
- * wasm build's environment (wasm32 pointers, getpid() = 42, no threads, the pinned clock and
- * /dev/urandom stream), driven the way `openssl rand` drives RAND (openssl-rand-app.ts).
+ * randshim's reproduction of a wasm-3.1 command: `openssl rand` ported onto compat/openssl3
+ * (openssl-rand-app.ts: RAND_load_file, RAND_bytes, RAND_write_file, ERR_get_error), run as a
+ * fresh process would run it: the personality reset to the wasm build's environment (wasm32
+ * pointers, getpid() = 42, no threads, the pinned clock and /dev/urandom stream), the
+ * `[random]` section handed to RANDSHIM_3_configure as OpenSSL's config loader hands it to
+ * random_conf_init, and the personality reset again when the command exits.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as R from '../../compat/openssl3/index.js';
 import { writeU32LE, writeU64LE } from '../../provider/bytes.js';
-import { DefaultChain3x } from '../../provider/chain/index.js';
 import { RAND_POOL_MAX_LENGTH, type EntropyPoll } from '../../provider/entropy/os.js';
-import { errorQueue, raise } from '../../provider/errors.js';
+import { captureErrors, errorQueue, raise } from '../../provider/errors.js';
 import { runRandApp } from './openssl-rand-app.js';
 import { PinnedUrandom } from './pinned-urandom.js';
-import {
-  randomConfigOf, WASM31_DEFAULT_CLOCK_MS, WASM31_PID, type Wasm31RandCommand, type Wasm31RandOutcome,
-} from './wasm31-command.js';
+import { WASM31_DEFAULT_CLOCK_MS, WASM31_PID, type Wasm31RandCommand, type Wasm31RandOutcome } from './wasm31-command.js';
 
 /** The OS of the wasm build as randshim's environment sees it: /dev/urandom reads sized as
  * ossl_rand_pool_bytes_needed sizes them (ceil(entropy / 8), at least min_len, refused over
@@ -55,32 +59,45 @@ export function addressBytes(address: number): Uint8Array {
   return out;
 }
 
+let workDir: string | undefined;
+
+/** The directory the reproduced commands' -rand and -writerand files live in (one per
+ * process, removed at exit). */
+function commandDir(): string {
+  if (workDir === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'randshim-wasm31-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    workDir = dir;
+  }
+  return workDir;
+}
+
 /**
- * Runs `cmd` on randshim: a {@link DefaultChain3x} configured like the wasm run, fed from the
- * same pinned urandom stream and clock, with the primary's identity set to the recovered
- * `primaryAddress`, driven the way `openssl rand` drives RAND.
+ * Runs `cmd` on randshim: compat/openssl3 reset to the wasm run's environment (the same pinned
+ * urandom stream and clock, the primary's identity set to the recovered `primaryAddress`),
+ * configured with the command's `[random]` section, then `openssl rand` ported onto it.
  */
 export function reproduceWasm31(cmd: Wasm31RandCommand, primaryAddress: number | null): Wasm31RandOutcome {
   const urandom = new PinnedUrandom(cmd.urandomSeed);
   const clockMs = cmd.clockMs ?? WASM31_DEFAULT_CLOCK_MS;
-  const chain = new DefaultChain3x({
-    config: randomConfigOf(cmd.random),
-    environment: {
-      osEntropy: urandomPoll(urandom),
-      osNonce: wasm31NonceSource(clockMs),
-      clock: () => Math.floor(clockMs / 1000),
-      forkId: () => WASM31_PID,
-    },
-    identities: { primary: addressBytes(primaryAddress ?? 0) },
-  });
   // The command runs as a fresh process: on an empty error queue, the caller's entries put back after.
   const queue = errorQueue();
   const saved = queue.splice(0);
   try {
-    const outcome = runRandApp(chain, cmd);
+    R.RANDSHIM_3_reset({
+      osEntropy: urandomPoll(urandom),
+      osNonce: wasm31NonceSource(clockMs),
+      clock: () => Math.floor(clockMs / 1000),
+      forkId: () => WASM31_PID,
+    }, { identities: { primary: addressBytes(primaryAddress ?? 0) } });
+    // OPENSSL_init_crypto's config loading (CONF_modules_load_file with the default flags)
+    // pops whatever the modules raised, e.g. an unknown name in [random].
+    const section = cmd.random;
+    if (section !== undefined) captureErrors(() => R.RANDSHIM_3_configure(section));
+    const outcome = runRandApp(cmd, commandDir());
     return { ...outcome, urandomBytesRead: urandom.consumed };
   } finally {
-    chain.free();
+    R.RANDSHIM_3_reset();
     queue.splice(0, queue.length, ...saved);
   }
 }

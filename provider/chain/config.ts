@@ -24,6 +24,16 @@ export interface RandomConfig {
 
 export type RandomConfigKey = keyof RandomConfig;
 
+/** A `[random]` section as a caller writes it: the keys as an object, or the name/value lines
+ * of the section in order (any spelling, unknown names included). */
+export type RandomSection = RandomConfig | readonly (readonly [string, string])[];
+
+/** The name/value lines of `section`, in order (an object's absent keys are left out). */
+export function randomSectionEntries(section: RandomSection): readonly (readonly [string, string])[] {
+  if (Array.isArray(section)) return section as readonly (readonly [string, string])[];
+  return Object.entries(section as RandomConfig).filter((e): e is [string, string] => e[1] !== undefined);
+}
+
 /** rand_new_drbg's fallbacks (crypto/rand/rand_lib.c). */
 export const DEFAULT_DRBG_NAME = 'CTR-DRBG';
 export const DEFAULT_DRBG_CIPHER = 'AES-256-CTR';

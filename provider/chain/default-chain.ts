@@ -24,12 +24,13 @@ import { popToMark, raise, setMark } from '../errors.js';
 import { DrbgCtx } from '../drbg/ctx.js';
 import { RandState, type RandImpl, type RandParams } from '../rand.js';
 import {
-  DEFAULT_DRBG_CIPHER, DEFAULT_DRBG_NAME, DEFAULT_SEED_NAME, PRIMARY_RESEED_INTERVAL,
+  applyRandomSection, DEFAULT_DRBG_CIPHER, DEFAULT_DRBG_NAME, DEFAULT_SEED_NAME, PRIMARY_RESEED_INTERVAL,
   PRIMARY_RESEED_TIME_INTERVAL, SECONDARY_RESEED_INTERVAL, SECONDARY_RESEED_TIME_INTERVAL,
   type RandomConfig,
 } from './config.js';
 import { evpEnableLocking, evpGenerate, evpGetState, evpInstantiate, evpReseed } from './evp.js';
-import { fetchRand, newRandCtx, type RandEnvironment } from './fetch.js';
+import { newRandCtx, type RandEnvironment } from './fetch.js';
+import { ProviderStore } from '../providers.js';
 
 /** The four contexts of the chain. */
 export type ChainLevel = 'seed' | 'primary' | 'public' | 'private';
@@ -39,6 +40,11 @@ export interface DefaultChainOptions {
   readonly config?: RandomConfig;
   /** OS entropy and nonce, clock, fork id and primitive backend of the contexts. */
   readonly environment?: RandEnvironment;
+  /** The library context's providers and default properties, which every fetch of the chain
+   * goes through (EVP_RAND_fetch(libctx, ...)): loading randshim's "fips" provider and
+   * enabling "fips=yes" there makes the chain's DRBGs the FIPS provider's. Absent: a store
+   * with the default provider only. */
+  readonly store?: ProviderStore;
   /** A ready seed source to use instead of creating `[random] seed` (e.g. a TEST-RAND with
    * fixed entropy, or a SeedSrc on a chosen poll). The caller keeps ownership: free() leaves
    * it alone. */
@@ -55,6 +61,7 @@ export const POLL_SALT = Uint8Array.from([0x70, 0x6f, 0x6c, 0x6c, 0x69, 0x6e, 0x
 export class DefaultChain3x {
   private cfg: RandomConfig;
   private readonly env: RandEnvironment;
+  private readonly store: ProviderStore;
   private readonly identities: Partial<Record<ChainLevel, Uint8Array>>;
   private seedCtx: RandImpl | null;
   private readonly ownsSeed: boolean;
@@ -65,6 +72,7 @@ export class DefaultChain3x {
   constructor(options: DefaultChainOptions = {}) {
     this.cfg = { ...options.config };
     this.env = options.environment ?? {};
+    this.store = options.store ?? new ProviderStore();
     this.identities = { ...options.identities };
     this.seedCtx = options.seedSource ?? null;
     this.ownsSeed = options.seedSource === undefined;
@@ -92,6 +100,24 @@ export class DefaultChain3x {
     }
     this.cfg = withKeys(this.cfg, { random: drbg, properties: propq, cipher, digest });
     return 1;
+  }
+
+  /**
+   * The `[random]` section of a configuration (random_conf_init): each name/value pair sets
+   * one key (names case-insensitive; keys not named keep their value); an unknown name raises
+   * CRYPTO_R_UNKNOWN_NAME_IN_RANDOM_SECTION and makes the result 0, the other pairs still
+   * apply. OpenSSL's config module runs before anything uses RAND; here a section given once
+   * the primary exists is refused (RAND_R_ALREADY_INSTANTIATED, 0), as RAND_set_DRBG_type is,
+   * rather than stored without effect.
+   */
+  configure(entries: readonly (readonly [string, string])[]): number {
+    if (this.primaryCtx !== null) {
+      raise('RAND', 'ALREADY_INSTANTIATED');
+      return 0;
+    }
+    const { ok, config } = applyRandomSection(this.cfg, entries);
+    this.cfg = config;
+    return ok;
   }
 
   /** RAND_set_seed_source_type(ctx, seed, propq); same rule as {@link setDrbgType}. */
@@ -122,7 +148,7 @@ export class DefaultChain3x {
 
   /** rand_new_seed: fetch, create with no parent, instantiate with no parameters. */
   private newSeed(): RandImpl | null {
-    const algorithm = fetchRand(this.cfg.seed ?? DEFAULT_SEED_NAME, this.cfg.seed_properties);
+    const algorithm = this.store.fetchRand(this.cfg.seed ?? DEFAULT_SEED_NAME, this.cfg.seed_properties ?? null);
     if (algorithm === null) {
       raise('RAND', 'UNABLE_TO_FETCH_DRBG');
       return null;
@@ -144,7 +170,7 @@ export class DefaultChain3x {
    * the configured parameters and the given reseed intervals. */
   private newDrbg(parent: RandImpl | null, level: ChainLevel, reseedRequests: number,
     reseedTimeInterval: number): RandImpl | null {
-    const algorithm = fetchRand(this.cfg.random ?? DEFAULT_DRBG_NAME, this.cfg.properties);
+    const algorithm = this.store.fetchRand(this.cfg.random ?? DEFAULT_DRBG_NAME, this.cfg.properties ?? null);
     if (algorithm === null) {
       raise('RAND', 'UNABLE_TO_FETCH_DRBG');
       return null;

@@ -1,52 +1,33 @@
 /**
- * EVP_RAND_fetch and EVP_RAND_CTX_new over randshim's RAND implementations (crypto/evp/
- * evp_rand.c, evp_fetch.c): look an algorithm up by name (case-insensitive, as OpenSSL's
- * namemap) and property query, then create a context under an optional parent.
+ * EVP_RAND_CTX_new over randshim's RAND implementations (crypto/evp/evp_rand.c): create a
+ * context of a fetched method under an optional parent. Fetching itself (a name and a property
+ * query under the library context's default properties) is the {@link ProviderStore}'s: the
+ * default chain and compat's EVP_RAND_fetch both go through it, so a `[random] properties`
+ * query and FIPS mode select the same implementation EVP_RAND_fetch would.
  */
 import { DrbgCtx, type DrbgCtxOptions, type UnconfiguredMechanism } from '../drbg/ctx.js';
 import { SeedSrc } from '../entropy/seed-src.js';
 import { TestRand } from '../entropy/test-rand.js';
 import { raise } from '../errors.js';
+import type { RandMethod } from '../providers.js';
 import type { RandImpl } from '../rand.js';
-import { matchesDefaultProvider } from './properties.js';
-
-/** The RAND algorithms OpenSSL 3's default provider offers (providers/defltprov.c). */
-export const RAND_ALGORITHMS = ['CTR-DRBG', 'HASH-DRBG', 'HMAC-DRBG', 'SEED-SRC', 'TEST-RAND'] as const;
-export type RandAlgorithm = (typeof RAND_ALGORITHMS)[number];
 
 /** What a context needs from its surroundings besides its parent: the provider's environment
  * (OS entropy and nonce for a parentless DRBG, clock, fork id, primitive backend) and the
- * address it passes as additional input to its children. `osEntropy` also feeds SEED-SRC. */
-export type RandEnvironment = Omit<DrbgCtxOptions, 'mechanism' | 'parent' | 'identity'>;
+ * address it passes as additional input to its children. `osEntropy` also feeds SEED-SRC.
+ * Whether a DRBG behaves as the FIPS module's follows from the method's provider. */
+export type RandEnvironment = Omit<DrbgCtxOptions, 'mechanism' | 'parent' | 'identity' | 'fips'>;
 
 /**
- * EVP_RAND_fetch: the algorithm called `name` whose definition matches `properties`, or null
- * after raising EVP_R_UNSUPPORTED (what inner_evp_generic_fetch raises both for an unknown
- * name and for a query no implementation satisfies).
- *
- * A query that does not parse is treated as no query at all, as ossl_method_store_fetch does
- * (crypto/property/property.c: `pq == NULL` takes the first implementation): "provider=fips,"
- * fetches the default provider's DRBG. OpenSSL leaves the parser's PROP_R_* error on the
- * queue; randshim's error libraries have no PROP, so nothing is raised here.
+ * EVP_RAND_CTX_new(fetched, parent): the provider's newctx. A DRBG gets the environment,
+ * `identity` and the FIPS behaviour when `method` is the FIPS provider's; SEED-SRC refuses a
+ * parent (PROV_R_SEED_SOURCES_MUST_NOT_HAVE_A_PARENT). On failure EVP raises
+ * ERR_R_MALLOC_FAILURE (sic, evp_rand.c) and null is returned.
  */
-export function fetchRand(name: string, properties: string | null | undefined): RandAlgorithm | null {
-  const algorithm = RAND_ALGORITHMS.find((a) => a === name.toUpperCase());
-  if (algorithm === undefined || matchesDefaultProvider(properties) === false) {
-    raise('EVP', 'UNSUPPORTED');
-    return null;
-  }
-  return algorithm;
-}
-
-/**
- * EVP_RAND_CTX_new(fetched, parent): the provider's newctx. A DRBG gets the environment and
- * `identity`; SEED-SRC refuses a parent (PROV_R_SEED_SOURCES_MUST_NOT_HAVE_A_PARENT). On
- * failure EVP raises ERR_R_MALLOC_FAILURE (sic, evp_rand.c) and null is returned.
- */
-export function newRandCtx(algorithm: RandAlgorithm, parent: RandImpl | null, env: RandEnvironment,
+export function newRandCtx(method: RandMethod, parent: RandImpl | null, env: RandEnvironment,
   identity: Uint8Array | undefined): RandImpl | null {
   let ctx: RandImpl | null;
-  switch (algorithm) {
+  switch (method.name) {
     case 'SEED-SRC':
       if (parent !== null) {
         raise('PROV', 'SEED_SOURCES_MUST_NOT_HAVE_A_PARENT');
@@ -61,8 +42,9 @@ export function newRandCtx(algorithm: RandAlgorithm, parent: RandImpl | null, en
     default:
       ctx = DrbgCtx.create({
         ...env,
-        mechanism: { type: algorithm } as UnconfiguredMechanism,
+        mechanism: { type: method.name } as UnconfiguredMechanism,
         parent,
+        fips: method.provider === 'fips',
         ...(identity === undefined ? {} : { identity }),
       });
   }

@@ -8,8 +8,8 @@ export {
 export {
   applyRandomSection, DEFAULT_DRBG_CIPHER, DEFAULT_DRBG_NAME, DEFAULT_SEED_NAME,
   PRIMARY_RESEED_INTERVAL, PRIMARY_RESEED_TIME_INTERVAL, SECONDARY_RESEED_INTERVAL,
-  SECONDARY_RESEED_TIME_INTERVAL, type RandomConfig, type RandomConfigKey,
+  SECONDARY_RESEED_TIME_INTERVAL, randomSectionEntries, type RandomConfig, type RandomConfigKey, type RandomSection,
 } from './config.js';
 export { evpEnableLocking, evpGenerate, evpGetState, evpInstantiate, evpReseed } from './evp.js';
-export { fetchRand, newRandCtx, RAND_ALGORITHMS, type RandAlgorithm, type RandEnvironment } from './fetch.js';
-export { matchesDefaultProvider, parsePropertyQuery } from './properties.js';
+export { newRandCtx, type RandEnvironment } from './fetch.js';
+export { parsePropertyQuery } from './properties.js';

@@ -1,8 +1,9 @@
 /**
  * Property queries, as far as fetching randshim's algorithms needs them. OpenSSL's default
  * provider registers every RAND (and the ciphers and digests the DRBGs fetch) with the
- * definition "provider=default"; randshim plays that provider, so a fetch with a property
- * query succeeds exactly when the query matches that one definition.
+ * definition "provider=default", its FIPS provider with "provider=fips,fips=yes"; the
+ * {@link ProviderStore} (provider/providers.ts) matches queries against those definitions
+ * with the functions here.
  *
  * Parsing follows crypto/property/property_parse.c ossl_parse_query (names are lower-cased
  * identifiers with dotted segments; `-name` is an override and ignored when matching; `?`
@@ -22,9 +23,6 @@ interface Clause {
   readonly optional: boolean;
   readonly value: Value;
 }
-
-/** The definition of every algorithm randshim offers (defltprov.c: "provider=default"). */
-const DEFINITION: ReadonlyMap<string, string> = new Map([['provider', 'default']]);
 
 /** Values the property store knows once the default provider (and randshim's FIPS-behaviour
  * provider) registered their definitions; a query value outside these (with create_values = 0)
@@ -183,15 +181,3 @@ export function mergeProperties(query: readonly Clause[], defaults: readonly Cla
 }
 
 export type { Clause as PropertyClause };
-
-/**
- * Whether an algorithm of randshim's (definition "provider=default") satisfies `query`, the
- * way ossl_property_match_count decides it. A null/undefined or empty query matches.
- * Returns 'parse-error' when the query does not parse (a fetch then ignores it, see fetchRand).
- */
-export function matchesDefaultProvider(query: string | null | undefined): boolean | 'parse-error' {
-  if (query === null || query === undefined) return true;
-  const clauses = parsePropertyQuery(query);
-  if (clauses === null) return 'parse-error';
-  return propertyMatchCount(clauses, DEFINITION) >= 0;
-}

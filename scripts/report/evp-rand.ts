@@ -4,12 +4,12 @@
  * (interop/evp-rand): how many scenarios and calls were compared, by group, and the first
  * difference of each scenario that has one. Takes a couple of seconds.
  */
-import { existsSync } from 'node:fs';
 import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/evp-rand/compare.js';
 import type { Scenario } from '../../interop/evp-rand/scenario.js';
 import { evpRandScenarios } from '../../interop/evp-rand/scenarios.js';
-import { loadLibCrypto3, provenance, provenanceProblem, SYSTEM_LIBCRYPTO3, type LibCrypto3 } from '../../interop/ffi/index.js';
+import { provenance, SYSTEM_LIBCRYPTO3 } from '../../interop/ffi/index.js';
 import type { ReportOptions, ReportSection } from './section.js';
+import { system3 } from './system3.js';
 import { formatTable } from './table.js';
 
 const GROUPS: readonly [string, RegExp][] = [
@@ -27,17 +27,6 @@ const GROUPS: readonly [string, RegExp][] = [
 
 function groupOf(s: Scenario): string {
   return GROUPS.find(([, re]) => re.test(s.name))?.[0] ?? 'other';
-}
-
-function system3(): { crypto: LibCrypto3 } | { reason: string } {
-  if (!existsSync(SYSTEM_LIBCRYPTO3)) return { reason: `library missing: ${SYSTEM_LIBCRYPTO3}` };
-  try {
-    const crypto = loadLibCrypto3();
-    const problem = provenanceProblem(provenance(crypto), SYSTEM_LIBCRYPTO3);
-    return problem === null ? { crypto } : { reason: problem };
-  } catch (e) {
-    return { reason: `cannot load ${SYSTEM_LIBCRYPTO3}: ${e instanceof Error ? e.message : String(e)}` };
-  }
 }
 
 export async function runEvpRandSection(opts: ReportOptions): Promise<ReportSection | null> {

@@ -1,8 +1,9 @@
 /**
  * The wasm-3.1 section of the conformance report: OpenSSL 3.1.0's `openssl rand` (compiled to
  * WebAssembly, npm openssl-wasm) under every `[random]` configuration it accepts and randshim
- * implements, against randshim's 3.x default chain reproducing it (provider/chain), with a
- * pinned /dev/urandom: `rand -hex N` for a spread of N, `-rand FILE` and `-writerand FILE`.
+ * implements, against the same program ported onto compat/openssl3 (RAND_load_file, RAND_bytes,
+ * RAND_write_file over the 3.x default chain), with a pinned /dev/urandom: `rand -hex N` for a
+ * spread of N, `-rand FILE` and `-writerand FILE`.
  */
 import { compareWasm31, sectionLabel, WASM31_ACCEPTED } from '../../interop/oracles/wasm31-compare.js';
 import { discoverWasm31, type Wasm31RandCommand } from '../../interop/oracles/wasm31.js';
@@ -14,7 +15,7 @@ const RAND_FILE = Uint8Array.from({ length: 2305 }, (_, i) => (i * 131 + 7) & 0x
 
 export async function runWasmSection(opts: ReportOptions): Promise<ReportSection | null> {
   if (opts.oracle !== undefined && opts.oracle !== 'wasm-3.1') return null;
-  const title = 'wasm-3.1: the 3.x default chain (openssl rand) against OpenSSL 3.1.0 in WebAssembly';
+  const title = 'wasm-3.1: openssl rand on OpenSSL 3.1.0 (WebAssembly) vs the same program on compat/openssl3';
   const found = await discoverWasm31();
   if (!found.available) return { title, text: `wasm-3.1 unavailable: ${found.reason}`, ok: true, json: { available: false, reason: found.reason } };
   const oracle = found.oracle;

@@ -5,8 +5,9 @@
 import { expect } from 'chai';
 import { fromHex, toHex, utf8 } from '../../provider/bytes.js';
 import {
-  applyRandomSection, DefaultChain3x, evpGenerate, matchesDefaultProvider, POLL_SALT, type RandomConfig,
+  applyRandomSection, DefaultChain3x, evpGenerate, parsePropertyQuery, POLL_SALT, type RandomConfig,
 } from '../../provider/chain/index.js';
+import { ProviderStore } from '../../provider/providers.js';
 import { DrbgCtx } from '../../provider/drbg/ctx.js';
 import { TestRand } from '../../provider/entropy/test-rand.js';
 import { errorQueue } from '../../provider/errors.js';
@@ -227,7 +228,7 @@ describe('provider/chain DefaultChain3x', () => {
     expect(raised).to.deep.equal(['CRYPTO:UNKNOWN_NAME_IN_RANDOM_SECTION']);
   });
 
-  it('property queries against the default provider (ossl_property_match_count)', () => {
+  it('property queries against the default provider (ossl_property_match_count), through the provider store', () => {
     const table: [string | undefined, boolean | 'parse-error'][] = [
       [undefined, true], ['', true], ['provider=default', true], ['provider=Default', true],
       ['provider="default"', true], ['provider="Default"', false], ['provider=fips', false],
@@ -235,6 +236,29 @@ describe('provider/chain DefaultChain3x', () => {
       ['fips!=yes', true], ['?provider=fips', true], ['-fips', true], ['fips=1', false],
       ['provider=default,fips!=yes', true], ['provider=default,', 'parse-error'], ['provider==default', 'parse-error'],
     ];
-    for (const [query, expected] of table) expect(matchesDefaultProvider(query), String(query)).to.equal(expected);
+    const store = new ProviderStore();
+    for (const [query, expected] of table) {
+      if (query !== undefined) expect(parsePropertyQuery(query) === null, String(query)).to.equal(expected === 'parse-error');
+      // A query that does not parse is ignored by the fetch: the default provider's DRBG.
+      const fetched = leftOnQueue(() => store.fetchRand('CTR-DRBG', query ?? null)).result;
+      expect(fetched?.provider ?? false, String(query)).to.equal(expected === false ? false : 'default');
+    }
+  });
+
+  it('fetches through the library context\'s provider store: FIPS mode selects the FIPS provider\'s DRBG', () => {
+    const store = new ProviderStore();
+    store.load('fips');
+    const chain = new DefaultChain3x({ store, config: { properties: 'fips=yes' }, environment: { osEntropy: countingOs().poll } });
+    const primary = chain.getPrimary() as DrbgCtx;
+    expect(primary.fips).to.equal(true);
+    expect(primary.parent?.algorithm).to.equal('SEED-SRC'); // seed_properties is its own query
+    store.enableFips(true);
+    const strict = new DefaultChain3x({ store, environment: { osEntropy: countingOs().poll } });
+    const fipsPrimary = leftOnQueue(() => strict.getPrimary());
+    expect((fipsPrimary.result as DrbgCtx).fips).to.equal(true);
+    // The FIPS provider has no SEED-SRC, and the default provider's does not match fips=yes:
+    // the primary has no parent (the seed source's errors are dropped).
+    expect((fipsPrimary.result as DrbgCtx).parent).to.equal(null);
+    expect(fipsPrimary.raised).to.deep.equal([]);
   });
 });

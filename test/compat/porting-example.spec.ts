@@ -5,27 +5,14 @@
  * for the C block's calls, made here through interop/ffi.
  */
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { loadLibCrypto3, ParamArrays } from '../../interop/ffi/index.js';
+import { readmeBlocks, runExample, typecheckExample } from './readme-examples.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const WORK = `${ROOT}dist/.porting-example/`;
 const MARKER = '// porting example: OpenSSL 3 EVP_RAND';
 
-function blocks(markdown: string, lang: string): string[] {
-  const out: string[] = [];
-  const re = new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g');
-  for (let m = re.exec(markdown); m !== null; m = re.exec(markdown)) out.push(m[1]);
-  return out;
-}
-
 describe('README porting example (OpenSSL 3 EVP_RAND)', function () {
-  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
-  const tsBlock = blocks(readme, 'ts').find((b) => b.startsWith(MARKER));
-  const cBlock = blocks(readme, 'c').find((b) => b.includes('EVP_RAND_fetch(NULL, "CTR-DRBG", NULL)'));
+  const tsBlock = readmeBlocks('ts').find((b) => b.startsWith(MARKER));
+  const cBlock = readmeBlocks('c').find((b) => b.includes('EVP_RAND_fetch(NULL, "CTR-DRBG", NULL)'));
 
   it('has a C block and its TypeScript translation calling the same functions', () => {
     expect(tsBlock, 'TypeScript block').to.be.a('string');
@@ -35,24 +22,11 @@ describe('README porting example (OpenSSL 3 EVP_RAND)', function () {
   });
 
   it('type-checks in strict mode against the built package', () => {
-    mkdirSync(WORK, { recursive: true });
-    const file = `${WORK}example.mts`;
-    writeFileSync(file, tsBlock as string);
-    const program = ts.createProgram([file], {
-      module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022,
-      strict: true, noEmit: true, skipLibCheck: true, types: ['node'], lib: ['lib.es2022.d.ts'],
-    });
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    expect(diagnostics).to.deep.equal([]);
+    expect(typecheckExample(tsBlock as string, 'example')).to.deep.equal([]);
   });
 
   it('prints what the real libcrypto.so.3 gives for the C block', () => {
-    const js = ts.transpileModule(tsBlock as string, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    }).outputText;
-    mkdirSync(WORK, { recursive: true });
-    writeFileSync(`${WORK}example.mjs`, js);
-    const run = spawnSync(process.execPath, [`${WORK}example.mjs`], { encoding: 'utf8', cwd: ROOT });
+    const run = runExample(tsBlock as string, 'example');
     expect(run.stderr).to.equal('');
     expect(run.status).to.equal(0);
     const [hex, counter] = run.stdout.trim().split(' ');

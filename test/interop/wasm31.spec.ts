@@ -1,6 +1,8 @@
 /**
- * randshim's default chain against real OpenSSL 3.1.0 (the `openssl` command line in
- * WebAssembly): `openssl rand -hex N [-rand FILE] [-writerand FILE]` under every `[random]`
+ * randshim's OpenSSL 3 personality against real OpenSSL 3.1.0 (the `openssl` command line in
+ * WebAssembly): `openssl rand -hex N [-rand FILE] [-writerand FILE]`, ported onto
+ * compat/openssl3 (RAND_load_file, RAND_bytes, RAND_write_file and ERR_get_error over the
+ * default chain, configured by RANDSHIM_3_configure), under every `[random]`
  * configuration 3.1.0 accepts and randshim implements, with a pinned /dev/urandom, compared on
  * every observable: exit status, stdout, the -writerand file, the number of urandom bytes read
  * and the errors printed. Rejected configurations must fail the same way; configurations only
@@ -104,7 +106,7 @@ function fileOf(seed: string, size: number): Uint8Array {
   return stream(`file:${seed}`).read(size);
 }
 
-describe('wasm-3.1 oracle: openssl rand on OpenSSL 3.1.0 vs randshim DefaultChain3x', function () {
+describe('wasm-3.1 oracle: openssl rand on OpenSSL 3.1.0 vs the same program on randshim compat/openssl3', function () {
   let oracle: Wasm31Oracle;
 
   before(async () => {

@@ -1,0 +1,67 @@
+/**
+ * The RAND front-end section of the conformance report: compat/openssl3's RAND_* and
+ * RAND_get0_* over the 3.x default chain against the system libcrypto.so.3's, scenario by
+ * scenario (interop/rand3), each C scenario in a fresh library context. The chain is seeded from
+ * the OS, so return values, errors, states, parameters and written files are compared, not
+ * bytes (the wasm-3.1 section compares bytes, through the same functions). Under a second.
+ */
+import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/evp-rand/compare.js';
+import type { Scenario } from '../../interop/evp-rand/scenario.js';
+import { provenance, SYSTEM_LIBCRYPTO3 } from '../../interop/ffi/index.js';
+import { ScenarioFiles } from '../../interop/rand3/files.js';
+import { rand3Scenarios } from '../../interop/rand3/scenarios.js';
+import type { ReportOptions, ReportSection } from './section.js';
+import { system3 } from './system3.js';
+import { formatTable } from './table.js';
+
+const GROUPS: readonly [string, RegExp][] = [
+  ['shared DRBGs, propagation, RAND_add / RAND_seed', /^(RAND_get0_public first|reseed_counter propagation|RAND_add and RAND_seed)/],
+  ['RAND_bytes, RAND_priv_bytes and _ex', /^RAND_(priv_)?bytes(_ex)?:/],
+  ['RAND_status / RAND_poll, restarts, PR, EVP_RAND on shared', /^(RAND_status|RAND_poll|an uninstantiated|prediction|EVP_RAND on the shared)/],
+  ['RAND_set_DRBG_type', /^RAND_set_DRBG_type/],
+  ['seed sources, default properties', /^(RAND_set_seed_source_type|default properties)/],
+  ['RAND_load_file / RAND_write_file / RAND_file_name', /^RAND_(load_file|write_file|file_name)/],
+];
+
+function groupOf(s: Scenario): string {
+  return GROUPS.find(([, re]) => re.test(s.name))?.[0] ?? 'other';
+}
+
+export async function runRand3Section(opts: ReportOptions): Promise<ReportSection | null> {
+  if (opts.oracle !== undefined && opts.oracle !== 'system-3') return null;
+  const title = 'RAND front end (compat/openssl3, 3.x default chain) vs system-3';
+  const found = system3();
+  if ('reason' in found) {
+    return { title, ok: true, text: `system-3 unavailable: ${found.reason}`, json: { available: false, reason: found.reason } };
+  }
+  const started = Date.now();
+  const scenarios = rand3Scenarios();
+  const groups = [...new Set(scenarios.map(groupOf))];
+  const files = new ScenarioFiles();
+  let results: [string, EvpRandComparison][];
+  try {
+    results = groups.map((g) => [g, compareEvpRandScenarios(found.crypto, scenarios.filter((s) => groupOf(s) === g),
+      { freshLibctx: true, files })]);
+  } finally {
+    files.close();
+  }
+  const total = results.reduce((t, [, r]) => ({
+    scenarios: t.scenarios + r.scenarios, calls: t.calls + r.calls, mismatches: [...t.mismatches, ...r.mismatches],
+  }), { scenarios: 0, calls: 0, mismatches: [] as EvpRandComparison['mismatches'][number][] });
+  const lines = [
+    `${provenance(found.crypto).version} (${SYSTEM_LIBCRYPTO3}), a fresh OSSL_LIB_CTX per scenario; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    formatTable(['scenarios', 'count', 'calls compared', 'differences'],
+      [...results.map(([g, r]) => [g, r.scenarios, r.calls, r.mismatches.length]),
+        ['total', total.scenarios, total.calls, total.mismatches.length]]),
+    'Compared per call: return value, error queue, state, parameters read back from the primary, public',
+    'and private DRBGs, and the files RAND_write_file leaves (size, mode). Bytes: see the wasm-3.1 section.',
+  ];
+  for (const m of total.mismatches.slice(0, 10)) {
+    lines.push(`  ${m.scenario} (call ${m.index}): randshim ${JSON.stringify(m.randshim).slice(0, 300)}`);
+    lines.push(`    OpenSSL ${JSON.stringify(m.openssl).slice(0, 300)}`);
+  }
+  return {
+    title, ok: total.mismatches.length === 0 && total.scenarios > 0, text: lines.join('\n'),
+    json: { available: true, ...total, groups: results.map(([g, r]) => ({ group: g, ...r })) },
+  };
+}

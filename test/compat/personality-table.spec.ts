@@ -1,0 +1,86 @@
+/**
+ * README's personality table is the one rendered from interop/personalities.ts (regenerate it
+ * with `node dist/scripts/personality-table.js` after a build), and every test and scenario it
+ * cites exists: tests are looked up in the suite mocha loaded, scenarios in their catalogues.
+ */
+import { expect } from 'chai';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { evpRandScenarios } from '../../interop/evp-rand/scenarios.js';
+import { PERSONALITY_SPEC, PERSONALITY_SUITE, personalityRows } from '../../interop/personalities.js';
+import { rand3Scenarios } from '../../interop/rand3/scenarios.js';
+import { SCENARIOS_111 } from '../../interop/scenarios111/index.js';
+import { renderPersonalityTable, tableInReadme } from '../../scripts/personality-table/render.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The compiled file mocha loads for a spec source path. */
+const compiled = (spec: string): string => resolve(ROOT, 'dist', spec.replace(/\.ts$/, '.js'));
+
+/** The scenario catalogue each scenario-running spec compares. */
+const CATALOGUES: Record<string, readonly string[]> = {
+  'test/compat/rand-drbg-scenarios.spec.ts': SCENARIOS_111.map((s) => s.name),
+  'test/compat/rand3-scenarios.spec.ts': rand3Scenarios().map((s) => s.name),
+  'test/compat/evp-rand-scenarios.spec.ts': evpRandScenarios().map((s) => s.name),
+};
+
+interface LoadedTest {
+  readonly file: string;
+  readonly title: string;
+}
+
+/** Every test mocha loaded in this run, with its file and full title. */
+function loadedTests(ctx: Mocha.Context): LoadedTest[] {
+  let root = ctx.test?.parent;
+  while (root?.parent !== undefined) root = root.parent;
+  const out: LoadedTest[] = [];
+  const walk = (suite: Mocha.Suite): void => {
+    for (const t of suite.tests) out.push({ file: t.file ?? suite.file ?? '', title: t.fullTitle() });
+    for (const s of suite.suites) walk(s);
+  };
+  if (root !== undefined) walk(root);
+  return out;
+}
+
+describe('README personality table', () => {
+  it('is the table rendered from interop/personalities.ts (node dist/scripts/personality-table.js)', () => {
+    const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
+    expect(tableInReadme(readme), 'README.md has the personality table markers').to.not.equal(null);
+    expect(tableInReadme(readme)).to.equal(renderPersonalityTable());
+  });
+
+  it('has the rows the issue asks for', () => {
+    expect(personalityRows().map((r) => r.id)).to.include.members(['default-drbg', 'primary-intervals', 'secondary-intervals',
+      'other-intervals', 'interval-caps', 'default-pers', 'primary-seed', 'child-adin', 'rand-bytes-adin', 'rand-add',
+      'prediction-resistance', 'propagation', 'reseed-not-ready', 'generate-zero', 'negative-count', 'fips-rand-add',
+      'fips-reseed-entropy']);
+  });
+
+  it('cites only tests that exist, and scenarios that are in their catalogues', function () {
+    const tests = loadedTests(this);
+    const inFile = (spec: string): LoadedTest[] => tests.filter((t) => t.file === compiled(spec));
+    const rows = personalityRows();
+    const citations = [
+      ...rows.map((r) => ({ file: PERSONALITY_SPEC, test: `${PERSONALITY_SUITE} ${r.id}: ${r.behaviour}`, scenario: undefined as string | undefined })),
+      ...rows.flatMap((r) => r.proofs),
+    ];
+    let checked = 0;
+    for (const c of citations) {
+      expect(existsSync(resolve(ROOT, c.file)), c.file).to.equal(true);
+      const loaded = inFile(c.file);
+      // Run alone (e.g. with a file argument), mocha may not have loaded the cited file.
+      if (loaded.length > 0) {
+        expect(loaded.some((t) => t.title.startsWith(c.test)), `${c.file}: no test "${c.test}"`).to.equal(true);
+        checked++;
+      }
+      if (c.scenario !== undefined) {
+        const catalogue = CATALOGUES[c.file];
+        expect(catalogue, `${c.file} runs no scenario catalogue`).to.not.equal(undefined);
+        expect(catalogue, `${c.file}: no scenario "${c.scenario}"`).to.include(c.scenario);
+      }
+    }
+    expect(inFile(PERSONALITY_SPEC).length, 'the personality spec is loaded with this one').to.equal(rows.length);
+    expect(checked).to.be.at.least(rows.length);
+  });
+});
