@@ -7,7 +7,7 @@
 import { randomFillSync, getRandomValues, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import * as openssl111 from '../../compat/openssl111/index.js';
-import { DefaultChain3x } from '../../provider/chain/index.js';
+import * as openssl3 from '../../compat/openssl3/index.js';
 import { DrbgCtx } from '../../provider/drbg/ctx.js';
 import type { MechanismConfig } from '../../provider/mechanisms/index.js';
 import type { BackendName } from '../../provider/primitives/backend.js';
@@ -121,10 +121,9 @@ function peers(): Contender[] {
 }
 
 export function contenders(): Contender[] {
-  const chain3 = new DefaultChain3x();
   const list: Contender[] = [
-    { name: 'randshim RAND_bytes (3.x)', group: 'randshim', run: (out) => check(chain3.bytes(out, out.length, 0)) },
-    { name: 'randshim RAND_priv_bytes (3.x)', group: 'randshim', run: (out) => check(chain3.privBytes(out, out.length, 0)) },
+    { name: 'randshim RAND_bytes (3.x)', group: 'randshim', run: (out) => check(openssl3.RAND_bytes(out, out.length)) },
+    { name: 'randshim RAND_priv_bytes (3.x)', group: 'randshim', run: (out) => check(openssl3.RAND_priv_bytes(out, out.length)) },
     { name: 'randshim RAND_bytes (1.1.1)', group: 'randshim', run: (out) => check(openssl111.RAND_bytes(out, out.length)) },
     { name: 'randshim RAND_priv_bytes (1.1.1)', group: 'randshim', run: (out) => check(openssl111.RAND_priv_bytes(out, out.length)) },
     { name: 'node crypto.randomFillSync', group: 'node', run: (out) => void randomFillSync(out) },
