@@ -124,6 +124,8 @@ export class CaseGenerator {
 }
 
 class StepGenerator {
+  private lastAdin: string | undefined;
+
   constructor(private readonly rng: SeededRandom, private readonly limits: CaseLimits,
     private readonly largeOutputRate: number) {}
 
@@ -152,7 +154,7 @@ class StepGenerator {
     return {
       op: 'reseed',
       ...(rng.chance(0.3) ? { entropy: this.entropy() } : {}),
-      ...this.optional('adin', this.input(0.5)),
+      ...this.optional('adin', this.adin()),
       ...(rng.chance(0.25) ? { predictionResistance: true } : {}),
     };
   }
@@ -163,7 +165,7 @@ class StepGenerator {
       op: 'generate',
       outlen: this.outlen(),
       ...(rng.chance(0.2) ? { entropy: this.entropy() } : {}),
-      ...this.optional('adin', this.input(0.5)),
+      ...this.optional('adin', this.adin()),
       ...(rng.chance(0.15) ? { predictionResistance: true } : {}),
       ...this.optional('strength', this.strength()),
     };
@@ -196,6 +198,15 @@ class StepGenerator {
   }
 
   /** Personalization or additional input: absent (NULL) with probability `pNull`. */
+  /** Additional input: often fresh, sometimes the previous one again (as a caller passing the
+   * same context string does; this also exercises the derivation function's memo of its first
+   * block, provider/mechanisms/ctr.ts). */
+  private adin(): string | undefined {
+    const a = this.lastAdin !== undefined && this.rng.chance(0.2) ? this.lastAdin : this.input(0.5);
+    if (a !== undefined && a !== '') this.lastAdin = a;
+    return a;
+  }
+
   private input(pNull: number): string | undefined {
     const rng = this.rng;
     if (rng.chance(pNull)) return undefined;

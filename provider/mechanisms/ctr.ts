@@ -39,6 +39,11 @@ export function ctrLimits(keyLength: AesKeyLength, useDf: boolean): DrbgLimits {
     };
 }
 
+function bytesEqual16(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < 16; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** V = V + 1 mod 2^128 (inc_128). */
 function inc128(v: Uint8Array): void {
   // Not `++v[i] !== 0`: that expression is 256, not the stored 0, so the carry would be lost.
@@ -81,6 +86,10 @@ export class CtrDrbgMechanism implements Mechanism {
   private readonly bccStart: Uint8Array | null;
   /** KX's chain bytes: 32 for AES-128, 48 otherwise. */
   private readonly kxChains: Uint8Array;
+  /** The last first block of S seen by the df, and the chains after it (see derive). */
+  private readonly firstBlock = new Uint8Array(16);
+  private readonly firstChains: Uint8Array;
+  private firstBlockKnown = false;
   /** Fixed views, so no request allocates: K's key bytes, KX's blocks and key, update's blocks. */
   private readonly kKey: Uint8Array;
   private readonly kxKey: Uint8Array;
@@ -96,6 +105,7 @@ export class CtrDrbgMechanism implements Mechanism {
     this.ecb = backend.aes(this.K.subarray(0, cipher.keyLength));
     this.df = useDf ? backend.aes(DF_KEY.subarray(0, this.keylen)) : null;
     this.kxChains = this.KX.subarray(0, (this.keylen === 16 ? 2 : 3) * 16);
+    this.firstChains = new Uint8Array(this.kxChains.length);
     this.kKey = this.K.subarray(0, this.keylen);
     this.kxKey = this.KX.subarray(0, this.keylen);
     this.kxBlocks = [this.KX.subarray(0, 16), this.KX.subarray(16, 32), this.KX.subarray(32, 48)];
@@ -147,18 +157,19 @@ export class CtrDrbgMechanism implements Mechanism {
     this.KX.set(start);
   }
 
-  private bccUpdate(input: Uint8Array | null, inlen: number): void {
+  /** ctr_BCC_update over input[start .. start + inlen). */
+  private bccUpdate(input: Uint8Array | null, inlen: number, start = 0): void {
     if (input === null || inlen === 0) return;
-    let off = 0;
+    let off = start;
     const tmp = this.bltmp;
     if (this.bltmpPos !== 0) {
       const left = 16 - this.bltmpPos;
       if (inlen >= left) {
-        for (let i = 0; i < left; i++) tmp[this.bltmpPos + i] = input[i];
+        for (let i = 0; i < left; i++) tmp[this.bltmpPos + i] = input[off + i];
         this.bccBlocks(tmp, 0);
         this.bltmpPos = 0;
         inlen -= left;
-        off = left;
+        off += left;
       }
     }
     for (; inlen >= 16; off += 16, inlen -= 16) this.bccBlocks(input, off);
@@ -177,7 +188,6 @@ export class CtrDrbgMechanism implements Mechanism {
 
   /** Block_Cipher_df (SP 800-90A 10.3.2) of in1 || in2 || in3 into KX[0..seedlen). */
   private derive(in1: Uint8Array | null, in2: Uint8Array | null, in3: Uint8Array | null): void {
-    this.bccInit();
     const l1 = in1 === null ? 0 : in1.length;
     const l2 = in2 === null ? 0 : in2.length;
     const l3 = in3 === null ? 0 : in3.length;
@@ -193,10 +203,42 @@ export class CtrDrbgMechanism implements Mechanism {
     p[5] = 0;
     p[6] = 0;
     p[7] = (this.keylen + 16) & 0xff;
-    this.bltmpPos = 8;
-    this.bccUpdate(in1, l1);
-    this.bccUpdate(in2, l2);
-    this.bccUpdate(in3, l3);
+    if (l1 + l2 + l3 < 8) {
+      this.bccInit();
+      this.bltmpPos = 8;
+      this.bccUpdate(in1, l1);
+      this.bccUpdate(in2, l2);
+      this.bccUpdate(in3, l3);
+    } else {
+      // S's first block is L || N || the first 8 input bytes. The chains after it are a pure
+      // function of that block, and repeat whenever it does (RAND_DRBG_bytes' additional data
+      // starts with the constant length, seedlen, pid and padding): remember the last one.
+      let k = 8;
+      for (const input of [in1, in2, in3]) {
+        if (input === null) continue;
+        for (let i = 0; i < input.length && k < 16; i++) p[k++] = input[i];
+      }
+      if (this.firstBlockKnown && bytesEqual16(p, this.firstBlock)) {
+        this.KX.fill(0);
+        this.KX.set(this.firstChains);
+      } else {
+        this.bccInit();
+        this.bccBlocks(p, 0);
+        this.firstBlock.set(p);
+        this.firstChains.set(this.kxChains);
+        this.firstBlockKnown = true;
+      }
+      this.bltmpPos = 0;
+      let skip = 8;
+      for (const [input, len] of [[in1, l1], [in2, l2], [in3, l3]] as const) {
+        if (skip >= len) {
+          skip -= len;
+          continue;
+        }
+        this.bccUpdate(input, len - skip, skip);
+        skip = 0;
+      }
+    }
     this.bccUpdate(C80, 1);
     this.bccFinal();
     // K' = KX[0..keylen), X = KX[keylen..keylen+16); then X = E(K', X) chained (10.3.2 steps 10-15).
@@ -307,14 +349,17 @@ export class CtrDrbgMechanism implements Mechanism {
     this.KX.fill(0);
     this.scratch48.fill(0);
     this.bltmpPos = 0;
+    this.firstBlock.fill(0);
+    this.firstChains.fill(0);
+    this.firstBlockKnown = false;
     this.ecb.setKey(this.kKey);
   }
 
   verifyZeroization(): boolean {
-    return isAllZero(this.K, this.V, this.bltmp, this.KX) && this.bltmpPos === 0;
+    return isAllZero(this.K, this.V, this.bltmp, this.KX, this.firstBlock, this.firstChains) && this.bltmpPos === 0;
   }
 
   secretBuffers(): readonly Uint8Array[] {
-    return [this.K, this.V, this.KX, this.bltmp];
+    return [this.K, this.V, this.KX, this.bltmp, this.firstBlock, this.firstChains];
   }
 }
