@@ -88,6 +88,7 @@ export class RandDrbg {
   private seedPool: SeedPool | null = null;
   /** Whether an additional-data pool exists (RAND_DRBG_bytes allocates it lazily). */
   private hasAdinPool = false;
+  private readonly adinBuffer = new Uint8Array(24);
   lockEnabled = false;
   private readonly exData = new Map<number, unknown>();
 
@@ -446,7 +447,8 @@ export class RandDrbg {
    * (generate then runs without adin) when 24 bytes do not fit. */
   private additionalData(): Uint8Array | null {
     if (Math.min(this.maxAdinLen, RAND_POOL_MAX_LENGTH) < 24) return null;
-    const data = new Uint8Array(24);
+    // The pool's buffer: reused across calls and wiped after each (rand_pool_reattach).
+    const data = this.adinBuffer;
     writeU32LE(data, 0, this.context.forkId());
     writeU64LE(data, 8, this.context.threadId());
     writeU64LE(data, 16, this.context.timerBits());

@@ -153,8 +153,9 @@ export class CtrDrbgMechanism implements Mechanism {
   /** Starts chain j from E_df(IV_j), IV_j = uint32_BE(j) || 0^96 (10.3.2 step 9). */
   private bccInit(): void {
     const start = this.bccStart as Uint8Array;
-    this.KX.fill(0);
-    this.KX.set(start);
+    const kx = this.KX;
+    kx.fill(0);
+    for (let i = 0; i < start.length; i++) kx[i] = start[i];
   }
 
   /** ctr_BCC_update over input[start .. start + inlen). */
@@ -218,14 +219,16 @@ export class CtrDrbgMechanism implements Mechanism {
         if (input === null) continue;
         for (let i = 0; i < input.length && k < 16; i++) p[k++] = input[i];
       }
+      const kx = this.KX;
+      const chains = this.firstChains;
       if (this.firstBlockKnown && bytesEqual16(p, this.firstBlock)) {
-        this.KX.fill(0);
-        this.KX.set(this.firstChains);
+        kx.fill(0);
+        for (let i = 0; i < chains.length; i++) kx[i] = chains[i];
       } else {
         this.bccInit();
         this.bccBlocks(p, 0);
-        this.firstBlock.set(p);
-        this.firstChains.set(this.kxChains);
+        for (let i = 0; i < 16; i++) this.firstBlock[i] = p[i];
+        for (let i = 0; i < chains.length; i++) chains[i] = kx[i];
         this.firstBlockKnown = true;
       }
       this.bltmpPos = 0;
@@ -267,12 +270,13 @@ export class CtrDrbgMechanism implements Mechanism {
     const vtmp = this.scratch48;
     const v = this.V;
     const keylen = this.keylen;
-    vtmp.set(v, 0);
+    // Loops, not TypedArray.set: cheaper at 16 bytes, and this runs on every request.
+    for (let i = 0; i < 16; i++) vtmp[i] = v[i];
     inc128(v);
-    vtmp.set(v, 16);
+    for (let i = 0; i < 16; i++) vtmp[16 + i] = v[i];
     if (keylen !== 16) {
       inc128(v);
-      vtmp.set(v, 32);
+      for (let i = 0; i < 16; i++) vtmp[32 + i] = v[i];
     }
     const out = this.updateBlocks;
     this.ecb.encryptBlocks(out, out);

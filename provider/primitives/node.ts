@@ -84,7 +84,9 @@ class HybridAes implements AesCipher {
 
   setKey(key: Uint8Array): void {
     this.keyLength = key.length as AesKeyLength;
-    this.key.set(key);
+    // A loop beats TypedArray.set at 16 to 32 bytes; a DRBG re-keys on every request.
+    const k = this.key;
+    for (let i = 0; i < key.length; i++) k[i] = key[i];
     this.schedule.setKey(key);
   }
 
