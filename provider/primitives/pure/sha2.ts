@@ -106,23 +106,23 @@ export class Sha2 {
 
   update(data: Uint8Array): this {
     const bl = this.blockLen;
+    const buf = this.buf;
     let i = 0;
     const n = data.length;
     this.total += n;
+    // Byte loops rather than subarray + set: DRBG messages are a few dozen bytes.
     if (this.bufLen > 0) {
       const take = Math.min(bl - this.bufLen, n);
-      this.buf.set(data.subarray(0, take), this.bufLen);
+      for (let j = 0; j < take; j++) buf[this.bufLen + j] = data[j];
       this.bufLen += take;
       i = take;
       if (this.bufLen < bl) return this;
-      this.compress(this.buf, 0);
+      this.compress(buf, 0);
       this.bufLen = 0;
     }
     for (; i + bl <= n; i += bl) this.compress(data, i);
-    if (i < n) {
-      this.buf.set(data.subarray(i), 0);
-      this.bufLen = n - i;
-    }
+    for (let j = 0; i + j < n; j++) buf[j] = data[i + j];
+    this.bufLen = n - i;
     return this;
   }
 
@@ -151,7 +151,17 @@ export class Sha2 {
     buf[bl - 1] = lo;
     this.compress(buf, 0);
     const h = this.h;
-    for (let i = 0; i < this.outputLen; i++) out[off + i] = h[i >> 2] >>> (24 - 8 * (i & 3));
+    const words = this.outputLen >> 2;
+    for (let i = 0; i < words; i++) {
+      const w = h[i];
+      const o = off + 4 * i;
+      out[o] = w >>> 24;
+      out[o + 1] = w >>> 16;
+      out[o + 2] = w >>> 8;
+      out[o + 3] = w;
+    }
+    // SHA-512/224 ends on half a word.
+    for (let i = 4 * words; i < this.outputLen; i++) out[off + i] = h[i >> 2] >>> (24 - 8 * (i & 3));
     buf.fill(0);
     this.bufLen = 0;
   }
