@@ -22,8 +22,9 @@ const CTR_NAMES = { 16: 'aes-128-ctr', 24: 'aes-192-ctr', 32: 'aes-256-ctr' } as
  * npm run bench: a native call costs about as much as this many table-AES blocks). */
 export const NATIVE_CTR_THRESHOLD = 256;
 
-/** Zeros to encrypt for a native keystream: one shared buffer, never written. */
-const ZEROS = new Uint8Array(1 << 16);
+/** Zeros to encrypt for a native keystream: one shared buffer, never written. A Buffer, because
+ * Cipher.update takes a Buffer without the conversion a plain Uint8Array gets. */
+const ZEROS = Buffer.alloc(1 << 16);
 
 function nativeKeystream(keyLength: AesKeyLength, key: Uint8Array, counter: Uint8Array, out: Uint8Array): void {
   const ctr = createCipheriv(CTR_NAMES[keyLength], key, counter);
