@@ -4,14 +4,15 @@
  * and writes scripts/bench/latest.json, latest.md and ratios.svg (shown in README.md).
  *
  *   npm run bench -- [--rounds N] [--sample-ms MS] [--quick]
+ *   npm run bench -- --render-only    (rewrite latest.md and ratios.svg from latest.json)
  */
 import { cpus } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLibCrypto3 } from '../interop/ffi/libcrypto3.js';
 import { contenders } from './bench/contenders.js';
-import { measure } from './bench/measure.js';
+import { measure, type Sample } from './bench/measure.js';
 import { markdown, svgChart, type MachineInfo } from './bench/render.js';
 import { evaluateTargets, MIB } from './bench/targets.js';
 
@@ -35,7 +36,22 @@ function machine(): MachineInfo {
   };
 }
 
+function write(samples: readonly Sample[], info: MachineInfo, rounds: number, sampleMs: number): ReturnType<typeof evaluateTargets> {
+  const targets = evaluateTargets(samples, SIZES);
+  const md = markdown(samples, targets, SIZES, info, rounds);
+  writeFileSync(join(OUT_DIR, 'latest.json'), JSON.stringify({ machine: info, rounds, sampleMs, samples, targets }, null, 1));
+  writeFileSync(join(OUT_DIR, 'latest.md'), `${md}\n`);
+  writeFileSync(join(OUT_DIR, 'ratios.svg'), `${svgChart(targets)}\n`);
+  console.log(`\n${md}\n`);
+  return targets;
+}
+
 function main(): void {
+  if (process.argv.includes('--render-only')) {
+    const saved = JSON.parse(readFileSync(join(OUT_DIR, 'latest.json'), 'utf8')) as { machine: MachineInfo; rounds: number; sampleMs: number; samples: Sample[] };
+    write(saved.samples, saved.machine, saved.rounds, saved.sampleMs);
+    return;
+  }
   const quick = process.argv.includes('--quick');
   const rounds = option('--rounds', quick ? 3 : 7);
   const sampleMs = option('--sample-ms', quick ? 10 : 25);
@@ -46,13 +62,8 @@ function main(): void {
     sizes: SIZES, rounds, sampleMs,
     onProgress: (r) => process.stderr.write(`  round ${r}/${rounds} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`),
   });
-  const targets = evaluateTargets(samples, SIZES);
-  const info = machine();
-  const md = markdown(samples, targets, SIZES, info, rounds);
-  console.log(`\n${md}\n\n${targets.filter((t) => t.met).length}/${targets.length} targets met in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  writeFileSync(join(OUT_DIR, 'latest.json'), JSON.stringify({ machine: info, rounds, sampleMs, samples, targets }, null, 1));
-  writeFileSync(join(OUT_DIR, 'latest.md'), `${md}\n`);
-  writeFileSync(join(OUT_DIR, 'ratios.svg'), `${svgChart(targets)}\n`);
+  const targets = write(samples, machine(), rounds, sampleMs);
+  console.log(`${targets.filter((t) => t.met).length}/${targets.length} targets met in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(`wrote ${join('scripts', 'bench', 'latest.{json,md}')} and ratios.svg`);
 }
 

@@ -56,7 +56,7 @@ export function svgChart(targets: readonly TargetResult[]): string {
     const s = score(t);
     return `<text x="${labelW - 6}" y="${y + 14}" text-anchor="end" font-size="11">${esc(t.name)}</text>`
       + `<rect x="${labelW}" y="${y + 3}" width="${x(s).toFixed(1)}" height="14" fill="${t.met ? '#3a7d44' : '#c0392b'}"/>`
-      + `<text x="${labelW + x(s) + 4}" y="${y + 14}" font-size="11">${t.ratio.toFixed(2)}</text>`;
+      + `<text x="${labelW + x(s) + 4}" y="${y + 14}" font-size="11">${t.ratio.toFixed(2)} (${t.better === 'lower' ? '&#8804;' : '&#8805;'} ${t.limit})</text>`;
   });
   const limitX = labelW + x(1);
   return [
