@@ -42,8 +42,21 @@ function write(samples: readonly Sample[], info: MachineInfo, rounds: number, sa
   writeFileSync(join(OUT_DIR, 'latest.json'), JSON.stringify({ machine: info, rounds, sampleMs, samples, targets }, null, 1));
   writeFileSync(join(OUT_DIR, 'latest.md'), `${md}\n`);
   writeFileSync(join(OUT_DIR, 'ratios.svg'), `${svgChart(targets)}\n`);
+  updateReadme(md);
   console.log(`\n${md}\n`);
   return targets;
+}
+
+/** README.md shows the latest run: its table between the bench markers is replaced. */
+function updateReadme(md: string): void {
+  const path = join(OUT_DIR, '..', '..', 'README.md');
+  const text = readFileSync(path, 'utf8');
+  const begin = '<!-- bench:begin (written by npm run bench; do not edit) -->';
+  const end = '<!-- bench:end -->';
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) return;
+  writeFileSync(path, `${text.slice(0, a + begin.length)}\n${md}\n${text.slice(b)}`);
 }
 
 function main(): void {
