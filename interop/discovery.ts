@@ -15,7 +15,8 @@ export interface OracleEntry {
   readonly reason?: string;
 }
 
-/** The step-level oracles: system-3 (3.x flavour), system-1.1.1 and node16-1.1.1 (1.1.1). */
+/** The step-level oracles: system-3 (3.x flavour), system-1.1.1 and node16-1.1.1 (1.1.1); and
+ * system-3-ffi-rs (the system library through the ffi-rs engine) when `only` names it. */
 export async function discoverStepOracles(only?: string): Promise<OracleEntry[]> {
   const found: OracleEntry[] = [];
   const wanted = (name: string): boolean => only === undefined || only === name;
@@ -32,6 +33,14 @@ export async function discoverStepOracles(only?: string): Promise<OracleEntry[]>
     const d = discoverSystem3();
     return d.available ? { available: true, driver: d.driver } : { available: false, reason: d.reason };
   });
+  // The same library through ffi-rs instead of koffi: only when asked for by name (it is the
+  // slower engine; the campaign's results must be identical).
+  if (only === 'system-3-ffi-rs') {
+    await add('system-3-ffi-rs', '3.x', async () => {
+      const d = discoverSystem3({ engine: 'ffi-rs' });
+      return d.available ? { available: true, driver: d.driver } : { available: false, reason: d.reason };
+    });
+  }
   await add('system-1.1.1', '1.1.1', async () => {
     const d = await discoverSystem111();
     return d.available ? { available: true, driver: d.driver } : { available: false, reason: d.reason };

@@ -19,7 +19,9 @@ import type { ReportOptions, ReportSection } from './section.js';
 import { formatTable } from './table.js';
 
 /** Default cases per campaign (node backend): about a minute in all on a 2-core machine. */
-const DEFAULT_CASES: Record<string, number> = { 'system-3': 5600, 'system-1.1.1': 6000, 'node16-1.1.1': 6000 };
+const DEFAULT_CASES: Record<string, number> = {
+  'system-3': 5600, 'system-3-ffi-rs': 2800, 'system-1.1.1': 6000, 'node16-1.1.1': 6000,
+};
 
 function progressLine(label: string, enabled: boolean): ((done: number, total: number) => void) | undefined {
   if (!enabled) return undefined;
