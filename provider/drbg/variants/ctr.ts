@@ -15,22 +15,23 @@ import type { CtrCipherInfo } from '../../primitives/algorithms.js';
 import type { RandParamName } from '../../rand.js';
 import { fetchCtrCipher, fetchEcbCipher } from '../fetch-algorithms.js';
 import { utf8Param } from './strings.js';
-import { adoptState, openLimits, type DrbgVariant, type VariantEnv } from './variant.js';
+import { adoptState, openLimits, type DrbgVariant, type VariantEnv, MechanismHolder } from './variant.js';
 
-export class CtrVariant implements DrbgVariant {
+export class CtrVariant extends MechanismHolder<CtrDrbgMechanism> implements DrbgVariant {
   readonly type = 'CTR-DRBG' as const;
   /** ctr->use_df. */
   useDf = true;
   /** ctr->cipher_ctr: what "cipher" reports; null before a cipher is set or after a failed fetch. */
   private cipher: CtrCipherInfo | null = null;
   /** The initialised cipher contexts with the working state (drbg_ctr_init). */
-  private mech: CtrDrbgMechanism | null = null;
   /** drbg_ctr_init re-initialises the contexts without a key; until instantiate keys them,
    * every use fails in the cipher (PROV_R_NO_KEY_SET). */
   private keyless = false;
   limits: DrbgLimits = openLimits(0);
 
-  constructor(private readonly env: VariantEnv) {}
+  constructor(private readonly env: VariantEnv) {
+    super();
+  }
 
   get algorithmName(): string | null {
     return this.cipher?.name ?? null;
@@ -127,18 +128,6 @@ export class CtrVariant implements DrbgVariant {
     if (this.mech === null) return false;
     if (this.keyless) return noKey();
     return this.mech.generate(out, adin, generateCounter);
-  }
-
-  uninstantiate(): void {
-    this.mech?.uninstantiate();
-  }
-
-  verifyZeroization(): boolean {
-    return this.mech === null || this.mech.verifyZeroization();
-  }
-
-  secretBuffers(): readonly Uint8Array[] {
-    return this.mech?.secretBuffers() ?? [];
   }
 }
 

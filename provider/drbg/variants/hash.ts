@@ -13,25 +13,26 @@ import { OSSL_PARAM_locate, OSSL_PARAM_set_utf8_string } from '../../params/ossl
 import type { DigestInfo } from '../../primitives/algorithms.js';
 import type { RandParamName } from '../../rand.js';
 import { loadDigestFromParams } from './digest-param.js';
-import { adoptState, openLimits, type DrbgVariant, type VariantEnv } from './variant.js';
+import { adoptState, openLimits, type DrbgVariant, type VariantEnv, MechanismHolder } from './variant.js';
 
 /** HASH_PRNG_MAX_SEEDLEN and the small seedlen (bytes). */
 const MAX_SEEDLEN = 111;
 const SMALL_SEEDLEN = 55;
 
-export class HashVariant implements DrbgVariant {
+export class HashVariant extends MechanismHolder<HashDrbgMechanism> implements DrbgVariant {
   readonly type = 'HASH-DRBG' as const;
   /** hash->digest: the digest the parameters set (null: none, or a failed fetch). */
   private md: DigestInfo | null = null;
   /** What the "digest" getter reports (EVP_MD_get0_name of hmac/hash->digest). */
   private mdName: string | null = null;
   /** The working state, run with `md`. */
-  private mech: HashDrbgMechanism | null = null;
   limits: DrbgLimits = openLimits(MAX_SEEDLEN);
   readonly gettable: readonly RandParamName[] = ['digest'];
   readonly settable: readonly RandParamName[] = ['properties', 'digest'];
 
-  constructor(private readonly env: VariantEnv) {}
+  constructor(private readonly env: VariantEnv) {
+    super();
+  }
 
   get algorithmName(): string | null {
     return this.mdName;
@@ -82,17 +83,5 @@ export class HashVariant implements DrbgVariant {
 
   generate(out: Uint8Array, adin: Uint8Array | null, generateCounter: number): boolean {
     return this.running()?.generate(out, adin, generateCounter) ?? false;
-  }
-
-  uninstantiate(): void {
-    this.mech?.uninstantiate();
-  }
-
-  verifyZeroization(): boolean {
-    return this.mech === null || this.mech.verifyZeroization();
-  }
-
-  secretBuffers(): readonly Uint8Array[] {
-    return this.mech?.secretBuffers() ?? [];
   }
 }

@@ -17,12 +17,12 @@ import type { RandParamName } from '../../rand.js';
 import { fetchDigest, fetchMac } from '../fetch-algorithms.js';
 import { loadDigestFromParams } from './digest-param.js';
 import { utf8Param } from './strings.js';
-import { adoptState, openLimits, type DrbgVariant, type VariantEnv } from './variant.js';
+import { adoptState, openLimits, type DrbgVariant, type VariantEnv, MechanismHolder } from './variant.js';
 
 /** (size_t)-1: hmac->blocklen after EVP_MD_get_size(NULL). */
 const SIZE_MAX = 2 ** 64 - 1;
 
-export class HmacVariant implements DrbgVariant {
+export class HmacVariant extends MechanismHolder<HmacDrbgMechanism> implements DrbgVariant {
   readonly type = 'HMAC-DRBG' as const;
   /** hmac->digest. */
   private md: DigestInfo | null = null;
@@ -30,7 +30,6 @@ export class HmacVariant implements DrbgVariant {
   private mdName: string | null = null;
   /** hmac->ctx: null, or an HMAC context with the digest set on it (null: none yet). */
   private mac: { digest: DigestInfo | null } | null = null;
-  private mech: HmacDrbgMechanism | null = null;
   /** The limits were last computed from a NULL digest: OpenSSL would memset (size_t)-1 bytes
    * of K at the next instantiate and crash; randshim refuses to run. */
   private nullSized = false;
@@ -38,7 +37,9 @@ export class HmacVariant implements DrbgVariant {
   readonly gettable: readonly RandParamName[] = ['mac', 'digest'];
   readonly settable: readonly RandParamName[] = ['properties', 'digest', 'mac'];
 
-  constructor(private readonly env: VariantEnv) {}
+  constructor(private readonly env: VariantEnv) {
+    super();
+  }
 
   get algorithmName(): string | null {
     return this.mdName;
@@ -135,17 +136,5 @@ export class HmacVariant implements DrbgVariant {
 
   generate(out: Uint8Array, adin: Uint8Array | null, generateCounter: number): boolean {
     return this.running(false)?.generate(out, adin, generateCounter) ?? false;
-  }
-
-  uninstantiate(): void {
-    this.mech?.uninstantiate();
-  }
-
-  verifyZeroization(): boolean {
-    return this.mech === null || this.mech.verifyZeroization();
-  }
-
-  secretBuffers(): readonly Uint8Array[] {
-    return this.mech?.secretBuffers() ?? [];
   }
 }

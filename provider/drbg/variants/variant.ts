@@ -64,3 +64,21 @@ export function adoptState(next: Mechanism, previous: Mechanism | null): void {
   const to = next.secretBuffers();
   for (let i = 0; i < to.length && i < from.length; i++) to[i].set(from[i].subarray(0, to[i].length));
 }
+
+/** The working-state half every variant shares: wiping, checking and exposing its mechanism's
+ * secret buffers (OSSL_FUNC_rand_uninstantiate's cleanse, verify_zeroization). */
+export abstract class MechanismHolder<M extends Mechanism> {
+  protected mech: M | null = null;
+
+  uninstantiate(): void {
+    this.mech?.uninstantiate();
+  }
+
+  verifyZeroization(): boolean {
+    return this.mech === null || this.mech.verifyZeroization();
+  }
+
+  secretBuffers(): readonly Uint8Array[] {
+    return this.mech?.secretBuffers() ?? [];
+  }
+}
