@@ -5,14 +5,14 @@
  * difference of each scenario that has one. Takes a couple of seconds.
  */
 import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/evp-rand/compare.js';
-import type { Scenario } from '../../interop/evp-rand/scenario.js';
 import { evpRandScenarios } from '../../interop/evp-rand/scenarios.js';
 import { provenance, SYSTEM_LIBCRYPTO3 } from '../../interop/ffi/index.js';
+import { groupScenarios, mismatchLines, type ScenarioGroup } from './scenario-groups.js';
 import type { ReportOptions, ReportSection } from './section.js';
 import { system3 } from './system3.js';
 import { formatTable } from './table.js';
 
-const GROUPS: readonly [string, RegExp][] = [
+const GROUPS: readonly ScenarioGroup[] = [
   ['fetch and property queries', /^fetch /],
   ['contexts, parents, fresh parameters', /^(EVP_RAND_CTX_new|fresh |SEED-SRC refuses|a DRBG under|a TEST-RAND may)/],
   ['life of each configuration', /^life of /],
@@ -25,10 +25,6 @@ const GROUPS: readonly [string, RegExp][] = [
   ['chain (SEED-SRC root)', /^chain SEED-SRC/],
 ];
 
-function groupOf(s: Scenario): string {
-  return GROUPS.find(([, re]) => re.test(s.name))?.[0] ?? 'other';
-}
-
 export async function runEvpRandSection(opts: ReportOptions): Promise<ReportSection | null> {
   if (opts.oracle !== undefined && opts.oracle !== 'system-3') return null;
   const title = 'EVP_RAND (compat/openssl3) vs system-3';
@@ -38,8 +34,8 @@ export async function runEvpRandSection(opts: ReportOptions): Promise<ReportSect
   }
   const started = Date.now();
   const scenarios = evpRandScenarios();
-  const groups = [...new Set(scenarios.map(groupOf))];
-  const results: [string, EvpRandComparison][] = groups.map((g) => [g, compareEvpRandScenarios(found.crypto, scenarios.filter((s) => groupOf(s) === g))]);
+  const results: [string, EvpRandComparison][] = groupScenarios(scenarios, GROUPS)
+    .map(([label, members]) => [label, compareEvpRandScenarios(found.crypto, members)]);
   const total = results.reduce((t, [, r]) => ({
     scenarios: t.scenarios + r.scenarios, calls: t.calls + r.calls, bytes: t.bytes + r.bytes,
     mismatches: [...t.mismatches, ...r.mismatches],
@@ -52,10 +48,7 @@ export async function runEvpRandSection(opts: ReportOptions): Promise<ReportSect
     'Compared per call: return value, error queue (packed codes, library and reason), state,',
     'parameters read back (bytes, return_size, modified) and output bytes.',
   ];
-  for (const m of total.mismatches.slice(0, 10)) {
-    lines.push(`  ${m.scenario} (call ${m.index}): randshim ${JSON.stringify(m.randshim).slice(0, 300)}`);
-    lines.push(`    OpenSSL ${JSON.stringify(m.openssl).slice(0, 300)}`);
-  }
+  lines.push(...mismatchLines(total.mismatches));
   return {
     title, ok: total.mismatches.length === 0 && total.scenarios > 0, text: lines.join('\n'),
     json: { available: true, ...total, groups: results.map(([g, r]) => ({ group: g, ...r })) },

@@ -6,15 +6,15 @@
  * bytes (the wasm-3.1 section compares bytes, through the same functions). Under a second.
  */
 import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/evp-rand/compare.js';
-import type { Scenario } from '../../interop/evp-rand/scenario.js';
 import { provenance, SYSTEM_LIBCRYPTO3 } from '../../interop/ffi/index.js';
 import { ScenarioFiles } from '../../interop/rand3/files.js';
 import { rand3Scenarios } from '../../interop/rand3/scenarios.js';
+import { groupScenarios, mismatchLines, type ScenarioGroup } from './scenario-groups.js';
 import type { ReportOptions, ReportSection } from './section.js';
 import { system3 } from './system3.js';
 import { formatTable } from './table.js';
 
-const GROUPS: readonly [string, RegExp][] = [
+const GROUPS: readonly ScenarioGroup[] = [
   ['shared DRBGs, propagation, RAND_add / RAND_seed', /^(RAND_get0_public first|reseed_counter propagation|RAND_add and RAND_seed)/],
   ['RAND_bytes, RAND_priv_bytes and _ex', /^RAND_(priv_)?bytes(_ex)?:/],
   ['RAND_status / RAND_poll, restarts, PR, EVP_RAND on shared', /^(RAND_status|RAND_poll|an uninstantiated|prediction|EVP_RAND on the shared)/],
@@ -22,10 +22,6 @@ const GROUPS: readonly [string, RegExp][] = [
   ['seed sources, default properties', /^(RAND_set_seed_source_type|default properties)/],
   ['RAND_load_file / RAND_write_file / RAND_file_name', /^RAND_(load_file|write_file|file_name)/],
 ];
-
-function groupOf(s: Scenario): string {
-  return GROUPS.find(([, re]) => re.test(s.name))?.[0] ?? 'other';
-}
 
 export async function runRand3Section(opts: ReportOptions): Promise<ReportSection | null> {
   if (opts.oracle !== undefined && opts.oracle !== 'system-3') return null;
@@ -36,12 +32,11 @@ export async function runRand3Section(opts: ReportOptions): Promise<ReportSectio
   }
   const started = Date.now();
   const scenarios = rand3Scenarios();
-  const groups = [...new Set(scenarios.map(groupOf))];
   const files = new ScenarioFiles();
   let results: [string, EvpRandComparison][];
   try {
-    results = groups.map((g) => [g, compareEvpRandScenarios(found.crypto, scenarios.filter((s) => groupOf(s) === g),
-      { freshLibctx: true, files })]);
+    results = groupScenarios(scenarios, GROUPS)
+      .map(([label, members]) => [label, compareEvpRandScenarios(found.crypto, members, { freshLibctx: true, files })]);
   } finally {
     files.close();
   }
@@ -56,10 +51,7 @@ export async function runRand3Section(opts: ReportOptions): Promise<ReportSectio
     'Compared per call: return value, error queue, state, parameters read back from the primary, public',
     'and private DRBGs, and the files RAND_write_file leaves (size, mode). Bytes: see the wasm-3.1 section.',
   ];
-  for (const m of total.mismatches.slice(0, 10)) {
-    lines.push(`  ${m.scenario} (call ${m.index}): randshim ${JSON.stringify(m.randshim).slice(0, 300)}`);
-    lines.push(`    OpenSSL ${JSON.stringify(m.openssl).slice(0, 300)}`);
-  }
+  lines.push(...mismatchLines(total.mismatches));
   return {
     title, ok: total.mismatches.length === 0 && total.scenarios > 0, text: lines.join('\n'),
     json: { available: true, ...total, groups: results.map(([g, r]) => ({ group: g, ...r })) },
