@@ -2,7 +2,7 @@
  * randshim's provider: NIST SP 800-90A DRBGs (CTR, Hash, HMAC) in the shape of OpenSSL 3's
  * providers/implementations/rands, on a choice of primitive backends.
  */
-export { Drbg, type DrbgOptions, type GenerateOptions, type InstantiateOptions, type ReseedOptions } from './drbg/drbg.js';
+export { Drbg, type DrbgOptions, type ImportStateOptions, type GenerateOptions, type InstantiateOptions, type ReseedOptions } from './drbg/drbg.js';
 export { DrbgCtx, DEFAULT_PERS_3X, DEFAULT_RESEED_INTERVAL, DEFAULT_RESEED_TIME_INTERVAL, type DrbgCtxOptions } from './drbg/ctx.js';
 export { TestRand } from './entropy/test-rand.js';
 export { SeedSrc } from './entropy/seed-src.js';
@@ -15,3 +15,7 @@ export * as bytes from './bytes.js';
 export { ProviderStore, PROVIDER_NAMES, RAND_ALGORITHM_NAMES, type ProviderName, type RandAlgorithmName, type RandMethod } from './providers.js';
 export { RandBase } from './rand-base.js';
 export * as params from './params/index.js';
+export { CloneGuard, realmCloneGuard, counterSources, COUNTERS_ENV, type CloneGuardOptions, type CloneDiversifier, type CloneEvent, type CloneEventKind, type WatchedCounter } from './clone/guard.js';
+export { openGenerationCounter, openVmclock, openSysgenid, detectGenerationCounters, GenerationCounterError, VMCLOCK, type GenerationCounter, type GenerationCounterOptions, type CounterAccess, type DetectedCounter } from './clone/generation-counter.js';
+export { DrbgStateError } from './clone/drbg-state.js';
+export { kernelRandom, currentForkId } from './entropy/os.js';

@@ -12,6 +12,7 @@
  */
 import { utf8 } from '../bytes.js';
 import { parseDefinition, type PropertyDefinition } from '../chain/properties.js';
+import { realmCloneGuard, type CloneGuard } from '../clone/guard.js';
 import { raise } from '../errors.js';
 import { currentForkId, defaultNonce, osEntropy, type EntropyPoll } from '../entropy/os.js';
 import type { MechanismConfig } from '../mechanisms/index.js';
@@ -60,6 +61,9 @@ export interface DrbgCtxOptions {
   readonly osEntropy?: EntropyPoll;
   /** The OS nonce of a parentless DRBG (default: OpenSSL's 40-byte layout). */
   readonly osNonce?: (identity: Uint8Array) => Uint8Array | null;
+  /** What signals that this DRBG's memory may have been copied (snapshot restore, VM generation
+   * change, application depletion). Default: the realm's guard. */
+  readonly cloneGuard?: CloneGuard;
 }
 
 export type UnconfiguredMechanism =
@@ -122,12 +126,18 @@ export class DrbgCtx extends RandBase implements RandImpl {
    * after instantiate therefore reseeds when the parent reports a counter). */
   parentReseedCounter = 0;
   private forkIdValue: number;
+  /** The clone guard's epoch at the last (re)seed; NaN (equal to nothing) when depleted. */
+  private cloneEpoch = Number.NaN;
+  /** Prediction resistance on every generate, whatever the caller asks (randshim's control,
+   * as s2n's default and Mbed TLS's psa_random_set_prediction_resistance). */
+  predictionResistanceAlways = false;
   private lockingEnabled = false;
 
   private readonly clock: () => number;
   private readonly forkId: () => number;
   private readonly osEntropy: EntropyPoll;
   private readonly osNonce: (identity: Uint8Array) => Uint8Array | null;
+  readonly cloneGuard: CloneGuard;
 
   constructor(options: DrbgCtxOptions) {
     super();
@@ -140,6 +150,7 @@ export class DrbgCtx extends RandBase implements RandImpl {
     this.forkId = options.forkId ?? currentForkId;
     this.osEntropy = options.osEntropy ?? osEntropy;
     this.osNonce = options.osNonce ?? ((identity) => defaultNonce(identity));
+    this.cloneGuard = options.cloneGuard ?? realmCloneGuard;
     this.forkIdValue = this.forkId();
     this.variant = newVariant(options.mechanism.type, {
       backend: this.backend,
@@ -294,6 +305,7 @@ export class DrbgCtx extends RandBase implements RandImpl {
     let nonce: Uint8Array | null = null;
     let ownsNonce = false;
     const limits = this.limits;
+    const epoch = this.cloneGuard.epoch();
     end: {
       if (strength > limits.strength) {
         raise('PROV', 'INSUFFICIENT_DRBG_STRENGTH');
@@ -362,6 +374,7 @@ export class DrbgCtx extends RandBase implements RandImpl {
       this.generateCounter = 1;
       this.reseedTime = this.clock();
       this.reseedCounter = this.reseedNextCounter;
+      this.cloneEpoch = epoch;
     }
     if (nonce !== null && ownsNonce) nonce.fill(0);
     return this.state === RandState.READY;
@@ -427,6 +440,7 @@ export class DrbgCtx extends RandBase implements RandImpl {
     this.state = RandState.ERROR;
     this.nextReseedCounter();
     const mechanism = this.variant;
+    const epoch = this.cloneGuard.epoch();
 
     if (ent !== null) {
       if (this.fips) {
@@ -455,6 +469,7 @@ export class DrbgCtx extends RandBase implements RandImpl {
       this.reseedTime = this.clock();
       this.reseedCounter = this.reseedNextCounter;
       if (this.parent !== null) this.parentReseedCounter = this.getParentReseedCount();
+      this.cloneEpoch = epoch;
     }
     this.cleanupEntropy(entropy);
     return this.state === RandState.READY;
@@ -479,10 +494,29 @@ export class DrbgCtx extends RandBase implements RandImpl {
     }
 
     let reseedRequired = false;
+    // Clone signals: OpenSSL's fork check, then randshim's clone guard (see clone/guard.ts).
+    let cloned = false;
     const forkId = this.forkId();
     if (this.forkIdValue !== forkId) {
       this.forkIdValue = forkId;
+      cloned = true;
+    }
+    const guard = this.cloneGuard;
+    if (guard.epoch() !== this.cloneEpoch) cloned = true;
+    if (this.predictionResistanceAlways || guard.predictionResistance) predictionResistance = true;
+    if (cloned) {
       reseedRequired = true;
+      const diversifier = guard.diversifier;
+      if (diversifier !== null) {
+        // Clones reseeding from a source with no real entropy would stay identical: a separate
+        // reseed first mixes in what tells this clone apart; the caller's adin stays theirs.
+        if (!this.reseed(predictionResistance, null, diversifier())) {
+          raise('PROV', 'RESEED_ERROR');
+          return false;
+        }
+        reseedRequired = false;
+        predictionResistance = false;
+      }
     }
     if (this.reseedInterval > 0 && this.generateCounter >= this.reseedInterval) reseedRequired = true;
     if (this.reseedTimeInterval > 0) {
@@ -534,6 +568,39 @@ export class DrbgCtx extends RandBase implements RandImpl {
 
   clearSeed(seed: Uint8Array): void {
     seed.fill(0);
+  }
+
+  // ---- clone safety (randshim's controls; not OpenSSL functions) ----
+
+  /** Forces a reseed before the next output (Mbed TLS's psa_random_deplete, for one DRBG). */
+  deplete(): void {
+    this.cloneEpoch = Number.NaN;
+  }
+
+  /** Whether the next generate reseeds because of a clone signal or a deplete. */
+  get depleted(): boolean {
+    return this.cloneGuard.epoch() !== this.cloneEpoch || this.forkIdValue !== this.forkId();
+  }
+
+  /** The mechanism's working state (a copy the caller must wipe), or null when no algorithm
+   * is configured. See clone/drbg-state.ts for the transport format. */
+  exportWorkingState(): Uint8Array | null {
+    return this.variant.exportState();
+  }
+
+  /**
+   * Takes over an exported working state and the counters that go with it, as READY. `reseed`
+   * (the default) depletes it: a copy of a DRBG state must never produce output before a reseed.
+   */
+  importWorkingState(working: Uint8Array, counters: { generateCounter: number; reseedTime: number; reseedCounter: number },
+    reseedBeforeUse: boolean): boolean {
+    if (!this.variant.importState(working)) return false;
+    this.state = RandState.READY;
+    this.generateCounter = counters.generateCounter;
+    this.reseedTime = counters.reseedTime;
+    this.reseedCounter = counters.reseedCounter;
+    this.cloneEpoch = reseedBeforeUse ? Number.NaN : this.cloneGuard.epoch();
+    return true;
   }
 
   // ---- locking (a no-op in one JavaScript realm; kept for the dispatch table) ----

@@ -9,10 +9,11 @@
  * drbg.instantiate({ personalization: new Uint8Array(0) });
  * const bytes = drbg.generate(64);
  */
+import { decodeDrbgState, DrbgStateError, encodeDrbgState } from '../clone/drbg-state.js';
 import { captureErrors, DrbgError, throwOnFailure } from '../errors.js';
 import type { MechanismConfig } from '../mechanisms/index.js';
 import type { DrbgLimits } from '../mechanisms/mechanism.js';
-import type { RandImpl, RandState } from '../rand.js';
+import { RandState, type RandImpl } from '../rand.js';
 import { DrbgCtx, type DrbgCtxOptions } from './ctx.js';
 
 export interface DrbgOptions extends Omit<DrbgCtxOptions, 'mechanism' | 'parent'> {
@@ -23,6 +24,14 @@ export interface DrbgOptions extends Omit<DrbgCtxOptions, 'mechanism' | 'parent'
   readonly reseedInterval?: number;
   /** Seconds between automatic reseeds (0: never). Default 3600. */
   readonly reseedTimeInterval?: number;
+  /** Prediction resistance on every generate (reseed from the source first). Default false. */
+  readonly predictionResistance?: boolean;
+}
+
+export interface ImportStateOptions extends Omit<DrbgOptions, 'mechanism'> {
+  /** Reseed before the first output (default true). False trusts that no other copy of this
+   * state will ever run: only for demonstrating what goes wrong otherwise. */
+  readonly reseedBeforeUse?: boolean;
 }
 
 export interface InstantiateOptions {
@@ -51,6 +60,7 @@ export interface GenerateOptions {
 export class Drbg {
   /** The OpenSSL-semantics engine underneath. */
   readonly ctx: DrbgCtx;
+  readonly mechanism: MechanismConfig;
 
   constructor(options: DrbgOptions) {
     const parent = options.parent instanceof Drbg ? options.parent.ctx : options.parent ?? null;
@@ -58,7 +68,63 @@ export class Drbg {
     if (ctx === null) throw new DrbgError(raised);
     if (options.reseedInterval !== undefined) ctx.reseedInterval = checkCount(options.reseedInterval);
     if (options.reseedTimeInterval !== undefined) ctx.reseedTimeInterval = options.reseedTimeInterval;
+    ctx.predictionResistanceAlways = options.predictionResistance ?? false;
     this.ctx = ctx;
+    this.mechanism = options.mechanism;
+  }
+
+  /**
+   * Restores a state exported by {@link exportState}, under `options.parent` (or the OS). It
+   * reseeds before its first output unless `reseedBeforeUse` is false; if that reseed fails,
+   * generate throws and nothing is output. Throws {@link DrbgStateError} for bytes that are not
+   * a restorable state.
+   */
+  static importState(bytes: Uint8Array, options: ImportStateOptions = {}): Drbg {
+    const { header, working } = decodeDrbgState(bytes);
+    const drbg = new Drbg({
+      ...options,
+      mechanism: header.mechanism,
+      reseedInterval: options.reseedInterval ?? header.reseedInterval,
+      reseedTimeInterval: options.reseedTimeInterval ?? header.reseedTimeInterval,
+    });
+    if (!drbg.ctx.importWorkingState(working, header, options.reseedBeforeUse ?? true)) {
+      drbg.ctx.free();
+      throw new DrbgStateError(`the working state (${working.length} bytes) does not fit ${describe(header.mechanism)}`);
+    }
+    return drbg;
+  }
+
+  /**
+   * The DRBG's state as bytes (see clone/drbg-state.ts): secret, so wipe them once restored.
+   * Only a READY DRBG can be exported.
+   */
+  exportState(): Uint8Array {
+    const ctx = this.ctx;
+    const working = ctx.state === RandState.READY ? ctx.exportWorkingState() : null;
+    if (working === null) throw new DrbgStateError('only an instantiated (READY) DRBG can be exported');
+    try {
+      return encodeDrbgState({
+        mechanism: this.mechanism, state: ctx.state, generateCounter: ctx.generateCounter,
+        reseedInterval: ctx.reseedInterval, reseedTime: ctx.reseedTime, reseedTimeInterval: ctx.reseedTimeInterval,
+        reseedCounter: ctx.reseedCounter,
+      }, working);
+    } finally {
+      working.fill(0);
+    }
+  }
+
+  /** The next generate reseeds first (Mbed TLS's psa_random_deplete, for this DRBG). */
+  deplete(): void {
+    this.ctx.deplete();
+  }
+
+  /** Prediction resistance on every generate, whatever each call asks. */
+  get predictionResistance(): boolean {
+    return this.ctx.predictionResistanceAlways;
+  }
+
+  set predictionResistance(on: boolean) {
+    this.ctx.predictionResistanceAlways = on;
   }
 
   get state(): RandState {
@@ -108,6 +174,10 @@ export class Drbg {
   verifyZeroization(): boolean {
     return this.ctx.verifyZeroization();
   }
+}
+
+function describe(m: MechanismConfig): string {
+  return m.type === 'CTR-DRBG' ? `${m.type} ${m.cipher}${m.useDf === false ? ' no-df' : ''}` : `${m.type} ${m.digest}`;
 }
 
 function checkLength(n: number): number {

@@ -5,6 +5,7 @@
  * read (clock, process id, thread id, timer, OS entropy). A realm (the main thread or a worker)
  * has one default context; tests create their own for isolation and determinism.
  */
+import { realmCloneGuard, type CloneGuard } from '../clone/guard.js';
 import { currentForkId, currentThreadId, osEntropy, timeStamp, type EntropyPoll } from '../entropy/os.js';
 
 /** NIDs of the 1.1.1 DRBG types (obj_mac.h). */
@@ -44,6 +45,9 @@ export interface Rand111Environment {
   timeStamp?: () => bigint;
   /** The OS entropy source (rand_pool_acquire_entropy). */
   osEntropy?: EntropyPoll;
+  /** What signals that DRBG memory may have been copied (randshim's addition to the pid
+   * check). Default: the realm's guard. */
+  cloneGuard?: CloneGuard;
 }
 
 /** A cheap stand-in for the truncated TSC: the low 32 bits of a nanosecond timer. */
@@ -60,6 +64,8 @@ export class Rand111Context {
   slaveReseedTimeInterval = SLAVE_RESEED_TIME_INTERVAL;
   /** rand_nonce_count. */
   private nonceCount = 0;
+  /** How deep a prediction-resistance chain reseed (RandDrbg.reseedFromRoot) is running. */
+  rootReseedDepth = 0;
 
   clock: () => number;
   forkId: () => number;
@@ -67,6 +73,7 @@ export class Rand111Context {
   timerBits: () => bigint | number;
   timeStamp: () => bigint;
   osEntropy: EntropyPoll;
+  cloneGuard: CloneGuard;
 
   constructor(env: Rand111Environment = {}) {
     this.clock = env.clock ?? (() => Math.floor(Date.now() / 1000));
@@ -75,6 +82,7 @@ export class Rand111Context {
     this.timerBits = env.timerBits ?? defaultTimerBits;
     this.timeStamp = env.timeStamp ?? timeStamp;
     this.osEntropy = env.osEntropy ?? osEntropy;
+    this.cloneGuard = env.cloneGuard ?? realmCloneGuard;
   }
 
   /** CRYPTO_atomic_add(&rand_nonce_count, 1, &count): the value after the increment. */

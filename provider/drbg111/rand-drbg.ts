@@ -85,6 +85,11 @@ export class RandDrbg {
   enableReseedPropagation = false;
   reseedCounter = 0;
   forkIdValue: number;
+  /** The clone guard's epoch at the last (re)seed; NaN (equal to nothing) when depleted. */
+  private cloneEpoch = Number.NaN;
+  /** randshim's prediction resistance control: every generate first reseeds the chain from
+   * its root (see reseedFromRoot). */
+  predictionResistanceAlways = false;
   private seedPool: SeedPool | null = null;
   /** Whether an additional-data pool exists (RAND_DRBG_bytes allocates it lazily). */
   private hasAdinPool = false;
@@ -209,6 +214,7 @@ export class RandDrbg {
   instantiate(pers: Uint8Array | null, perslen: number = pers === null ? 0 : pers.length): boolean {
     let entropy: Uint8Array | null = null;
     let nonce: Uint8Array | null = null;
+    const epoch = this.context.cloneGuard.epoch();
     end: {
       if (perslen > this.maxPersLen) {
         raiseRand('RAND_DRBG_INSTANTIATE', 'PERSONALISATION_STRING_TOO_LONG');
@@ -259,6 +265,7 @@ export class RandDrbg {
       this.generateCounter = 1;
       this.reseedTime = this.context.clock();
       if (this.enableReseedPropagation && this.parent === null) this.reseedCounter = (this.reseedCounter + 1) >>> 0;
+      this.cloneEpoch = epoch;
     }
     if (entropy !== null && this.cleanupEntropy !== null) this.cleanupEntropy(this, entropy);
     if (nonce !== null && this.cleanupNonce !== null) this.cleanupNonce(this, nonce);
@@ -291,6 +298,7 @@ export class RandDrbg {
       return false;
     }
     this.state = RandState.ERROR;
+    const epoch = this.context.cloneGuard.epoch();
     let entropy: Uint8Array | null = null;
     if (this.getEntropy !== null) {
       entropy = this.getEntropy(this, this.strength, this.minEntropyLen, this.maxEntropyLen, predictionResistance);
@@ -303,6 +311,7 @@ export class RandDrbg {
       this.generateCounter = 1;
       this.reseedTime = this.context.clock();
       if (this.enableReseedPropagation && this.parent === null) this.reseedCounter = (this.reseedCounter + 1) >>> 0;
+      this.cloneEpoch = epoch;
     }
     if (entropy !== null && this.cleanupEntropy !== null) this.cleanupEntropy(this, entropy);
     return this.state === RandState.READY;
@@ -391,10 +400,38 @@ export class RandDrbg {
       return false;
     }
     let reseedRequired = false;
+    // Clone signals: OpenSSL's fork check, then randshim's clone guard (see clone/guard.ts).
+    let cloned = false;
     const forkId = this.context.forkId();
     if (this.forkIdValue !== forkId) {
       this.forkIdValue = forkId;
+      cloned = true;
+    }
+    const guard = this.context.cloneGuard;
+    if (guard.epoch() !== this.cloneEpoch) cloned = true;
+    if (cloned) {
       reseedRequired = true;
+      const diversifier = guard.diversifier;
+      if (diversifier !== null) {
+        // A separate reseed mixes in what tells this clone apart (clones reseeding from a
+        // source with no real entropy would stay identical); the caller's adin stays theirs.
+        if (!this.reseed(diversifier(), false)) {
+          raiseRand('RAND_DRBG_GENERATE', 'RESEED_ERROR');
+          return false;
+        }
+        reseedRequired = false;
+      }
+    }
+    if (!predictionResistance && this.context.rootReseedDepth === 0 && (this.predictionResistanceAlways || guard.predictionResistance)) {
+      // 1.1.1's own prediction resistance cannot reach the OS (the master's get_entropy refuses
+      // it: PREDICTION_RESISTANCE_NOT_SUPPORTED), so randshim's control reseeds the chain from
+      // its root instead: the master from the OS, then each DRBG from its fresh parent.
+      if (!this.reseedFromRoot(adin)) {
+        raiseRand('RAND_DRBG_GENERATE', 'RESEED_ERROR');
+        return false;
+      }
+      reseedRequired = false;
+      adin = null;
     }
     if (this.reseedInterval > 0 && this.generateCounter >= this.reseedInterval) reseedRequired = true;
     if (this.reseedTimeInterval > 0) {
@@ -418,6 +455,29 @@ export class RandDrbg {
     }
     this.generateCounter = (this.generateCounter + 1) >>> 0;
     return true;
+  }
+
+  /** Reseeds every ancestor from the top down, then this DRBG (with `adin`). An ancestor not
+   * READY is restarted (instantiated afresh) instead. */
+  private reseedFromRoot(adin: Uint8Array | null): boolean {
+    // The parents' generates serving these reseeds must not start another chain reseed.
+    this.context.rootReseedDepth++;
+    try {
+      if (this.parent !== null && !this.parent.reseedFromRoot(null)) return false;
+      return this.state === RandState.READY ? this.reseed(adin, false) : this.restart(null, 0);
+    } finally {
+      this.context.rootReseedDepth--;
+    }
+  }
+
+  /** The next generate reseeds first (Mbed TLS's psa_random_deplete, for this DRBG). */
+  deplete(): void {
+    this.cloneEpoch = Number.NaN;
+  }
+
+  /** Whether the next generate reseeds because of a clone signal or a deplete. */
+  get depleted(): boolean {
+    return this.context.cloneGuard.epoch() !== this.cloneEpoch || this.forkIdValue !== this.context.forkId();
   }
 
   /**

@@ -1,9 +1,17 @@
 /**
- * The operating system as entropy and nonce source, standing in for OpenSSL's rand_unix.c
- * pool (getrandom / /dev/urandom) with Node's CSPRNG (crypto.randomFillSync, which is
- * OpenSSL's own RAND_bytes seeded from the OS), and for its nonce data (pid, thread id, time).
+ * The operating system as entropy and nonce source: OpenSSL's rand_unix.c pool (getrandom,
+ * else /dev/urandom) and its nonce data (pid, thread id, time).
+ *
+ * Entropy is read from the kernel (/dev/urandom, the same CRNG as getrandom) rather than from
+ * Node's crypto.randomFillSync: the latter is OpenSSL's own user-space DRBG inside Node, whose
+ * state a VM snapshot or clone copies along with everything else (it only checks the pid),
+ * while the kernel reseeds its CRNG when told of a VM fork (Linux vmgenid). A reseed after a
+ * clone signal must reach a source the clone does not share. Where /dev/urandom cannot be
+ * opened (not a Unix, a sandbox) randomFillSync is the fallback.
  */
 import { randomFillSync } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import process from 'node:process';
 import { threadId } from 'node:worker_threads';
 import { writeU32LE, writeU64LE } from '../bytes.js';
 import { raise } from '../errors.js';
@@ -32,10 +40,35 @@ export const osEntropy: EntropyPoll = (entropy, minLen, maxLen) => {
     raise('RAND', 'RANDOM_POOL_OVERFLOW');
     return null;
   }
-  return randomFillSync(new Uint8Array(len));
+  return kernelRandom(new Uint8Array(len));
 };
 
-/** The process id OpenSSL's openssl_get_fork_id() returns on Unix. */
+/**
+ * Fills `out` from the kernel's CSPRNG. The file is opened for each call: a descriptor kept
+ * open would not survive into a process started from a snapshot (its number could name
+ * another file there), and seeding is rare enough not to notice.
+ */
+export function kernelRandom(out: Uint8Array): Uint8Array {
+  let fd: number;
+  try {
+    fd = openSync('/dev/urandom', 'r');
+  } catch {
+    return randomFillSync(out);
+  }
+  try {
+    for (let off = 0; off < out.length;) {
+      const n = readSync(fd, out, off, out.length - off, null);
+      if (n <= 0) throw new Error('/dev/urandom returned no bytes');
+      off += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return out;
+}
+
+/** The process id OpenSSL's openssl_get_fork_id() returns on Unix. (Read through the imported
+ * `process`: the global's getter doubles the cost of a check made on every generate.) */
 export function currentForkId(): number {
   return process.pid;
 }

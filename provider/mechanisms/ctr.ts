@@ -366,4 +366,21 @@ export class CtrDrbgMechanism implements Mechanism {
   secretBuffers(): readonly Uint8Array[] {
     return [this.K, this.V, this.KX, this.bltmp, this.firstBlock, this.firstChains];
   }
+
+  exportState(): Uint8Array {
+    const state = new Uint8Array(this.keylen + 16);
+    state.set(this.kKey, 0);
+    state.set(this.V, this.keylen);
+    return state;
+  }
+
+  importState(state: Uint8Array): boolean {
+    if (state.length !== this.keylen + 16) return false;
+    // Everything else is scratch or a cache derived under the old state: start it afresh.
+    this.uninstantiate();
+    this.kKey.set(state.subarray(0, this.keylen));
+    this.V.set(state.subarray(this.keylen));
+    this.rekey();
+    return true;
+  }
 }

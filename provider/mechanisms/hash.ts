@@ -161,4 +161,19 @@ export class HashDrbgMechanism implements Mechanism {
   secretBuffers(): readonly Uint8Array[] {
     return [this.V, this.C, this.vtmp];
   }
+
+  exportState(): Uint8Array {
+    const state = new Uint8Array(2 * this.seedlen);
+    state.set(this.V.subarray(0, this.seedlen), 0);
+    state.set(this.C.subarray(0, this.seedlen), this.seedlen);
+    return state;
+  }
+
+  importState(state: Uint8Array): boolean {
+    if (state.length !== 2 * this.seedlen) return false;
+    this.uninstantiate();
+    this.V.set(state.subarray(0, this.seedlen));
+    this.C.set(state.subarray(this.seedlen));
+    return true;
+  }
 }

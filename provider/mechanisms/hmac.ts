@@ -103,4 +103,19 @@ export class HmacDrbgMechanism implements Mechanism {
   secretBuffers(): readonly Uint8Array[] {
     return [this.K, this.V];
   }
+
+  exportState(): Uint8Array {
+    const state = new Uint8Array(2 * this.blocklen);
+    state.set(this.kView, 0);
+    state.set(this.vView, this.blocklen);
+    return state;
+  }
+
+  importState(state: Uint8Array): boolean {
+    if (state.length !== 2 * this.blocklen) return false;
+    this.uninstantiate();
+    this.kView.set(state.subarray(0, this.blocklen));
+    this.vView.set(state.subarray(this.blocklen));
+    return true;
+  }
 }

@@ -53,4 +53,10 @@ export interface Mechanism {
   verifyZeroization(): boolean;
   /** The live secret buffers (not copies), for zeroization tests and for debugging. */
   secretBuffers(): readonly Uint8Array[];
+  /** A copy of the working state SP 800-90A names (CTR: Key || V; Hash: V || C; HMAC: K || V),
+   * for moving a DRBG elsewhere. The caller owns the copy and must wipe it. */
+  exportState(): Uint8Array;
+  /** Takes over a working state exported by a mechanism of the same configuration; false (state
+   * untouched) when the length does not match it. */
+  importState(state: Uint8Array): boolean;
 }

@@ -118,6 +118,13 @@ export class CtrVariant extends MechanismHolder<CtrDrbgMechanism> implements Drb
     return this.mech.instantiate(entropy, nonce, pers);
   }
 
+  /** An imported Key is a key: the contexts are keyed as after instantiate. */
+  override importState(state: Uint8Array): boolean {
+    if (!super.importState(state)) return false;
+    this.keyless = false;
+    return true;
+  }
+
   reseed(entropy: Uint8Array | null, adin: Uint8Array | null): boolean {
     if (entropy === null || this.mech === null) return false;
     if (this.keyless) return noKey();

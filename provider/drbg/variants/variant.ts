@@ -39,6 +39,10 @@ export interface DrbgVariant {
   uninstantiate(): void;
   verifyZeroization(): boolean;
   secretBuffers(): readonly Uint8Array[];
+  /** The mechanism's working state (a copy), or null when no algorithm is configured. */
+  exportState(): Uint8Array | null;
+  /** Takes over an exported working state; false when none is configured or it does not fit. */
+  importState(state: Uint8Array): boolean;
   /** The type-specific head of get_ctx_params (ossl_drbg_get_ctx_params follows). */
   getParams(params: OSSL_PARAM[]): boolean;
   /** set_ctx_params up to the call of ossl_drbg_set_ctx_params. */
@@ -80,5 +84,13 @@ export abstract class MechanismHolder<M extends Mechanism> {
 
   secretBuffers(): readonly Uint8Array[] {
     return this.mech?.secretBuffers() ?? [];
+  }
+
+  exportState(): Uint8Array | null {
+    return this.mech?.exportState() ?? null;
+  }
+
+  importState(state: Uint8Array): boolean {
+    return this.mech !== null && this.mech.importState(state);
   }
 }
