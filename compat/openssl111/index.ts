@@ -12,3 +12,4 @@ export * from './rand.js';
 export * from './fips.js';
 export { RAND_OpenSSL, RAND_set_rand_method, RAND_get_rand_method, type RAND_METHOD } from './rand-method.js';
 export { RANDSHIM_111_reset, type CRYPTO_EX_free, type CRYPTO_EX_new, type CRYPTO_EX_dup } from './state.js';
+export * from './clone.js';

@@ -25,6 +25,7 @@ import type { OSSL_PARAM } from '../../provider/params/memory.js';
 import type { RandMethod } from '../../provider/providers.js';
 import { RandState, type RandImpl, type RandParams } from '../../provider/rand.js';
 import { providerNamed, type OSSL_LIB_CTX, type OSSL_PROVIDER } from './provider.js';
+import { cBuffer } from './args.js';
 import { state3 } from './state.js';
 
 /** A fetched RAND algorithm (EVP_RAND). */
@@ -55,17 +56,6 @@ function randFor(impl: RandImpl): EVP_RAND {
     properties: fips ? 'provider=fips,fips=yes' : 'provider=default',
     definition: new Map([['provider', fips ? 'fips' : 'default']]),
   });
-}
-
-/** A C buffer: the first `len` bytes, null for NULL, undefined (after raising) if `len` is not
- * a length of `buf`. */
-function cBuffer(buf: Uint8Array | null, len: number): Uint8Array | null | undefined {
-  if (buf === null) return null;
-  if (!Number.isInteger(len) || len < 0 || len > buf.length) {
-    raise('EVP', 'PASSED_INVALID_ARGUMENT');
-    return undefined;
-  }
-  return len === buf.length ? buf : buf.subarray(0, len);
 }
 
 // ---- EVP_RAND ----

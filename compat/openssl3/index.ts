@@ -17,3 +17,4 @@ export * from './rand-config.js';
 export * from './randfile.js';
 export { RAND_OpenSSL, RAND_set_rand_method, RAND_get_rand_method, type RAND_METHOD } from './rand-method.js';
 export { RANDSHIM_3_reset, type ChainPins } from './state.js';
+export * from './clone.js';
