@@ -8,12 +8,18 @@ import { randomFillSync, getRandomValues, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import * as openssl111 from '../../compat/openssl111/index.js';
 import * as openssl3 from '../../compat/openssl3/index.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CloneGuard } from '../../provider/clone/guard.js';
+import { openVmclock } from '../../provider/clone/generation-counter.js';
 import { DrbgCtx } from '../../provider/drbg/ctx.js';
 import type { MechanismConfig } from '../../provider/mechanisms/index.js';
 import type { BackendName } from '../../provider/primitives/backend.js';
 import { loadLibCrypto3 } from '../../interop/ffi/libcrypto3.js';
 import { ParamArrays } from '../../interop/ffi/params.js';
 import type { Contender } from './measure.js';
+import { CLONE_CHECK, CLONE_CHECK_COUNTER } from './targets.js';
 
 const require = createRequire(import.meta.url);
 const CHUNK = 65536;
@@ -139,6 +145,39 @@ export function contenders(): Contender[] {
     for (const { label, config } of ENGINE_CONFIGS) list.push(engine(label, config, backend));
   }
   list.push(...peers());
+  list.push(...cloneChecks());
+  return list;
+}
+
+/**
+ * What every generate now does besides OpenSSL's own work: compare the fork id and the clone
+ * guard's epoch with those recorded at the last seed (DrbgCtx.depleted computes exactly that),
+ * without and with a VM generation counter read through a mapped page (a vmclock-layout file).
+ * The size is irrelevant: measured at 16 and 32 B only, to put against RAND_bytes(32).
+ */
+function cloneChecks(): Contender[] {
+  const plain = DrbgCtx.create({ mechanism: ENGINE_CONFIGS[0].config, cloneGuard: new CloneGuard() });
+  const page = new Uint8Array(4096);
+  const view = new DataView(page.buffer);
+  view.setUint32(0, 0x4b4c4356, true);
+  view.setUint32(4, 112, true);
+  view.setUint16(8, 1, true);
+  view.setBigUint64(24, 1n << 8n, true);
+  const file = join(mkdtempSync(join(tmpdir(), 'randshim-bench-')), 'vmclock');
+  writeFileSync(file, page);
+  const watching = new CloneGuard();
+  watching.watch(() => openVmclock(file, 'mmap'));
+  const counted = DrbgCtx.create({ mechanism: ENGINE_CONFIGS[0].config, cloneGuard: watching });
+  const list: Contender[] = [];
+  for (const [name, ctx] of [[CLONE_CHECK, plain], [CLONE_CHECK_COUNTER, counted]] as const) {
+    if (ctx === null || !ctx.instantiate(0, false, null)) throw new Error(`${name}: DRBG failed to instantiate`);
+    list.push({
+      name, group: 'randshim', maxSize: 32,
+      run: () => {
+        if (ctx.depleted) throw new Error(`${name}: unexpected clone signal`);
+      },
+    });
+  }
   return list;
 }
 

@@ -13,10 +13,15 @@ export interface MachineInfo {
 
 const sizeLabel = (n: number): string => (n >= 1 << 20 ? `${n / (1 << 20)} MiB` : n >= 1024 ? `${n / 1024} KiB` : `${n} B`);
 
+/** Small ratios (a check against a call) need more digits than the others. */
+function formatRatio(r: number): string {
+  return r < 0.1 ? r.toFixed(4) : r.toFixed(2);
+}
+
 function formatNs(ns: number): string {
   if (ns >= 1e6) return `${(ns / 1e6).toFixed(ns >= 1e8 ? 0 : 1)} ms`;
   if (ns >= 1e3) return `${(ns / 1e3).toFixed(ns >= 1e5 ? 0 : ns >= 1e4 ? 1 : 2)} us`;
-  return `${ns.toFixed(0)} ns`;
+  return `${ns.toFixed(ns < 100 ? 1 : 0)} ns`;
 }
 
 export function markdown(samples: readonly Sample[], targets: readonly TargetResult[], sizes: readonly number[], machine: MachineInfo, rounds: number): string {
@@ -31,7 +36,7 @@ export function markdown(samples: readonly Sample[], targets: readonly TargetRes
     '',
     '| targets | ratio | limit | met | detail |',
     '|---|---:|---:|:---:|---|',
-    ...targets.map((t) => `| ${t.name} | ${t.ratio.toFixed(2)} | ${t.better === 'lower' ? '<=' : '>='} ${t.limit} | ${t.met ? 'yes' : '**no**'} | ${t.detail} |`),
+    ...targets.map((t) => `| ${t.name} | ${formatRatio(t.ratio)} | ${t.better === 'lower' ? '<=' : '>='} ${t.limit} | ${t.met ? 'yes' : '**no**'} | ${t.detail} |`),
     '',
     `| contender | ${sizes.map(sizeLabel).join(' | ')} |`,
     `|---|${sizes.map(() => '---:').join('|')}|`,
@@ -56,7 +61,7 @@ export function svgChart(targets: readonly TargetResult[]): string {
     const s = score(t);
     return `<text x="${labelW - 6}" y="${y + 14}" text-anchor="end" font-size="11">${esc(t.name)}</text>`
       + `<rect x="${labelW}" y="${y + 3}" width="${x(s).toFixed(1)}" height="14" fill="${t.met ? '#3a7d44' : '#c0392b'}"/>`
-      + `<text x="${labelW + x(s) + 4}" y="${y + 14}" font-size="11">${t.ratio.toFixed(2)} (${t.better === 'lower' ? '&#8804;' : '&#8805;'} ${t.limit})</text>`;
+      + `<text x="${labelW + x(s) + 4}" y="${y + 14}" font-size="11">${formatRatio(t.ratio)} (${t.better === 'lower' ? '&#8804;' : '&#8805;'} ${t.limit})</text>`;
   });
   const limitX = labelW + x(1);
   return [

@@ -6,6 +6,10 @@ import type { Sample } from './measure.js';
 
 export const MIB = 1 << 20;
 
+/** The clone-check contenders (scripts/bench/contenders.ts, cloneChecks). */
+export const CLONE_CHECK = 'clone check (pid + guard epoch)';
+export const CLONE_CHECK_COUNTER = 'clone check (pid + guard epoch + mapped vmclock)';
+
 export interface TargetResult {
   readonly name: string;
   /** The ratio as defined (lower is better for time ratios, see `better`). */
@@ -48,6 +52,15 @@ export function evaluateTargets(samples: readonly Sample[], sizes: readonly numb
     const t = ns(samples, `randshim RAND_bytes (${personality})`, 32);
     results.push(target(`RAND_bytes(32), ${personality} personality, time vs crypto.randomFillSync(32)`, t / fill32, limit, 'lower',
       `${(t / 1000).toFixed(2)} us vs ${(fill32 / 1000).toFixed(2)} us`));
+  }
+  // Clone safety (issue 7): the per-generate check costs under 2% of RAND_bytes(32).
+  for (const check of [CLONE_CHECK, CLONE_CHECK_COUNTER]) {
+    const c = ns(samples, check, 32);
+    for (const personality of ['3.x', '1.1.1'] as const) {
+      const t = ns(samples, `randshim RAND_bytes (${personality})`, 32);
+      results.push(target(`${check} vs RAND_bytes(32), ${personality} personality`, c / t, 0.02, 'lower',
+        `${c.toFixed(1)} ns vs ${(t / 1000).toFixed(2)} us`));
+    }
   }
   const sys = ns(samples, 'OpenSSL RAND_bytes (FFI)', MIB);
   for (const personality of ['3.x', '1.1.1'] as const) {
