@@ -14,6 +14,7 @@ import { runVectorSection } from './report/vectors.js';
 import { runWasmSection } from './report/wasm.js';
 import { runRandDrbgSection } from './report/rand-drbg.js';
 import { runRand3Section } from './report/rand3.js';
+import { runCloneSafetySection } from './report/clone-safety.js';
 
 interface Options extends ReportOptions {
   json?: string;
@@ -56,6 +57,7 @@ const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | null>)[] = [
   runRandDrbgSection,
   async (opts) => runEvpRandSection(opts),
   runRand3Section,
+  runCloneSafetySection,
 ];
 
 async function main(): Promise<void> {
