@@ -8,7 +8,7 @@ import { randomFillSync, getRandomValues, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import * as openssl111 from '../../compat/openssl111/index.js';
 import * as openssl3 from '../../compat/openssl3/index.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloneGuard } from '../../provider/clone/guard.js';
@@ -20,6 +20,7 @@ import { loadLibCrypto3 } from '../../interop/ffi/libcrypto3.js';
 import { ParamArrays } from '../../interop/ffi/params.js';
 import type { Contender } from './measure.js';
 import { CLONE_CHECK, CLONE_CHECK_COUNTER } from './targets.js';
+import { vmclockPage } from '../clone/vmclock-page.js';
 
 const require = createRequire(import.meta.url);
 const CHUNK = 65536;
@@ -157,14 +158,10 @@ export function contenders(): Contender[] {
  */
 function cloneChecks(): Contender[] {
   const plain = DrbgCtx.create({ mechanism: ENGINE_CONFIGS[0].config, cloneGuard: new CloneGuard() });
-  const page = new Uint8Array(4096);
-  const view = new DataView(page.buffer);
-  view.setUint32(0, 0x4b4c4356, true);
-  view.setUint32(4, 112, true);
-  view.setUint16(8, 1, true);
-  view.setBigUint64(24, 1n << 8n, true);
-  const file = join(mkdtempSync(join(tmpdir(), 'randshim-bench-')), 'vmclock');
-  writeFileSync(file, page);
+  const dir = mkdtempSync(join(tmpdir(), 'randshim-bench-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'vmclock');
+  writeFileSync(file, vmclockPage(1n));
   const watching = new CloneGuard();
   watching.watch(() => openVmclock(file, 'mmap'));
   const counted = DrbgCtx.create({ mechanism: ENGINE_CONFIGS[0].config, cloneGuard: watching });

@@ -19,6 +19,7 @@ import * as R111 from '../../compat/openssl111/index.js';
 import * as R3 from '../../compat/openssl3/index.js';
 import { CloneGuard, detectGenerationCounters, Drbg, osEntropy, realmCloneGuard, type EntropyPoll } from '../../provider/index.js';
 import { buildSnapshot, runFromSnapshot } from '../clone/snapshot-process.js';
+import { vmclockPage } from '../clone/vmclock-page.js';
 import type { ReportOptions, ReportSection } from './section.js';
 import { formatTable } from './table.js';
 
@@ -40,17 +41,6 @@ function relation(a: Record<string, string>, b: Record<string, string>): 'differ
   const keys = Object.keys(a);
   const same = keys.filter((k) => a[k] === b[k]).length;
   return same === keys.length ? 'identical' : same === 0 ? 'differ' : 'mixed';
-}
-
-function vmclockPage(generation: bigint): Uint8Array {
-  const page = new Uint8Array(4096);
-  const view = new DataView(page.buffer);
-  view.setUint32(0, 0x4b4c4356, true);
-  view.setUint32(4, 112, true);
-  view.setUint16(8, 1, true);
-  view.setBigUint64(24, 1n << 8n, true);
-  view.setBigUint64(104, generation, true);
-  return page;
 }
 
 interface Restored { drawn: Record<string, string>; osPullsAfterRestore: number }
