@@ -69,8 +69,8 @@ const EVENT_LOG_LENGTH = 64;
 
 export interface CloneGuardOptions {
   /** Watch the VM generation counters this machine has (see {@link counterSources}), opened
-   * on the first check rather than at construction, and never while a snapshot is being built.
-   * Default false; the realm's guard sets it. */
+   * on the first check rather than at construction (with a plain read in a snapshot builder,
+   * mapped once a restored process runs). Default false; the realm's guard sets it. */
   readonly watchMachineCounters?: boolean;
 }
 

@@ -161,6 +161,27 @@ describe('clone safety: detection and controls in one process', function () {
       expect(guard.watchedCounters).to.have.length(1);
     });
 
+    it('after a restore, counters are reopened with a plain read, then mapped once the event loop runs', async () => {
+      const file = join(dir, 'vmclock-remap');
+      writeFileSync(file, vmclockPage(20n));
+      const opened: string[] = [];
+      const guard = new CloneGuard();
+      guard.watch((plainRead) => {
+        const counter = openVmclock(file, plainRead ? 'pread' : 'mmap');
+        opened.push(counter.access);
+        return counter;
+      });
+      guard.onSnapshotSerialize();
+      guard.onSnapshotDeserialize();
+      expect(opened).to.deep.equal(['mmap', 'pread']);
+      const epoch = guard.epoch();
+      await new Promise((resolve) => setImmediate(resolve));
+      writeFileSync(file, vmclockPage(21n));
+      expect(guard.epoch(), 'the move is seen across the switch to the mapping').to.be.greaterThan(epoch);
+      expect(opened).to.deep.equal(['mmap', 'pread', 'mmap']);
+      expect(guard.epoch()).to.equal(guard.epoch());
+    });
+
     it('deplete: every DRBG on the guard reseeds once before its next output, and only once', () => {
       const guard = new CloneGuard();
       const os = countedOs();
