@@ -90,13 +90,16 @@ export const UNCOMPARED_DIFFERENCES: readonly KnownDifference[] = [
     id: 'realm-scope',
     title: 'the shared DRBGs are per JavaScript realm',
     reason: 'OpenSSL has one master per process and public / private per thread; in randshim all three belong to ' +
-      'the realm (main thread or worker). Fork detection compares process.pid, constant in a Node process.',
+      'the realm (main thread or worker). Fork detection compares process.pid (which changes only for a process ' +
+      'started from a snapshot, or a C embedder\'s fork), and randshim\'s clone guard adds snapshot and VM clone ' +
+      'detection (README "Cloning, forking and snapshots").',
     notComparable: 'a process-wide C object has no counterpart to compare across realms or forks',
   },
   {
     id: 'random-devices',
     title: 'RAND_keep_random_devices_open is a no-op',
-    reason: 'entropy comes from Node\'s CSPRNG: there are no device descriptors to keep open.',
+    reason: 'entropy is read from /dev/urandom, opened for each read: a descriptor kept open would not survive ' +
+      'into a process started from a snapshot.',
     notComparable: 'no observable effect on either side',
   },
 ];
