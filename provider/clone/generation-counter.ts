@@ -60,6 +60,9 @@ export interface GenerationCounterOptions {
   readonly access?: CounterAccess;
   /** Shown in events and reports (default: the path). */
   readonly name?: string;
+  /** Byte offset of a u32 sequence count guarding the counter (vmclock's seq_count: odd while
+   * the hypervisor updates the page). Reads retry until they see one even, unchanged count. */
+  readonly seqOffset?: number;
   /** Checks the file's first bytes (up to 4096) before the counter is trusted; throws
    * GenerationCounterError when they are wrong. */
   readonly validate?: (head: Uint8Array) => void;
@@ -74,6 +77,11 @@ export function openGenerationCounter(options: GenerationCounterOptions): Genera
   if (!Number.isInteger(offset) || offset < 0 || offset % width !== 0 || offset + width > MAP_LENGTH) {
     throw new GenerationCounterError('BAD_ARGUMENT', `counter offset ${offset} is not an aligned offset within one page`);
   }
+  const seqOffset = options.seqOffset ?? -1;
+  if (seqOffset !== -1 && (!Number.isInteger(seqOffset) || seqOffset < 0 || seqOffset % 4 !== 0 || seqOffset + 4 > MAP_LENGTH)) {
+    throw new GenerationCounterError('BAD_ARGUMENT', `sequence count offset ${seqOffset} is not an aligned offset within one page`);
+  }
+  const layout: Layout = { offset, width, seqOffset };
   let fd: number;
   try {
     fd = openSync(path, fsConstants.O_RDONLY);
@@ -83,12 +91,12 @@ export function openGenerationCounter(options: GenerationCounterOptions): Genera
   try {
     const head = new Uint8Array(MAP_LENGTH);
     const got = readSync(fd, head, 0, MAP_LENGTH, 0);
-    if (got < offset + width) throw new GenerationCounterError('BAD_LAYOUT', `${path} is ${got} bytes, too short for a counter at ${offset}`);
+    if (got < Math.max(offset + width, seqOffset + 4)) throw new GenerationCounterError('BAD_LAYOUT', `${path} is ${got} bytes, too short for a counter at ${offset}`);
     options.validate?.(head.subarray(0, got));
     const access = options.access ?? 'auto';
     let reader: Reader | null = null;
     if (access !== 'pread') {
-      reader = mapReader(fd, offset, width, fstatSync(fd).size);
+      reader = mapReader(fd, layout, fstatSync(fd).size);
       if (reader === null && access === 'mmap') {
         throw new GenerationCounterError('MMAP_UNAVAILABLE', `cannot map ${path} (ffi-rs missing or mmap refused)`);
       }
@@ -97,7 +105,7 @@ export function openGenerationCounter(options: GenerationCounterOptions): Genera
       closeSync(fd); // the mapping outlives the descriptor
       return new Counter(options.name ?? path, path, 'mmap', reader);
     }
-    return new Counter(options.name ?? path, path, 'pread', preadReader(fd, offset, width));
+    return new Counter(options.name ?? path, path, 'pread', preadReader(fd, layout));
   } catch (e) {
     try { closeSync(fd); } catch { /* already closed after a successful map */ }
     throw e;
@@ -109,7 +117,7 @@ export function openGenerationCounter(options: GenerationCounterOptions): Genera
 export function openVmclock(path = '/dev/vmclock0', access: CounterAccess = 'auto'): GenerationCounter {
   return openGenerationCounter({
     path, offset: VMCLOCK.generationOffset, width: 8, access, name: `vmclock ${path}`,
-    validate: checkVmclock,
+    seqOffset: VMCLOCK.seqCountOffset, validate: checkVmclock,
   });
 }
 
@@ -123,6 +131,7 @@ export const VMCLOCK = {
   magic: 0x4b4c4356,
   version: 1,
   flagGenerationCounterPresent: 1n << 8n,
+  seqCountOffset: 12,
   generationOffset: 104,
   minimumSize: 112,
 } as const;
@@ -172,38 +181,70 @@ export function detectGenerationCounters(access: CounterAccess = 'auto'): Detect
 
 // ---- readers ----
 
+interface Layout {
+  readonly offset: number;
+  readonly width: 4 | 8;
+  /** -1: no sequence count. */
+  readonly seqOffset: number;
+}
+
+/** Reads of a page under update that a sequence count lets pass before giving up. */
+const SEQLOCK_RETRIES = 100;
+
 interface Reader {
-  read(): bigint;
-  /** The low 32 bits, for the per-generate comparison without a BigInt. */
-  readLow(): number;
-  readHigh(): number;
+  /** Fills `pair` with the counter's low and high 32 bits (high 0 for a u32). When no
+   * consistent read can be had, both are 0xffffffff: a value that reads as a change, which
+   * only costs a reseed. */
+  sample(pair: Uint32Array): void;
   close(): void;
 }
 
+/** A consistent (low, high) from `words` (the counter at `at`, the sequence count at `seq`,
+ * in 32-bit words; seq -1 for none), as vmclock's seqlock protocol asks. */
+function sampleWords(words: Uint32Array, at: number, wide: boolean, seq: number, pair: Uint32Array, refresh: () => void): void {
+  for (let attempt = 0; attempt < SEQLOCK_RETRIES; attempt++) {
+    refresh();
+    const before = seq < 0 ? 0 : words[seq];
+    if ((before & 1) !== 0) continue; // the hypervisor is writing the page
+    const low = words[at];
+    const high = wide ? words[at + 1] : 0;
+    if (seq >= 0) {
+      refresh();
+      if (words[seq] !== before) continue;
+    }
+    pair[0] = low;
+    pair[1] = high;
+    return;
+  }
+  pair[0] = 0xffffffff;
+  pair[1] = 0xffffffff;
+}
+
 class Counter implements GenerationCounter {
-  private low: number;
-  private high: number;
+  private readonly last = new Uint32Array(2);
+  private readonly now = new Uint32Array(2);
   private reader: Reader | null;
 
   constructor(readonly name: string, readonly path: string, readonly access: 'mmap' | 'pread', reader: Reader) {
     this.reader = reader;
-    this.low = reader.readLow();
-    this.high = reader.readHigh();
+    reader.sample(this.last);
   }
 
   value(): bigint {
     if (this.reader === null) throw new GenerationCounterError('BAD_ARGUMENT', `${this.name} is closed`);
-    return this.reader.read();
+    this.reader.sample(this.now);
+    return (BigInt(this.now[1]) << 32n) | BigInt(this.now[0]);
   }
 
   changed(): boolean {
     const reader = this.reader;
     if (reader === null) return false;
-    const low = reader.readLow();
-    const high = reader.readHigh();
-    if (low === this.low && high === this.high) return false;
-    this.low = low;
-    this.high = high;
+    const now = this.now;
+    const last = this.last;
+    reader.sample(now);
+    if (now[0] === last[0] && now[1] === last[1]) return false;
+    last[0] = now[0];
+    last[1] = now[1];
     return true;
   }
 
@@ -214,17 +255,19 @@ class Counter implements GenerationCounter {
   }
 }
 
-function preadReader(fd: number, offset: number, width: 4 | 8): Reader {
-  const buf = new Uint8Array(8);
+/** Reads the bytes from the lower of the two fields to the end of the higher, per sample. */
+function preadReader(fd: number, layout: Layout): Reader {
+  const start = layout.seqOffset < 0 ? layout.offset : Math.min(layout.offset, layout.seqOffset);
+  const end = Math.max(layout.offset + layout.width, layout.seqOffset + 4);
+  const buf = new Uint8Array(end - start);
   const words = new Uint32Array(buf.buffer);
-  const fill = (): void => {
-    if (readSync(fd, buf, 0, width, offset) !== width) throw new GenerationCounterError('BAD_LAYOUT', 'generation counter read came back short');
+  const at = (layout.offset - start) / 4;
+  const seq = layout.seqOffset < 0 ? -1 : (layout.seqOffset - start) / 4;
+  const refresh = (): void => {
+    if (readSync(fd, buf, 0, buf.length, start) !== buf.length) throw new GenerationCounterError('BAD_LAYOUT', 'generation counter read came back short');
   };
   return {
-    read: () => { fill(); return width === 8 ? (BigInt(words[1]) << 32n) | BigInt(words[0]) : BigInt(words[0]); },
-    readLow: () => { fill(); return words[0]; },
-    // The pair (low, high) is read twice for a u64; the high word comes from the same fill.
-    readHigh: () => (width === 8 ? words[1] : 0),
+    sample: (pair) => sampleWords(words, at, layout.width === 8, seq, pair, refresh),
     close: () => closeSync(fd),
   };
 }
@@ -257,7 +300,7 @@ function loadFfi(): FfiRs | null {
   return ffi;
 }
 
-function mapReader(fd: number, offset: number, width: 4 | 8, fileSize: number): Reader | null {
+function mapReader(fd: number, layout: Layout, fileSize: number): Reader | null {
   // A regular file shorter than the page cannot be mapped whole; devices report size 0.
   if (fileSize !== 0 && fileSize < MAP_LENGTH) return null;
   const f = loadFfi();
@@ -275,11 +318,15 @@ function mapReader(fd: number, offset: number, width: 4 | 8, fileSize: number): 
     paramsType: [DataType.U64, DataType.U64, DataType.U64], paramsValue: [address, address, 0],
   });
   const page = f.createExternalBuffer(external, MAP_LENGTH);
-  const words = new Uint32Array(page.buffer, page.byteOffset + offset, width / 4);
+  // Little-endian fields read through a native-endian view: right on every host randshim runs
+  // on (x86-64, arm64); a big-endian host would read every change as a change all the same.
+  const words = new Uint32Array(page.buffer, page.byteOffset, MAP_LENGTH / 4);
+  const at = layout.offset / 4;
+  const seq = layout.seqOffset < 0 ? -1 : layout.seqOffset / 4;
+  const wide = layout.width === 8;
+  const noRefresh = (): void => {};
   return {
-    read: () => (width === 8 ? (BigInt(words[1]) << 32n) | BigInt(words[0]) : BigInt(words[0])),
-    readLow: () => words[0],
-    readHigh: () => (width === 8 ? words[1] : 0),
+    sample: (pair) => sampleWords(words, at, wide, seq, pair, noRefresh),
     close: () => {
       f.load({
         library: 'randshim-libc', funcName: 'munmap', retType: DataType.I32,

@@ -77,6 +77,25 @@ describe('clone safety: detection and controls in one process', function () {
       });
     }
 
+    for (const access of ['mmap', 'pread'] as const) {
+      it(`vmclock (${access}): a page being written (odd seq_count) never yields a torn value; it reads as a change`, () => {
+        const file = join(dir, `vmclock-seq-${access}`);
+        writeFileSync(file, vmclockPage(5n, { seqCount: 8 }));
+        const counter = openVmclock(file, access);
+        try {
+          writeFileSync(file, vmclockPage(6n, { seqCount: 9 }));
+          expect(counter.value(), 'no consistent read: the all-ones marker').to.equal(0xffff_ffff_ffff_ffffn);
+          expect(counter.changed(), 'the marker counts as a change (a reseed, never a missed clone)').to.equal(true);
+          writeFileSync(file, vmclockPage(6n, { seqCount: 10 }));
+          expect(counter.value()).to.equal(6n);
+          expect(counter.changed()).to.equal(true);
+          expect(counter.changed()).to.equal(false);
+        } finally {
+          counter.close();
+        }
+      });
+    }
+
     it('sysgenid: a u32 at offset 0', () => {
       const file = join(dir, 'sysgenid');
       const page = new Uint8Array(4096);
