@@ -370,11 +370,7 @@ export class DrbgCtx extends RandBase implements RandImpl {
         break end;
       }
 
-      this.state = RandState.READY;
-      this.generateCounter = 1;
-      this.reseedTime = this.clock();
-      this.reseedCounter = this.reseedNextCounter;
-      this.cloneEpoch = epoch;
+      this.markSeeded(epoch);
     }
     if (nonce !== null && ownsNonce) nonce.fill(0);
     return this.state === RandState.READY;
@@ -458,21 +454,20 @@ export class DrbgCtx extends RandBase implements RandImpl {
       }
     }
 
+    // The state is ERROR from here; only a successful reseed makes it READY again.
+    let seeded = false;
     const entropy = this.getEntropy(limits.strength, limits.minEntropyLen, limits.maxEntropyLen,
       predictionResistance);
     const entropylen = entropy === null ? 0 : entropy.length;
     if (entropylen < limits.minEntropyLen || entropylen > limits.maxEntropyLen) {
       raise('PROV', 'ERROR_RETRIEVING_ENTROPY');
     } else if (mechanism.reseed(entropy, adin)) {
-      this.state = RandState.READY;
-      this.generateCounter = 1;
-      this.reseedTime = this.clock();
-      this.reseedCounter = this.reseedNextCounter;
+      this.markSeeded(epoch);
       if (this.parent !== null) this.parentReseedCounter = this.getParentReseedCount();
-      this.cloneEpoch = epoch;
+      seeded = true;
     }
     this.cleanupEntropy(entropy);
-    return this.state === RandState.READY;
+    return seeded;
   }
 
   /** ossl_prov_drbg_generate: one request of at most max_request bytes (`out.length`). */
@@ -568,6 +563,16 @@ export class DrbgCtx extends RandBase implements RandImpl {
 
   clearSeed(seed: Uint8Array): void {
     seed.fill(0);
+  }
+
+  /** What a successful instantiate or reseed leaves (drbg.c): READY, generate_counter 1, the
+   * reseed time and counter; and the clone guard's epoch read when the (re)seed began. */
+  private markSeeded(epoch: number): void {
+    this.state = RandState.READY;
+    this.generateCounter = 1;
+    this.reseedTime = this.clock();
+    this.reseedCounter = this.reseedNextCounter;
+    this.cloneEpoch = epoch;
   }
 
   // ---- clone safety (randshim's controls; not OpenSSL functions) ----

@@ -261,15 +261,22 @@ export class RandDrbg {
         break end;
       }
 
-      this.state = RandState.READY;
-      this.generateCounter = 1;
-      this.reseedTime = this.context.clock();
-      if (this.enableReseedPropagation && this.parent === null) this.reseedCounter = (this.reseedCounter + 1) >>> 0;
-      this.cloneEpoch = epoch;
+      this.markSeeded(epoch);
     }
     if (entropy !== null && this.cleanupEntropy !== null) this.cleanupEntropy(this, entropy);
     if (nonce !== null && this.cleanupNonce !== null) this.cleanupNonce(this, nonce);
     return this.state === RandState.READY;
+  }
+
+  /** What a successful instantiate or reseed leaves (drbg_lib.c): READY, the request counter
+   * back to 1, the time, the master's propagation counter; and the clone guard's epoch read when
+   * the (re)seed began. */
+  private markSeeded(epoch: number): void {
+    this.state = RandState.READY;
+    this.generateCounter = 1;
+    this.reseedTime = this.context.clock();
+    if (this.enableReseedPropagation && this.parent === null) this.reseedCounter = (this.reseedCounter + 1) >>> 0;
+    this.cloneEpoch = epoch;
   }
 
   /** RAND_DRBG_uninstantiate: wipe, then RAND_DRBG_set(type, flags) back to UNINITIALISED. */
@@ -299,6 +306,7 @@ export class RandDrbg {
     }
     this.state = RandState.ERROR;
     const epoch = this.context.cloneGuard.epoch();
+    let seeded = false; // READY again only through a successful reseed
     let entropy: Uint8Array | null = null;
     if (this.getEntropy !== null) {
       entropy = this.getEntropy(this, this.strength, this.minEntropyLen, this.maxEntropyLen, predictionResistance);
@@ -307,14 +315,11 @@ export class RandDrbg {
     if (entropylen < this.minEntropyLen || entropylen > this.maxEntropyLen) {
       raiseRand('RAND_DRBG_RESEED', 'ERROR_RETRIEVING_ENTROPY');
     } else if ((this.meth as CtrDrbgMechanism).reseed(entropy, adin)) {
-      this.state = RandState.READY;
-      this.generateCounter = 1;
-      this.reseedTime = this.context.clock();
-      if (this.enableReseedPropagation && this.parent === null) this.reseedCounter = (this.reseedCounter + 1) >>> 0;
-      this.cloneEpoch = epoch;
+      this.markSeeded(epoch);
+      seeded = true;
     }
     if (entropy !== null && this.cleanupEntropy !== null) this.cleanupEntropy(this, entropy);
-    return this.state === RandState.READY;
+    return seeded;
   }
 
   /**

@@ -11,7 +11,7 @@
  *   by (adin = NULL, adinlen = 1).
  * And one deviation: generate of 0 bytes increments V one extra time (OpenSSL only).
  */
-import { isAllZero } from '../bytes.js';
+import { concatBytes, isAllZero } from '../bytes.js';
 import type { AesKeyLength, CtrCipherInfo } from '../primitives/algorithms.js';
 import type { AesCipher, PrimitiveBackend } from '../primitives/backend.js';
 import { DRBG_MAX_LENGTH, DRBG_MAX_REQUEST, type DrbgLimits, type Mechanism } from './mechanism.js';
@@ -368,10 +368,7 @@ export class CtrDrbgMechanism implements Mechanism {
   }
 
   exportState(): Uint8Array {
-    const state = new Uint8Array(this.keylen + 16);
-    state.set(this.kKey, 0);
-    state.set(this.V, this.keylen);
-    return state;
+    return concatBytes(this.kKey, this.V);
   }
 
   importState(state: Uint8Array): boolean {

@@ -3,7 +3,7 @@
  * (providers/implementations/rands/drbg_hash.c). seedlen is 440 bits for digests of up to
  * 256 bits and 888 bits above (10.1 table 2); an empty additional input counts as absent.
  */
-import { isAllZero, writeU32BE } from '../bytes.js';
+import { concatBytes, isAllZero, writeU32BE } from '../bytes.js';
 import type { DigestInfo } from '../primitives/algorithms.js';
 import type { Hasher, PrimitiveBackend } from '../primitives/backend.js';
 import { digestDrbgLimits } from './digest-limits.js';
@@ -163,10 +163,7 @@ export class HashDrbgMechanism implements Mechanism {
   }
 
   exportState(): Uint8Array {
-    const state = new Uint8Array(2 * this.seedlen);
-    state.set(this.V.subarray(0, this.seedlen), 0);
-    state.set(this.C.subarray(0, this.seedlen), this.seedlen);
-    return state;
+    return concatBytes(this.V.subarray(0, this.seedlen), this.C.subarray(0, this.seedlen));
   }
 
   importState(state: Uint8Array): boolean {

@@ -4,7 +4,7 @@
  * the provided data is non-empty; generate of 0 bytes still computes V = HMAC(K, V), an
  * OpenSSL quirk kept here.
  */
-import { isAllZero } from '../bytes.js';
+import { concatBytes, isAllZero } from '../bytes.js';
 import type { DigestInfo } from '../primitives/algorithms.js';
 import type { KeyedMac, PrimitiveBackend } from '../primitives/backend.js';
 import { digestDrbgLimits } from './digest-limits.js';
@@ -105,10 +105,7 @@ export class HmacDrbgMechanism implements Mechanism {
   }
 
   exportState(): Uint8Array {
-    const state = new Uint8Array(2 * this.blocklen);
-    state.set(this.kView, 0);
-    state.set(this.vView, this.blocklen);
-    return state;
+    return concatBytes(this.kView, this.vView);
   }
 
   importState(state: Uint8Array): boolean {
