@@ -28,12 +28,7 @@ const guard = () => state111().shared.context.cloneGuard;
 export function RANDSHIM_111_reseed(adin: Uint8Array | null = null, adinlen: number = adin?.length ?? 0): number {
   const a = cBuffer(adin, adinlen, 'RAND_DRBG_RESEED');
   if (a === undefined) return 0;
-  const shared = state111().shared;
-  for (const get of [() => shared.master(), () => shared.public(), () => shared.private()]) {
-    const drbg = get();
-    if (drbg === null || !drbg.reseed(a, false)) return 0;
-  }
-  return 1;
+  return state111().shared.reseedNow(a) ? 1 : 0;
 }
 
 /** Every DRBG using this personality's clone guard reseeds before its next output. Call it

@@ -27,15 +27,7 @@ const guard = (): CloneGuard => state3().env.cloneGuard ?? realmCloneGuard;
 export function RANDSHIM_3_reseed(adin: Uint8Array | null = null, adinlen: number = adin?.length ?? 0): number {
   const a = cBuffer(adin, adinlen);
   if (a === undefined) return 0;
-  const chain = state3().chain;
-  const levels: [() => ReturnType<typeof chain.getPrimary>, boolean][] = [
-    [() => chain.getPrimary(), true], [() => chain.getPublic(), false], [() => chain.getPrivate(), false],
-  ];
-  for (const [get, predictionResistance] of levels) {
-    const ctx = get();
-    if (ctx === null || !ctx.reseed(predictionResistance, null, a)) return 0;
-  }
-  return 1;
+  return state3().chain.reseedNow(a) ? 1 : 0;
 }
 
 /** Every DRBG using this personality's clone guard reseeds before its next output. Call it

@@ -224,6 +224,22 @@ export class DefaultChain3x {
     return this.privateCtx;
   }
 
+  /**
+   * Reseeds the chain now, top down (randshim's control, not an OpenSSL function): the primary
+   * with prediction resistance (from its seed source), then public and private from the fresh
+   * primary, each with `adin`. Creates them if needed; false when any step failed.
+   */
+  reseedNow(adin: Uint8Array | null): boolean {
+    const levels: [() => RandImpl | null, boolean][] = [
+      [() => this.getPrimary(), true], [() => this.getPublic(), false], [() => this.getPrivate(), false],
+    ];
+    for (const [get, predictionResistance] of levels) {
+      const ctx = get();
+      if (ctx === null || !ctx.reseed(predictionResistance, null, adin)) return false;
+    }
+    return true;
+  }
+
   private newSecondary(level: 'public' | 'private'): RandImpl | null {
     const primary = this.getPrimary();
     if (primary === null) return null;

@@ -94,6 +94,19 @@ export class SharedDrbgs111 {
   }
 
   /** drbg_delete_thread_state: what OPENSSL_thread_stop does for this realm. */
+  /**
+   * Reseeds master, public and private now, in that order, each with `adin` (randshim's
+   * control, not an OpenSSL function): the master from the OS, the others from the fresh
+   * master. Creates them if needed; false when any step failed.
+   */
+  reseedNow(adin: Uint8Array | null): boolean {
+    for (const get of [() => this.master(), () => this.public(), () => this.private()]) {
+      const drbg = get();
+      if (drbg === null || !drbg.reseed(adin, false)) return false;
+    }
+    return true;
+  }
+
   deleteThreadState(): void {
     this.publicDrbg?.free();
     this.privateDrbg?.free();
