@@ -32,7 +32,8 @@ export interface StanzaResult {
   readonly failures: readonly CaseFailure[];
 }
 
-const hexOrNull = (hex: string | undefined): Uint8Array | null => (hex === undefined ? null : fromHex(hex));
+/** A vector field's bytes, or null when the case omits it. */
+export const hexOrNull = (hex: string | undefined): Uint8Array | null => (hex === undefined ? null : fromHex(hex));
 
 /** Runs every case of one stanza on `backend`. */
 export function runStanza(stanza: EvpRandStanza, backend: BackendName): StanzaResult {

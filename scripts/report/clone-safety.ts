@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import * as R111 from '../../compat/openssl111/index.js';
 import * as R3 from '../../compat/openssl3/index.js';
-import { CloneGuard, detectGenerationCounters, Drbg, osEntropy, realmCloneGuard, type EntropyPoll } from '../../provider/index.js';
+import { CloneGuard, detectGenerationCounters, Drbg, realmCloneGuard } from '../../provider/index.js';
+import { countedOsEntropy } from '../clone/counted-entropy.js';
 import { buildSnapshot, runFromSnapshot } from '../clone/snapshot-process.js';
 import { vmclockPage } from '../clone/vmclock-page.js';
 import type { ReportOptions, ReportSection } from './section.js';
@@ -116,14 +117,14 @@ async function workerChecks(): Promise<CheckRow[]> {
 
 /** Deplete and prediction resistance, counted at the OS source: "pulls" rows. */
 function controlChecks(): { control: string; expectedPulls: number; pulls: number }[] {
-  let pulls = 0;
-  const os: EntropyPoll = (e, min, max) => { pulls++; return osEntropy(e, min, max); };
+  const counted = countedOsEntropy();
+  const os = counted.poll;
   const out = new Uint8Array(32);
   const rows: { control: string; expectedPulls: number; pulls: number }[] = [];
   const measure = (control: string, expectedPulls: number, run: () => void): void => {
-    const before = pulls;
+    const before = counted.pulls();
     run();
-    rows.push({ control, expectedPulls, pulls: pulls - before });
+    rows.push({ control, expectedPulls, pulls: counted.pulls() - before });
   };
   try {
     R3.RANDSHIM_3_reset({ osEntropy: os, cloneGuard: new CloneGuard() });

@@ -15,36 +15,23 @@ import * as R111 from '../../compat/openssl111/index.js';
 import * as R3 from '../../compat/openssl3/index.js';
 import {
   CloneGuard, counterSources, Drbg, DrbgError, GenerationCounterError, openGenerationCounter, openSysgenid,
-  openVmclock, osEntropy, type EntropyPoll,
+  openVmclock, type EntropyPoll,
 } from '../../provider/index.js';
+import { toHex } from '../../provider/bytes.js';
+import { countedOsEntropy } from '../../scripts/clone/counted-entropy.js';
 import { vmclockPage } from './helpers.js';
 
-const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
-
-/** An OS source whose pulls are counted (and which can be made to fail). */
-function countedOs(): { poll: EntropyPoll; pulls: () => number; fail: (on: boolean) => void } {
-  let n = 0;
-  let failing = false;
-  return {
-    poll: (entropy, minLen, maxLen) => {
-      n++;
-      return failing ? null : osEntropy(entropy, minLen, maxLen);
-    },
-    pulls: () => n,
-    fail: (on) => { failing = on; },
-  };
-}
 
 /** A "seed file copied with the clone": the same bytes on every pull. */
 const constantSource: EntropyPoll = (_entropy, minLen) => new Uint8Array(Math.max(minLen, 48)).fill(0x5a);
 
 let bytesCompared = 0;
 function differ(a: Uint8Array, b: Uint8Array): void {
-  expect(hex(a)).to.not.equal(hex(b));
+  expect(toHex(a)).to.not.equal(toHex(b));
   bytesCompared += a.length + b.length;
 }
 function same(a: Uint8Array, b: Uint8Array): void {
-  expect(hex(a)).to.equal(hex(b));
+  expect(toHex(a)).to.equal(toHex(b));
   bytesCompared += a.length + b.length;
 }
 
@@ -139,7 +126,7 @@ describe('clone safety: detection and controls in one process', function () {
       for (const watched of [true, false]) {
         const guard = new CloneGuard();
         const unwatch = watched ? guard.watch(() => openVmclock(file, 'mmap')) : () => {};
-        const os = countedOs();
+        const os = countedOsEntropy();
         const original = new Drbg({ mechanism: { type: 'CTR-DRBG', cipher: 'AES-128-CTR' }, cloneGuard: guard, osEntropy: os.poll });
         original.instantiate();
         original.generate(16);
@@ -203,7 +190,7 @@ describe('clone safety: detection and controls in one process', function () {
 
     it('deplete: every DRBG on the guard reseeds once before its next output, and only once', () => {
       const guard = new CloneGuard();
-      const os = countedOs();
+      const os = countedOsEntropy();
       const drbgs = [1, 2, 3].map(() => new Drbg({ mechanism: { type: 'HASH-DRBG', digest: 'SHA-256' }, cloneGuard: guard, osEntropy: os.poll }));
       for (const d of drbgs) d.instantiate();
       expect(os.pulls()).to.equal(3);
@@ -217,7 +204,7 @@ describe('clone safety: detection and controls in one process', function () {
 
     it('a depleted DRBG whose reseed fails outputs nothing (zeroed buffer, DrbgError) and stays depleted', () => {
       const guard = new CloneGuard();
-      const os = countedOs();
+      const os = countedOsEntropy();
       const drbg = new Drbg({ mechanism: { type: 'HMAC-DRBG', digest: 'SHA-256' }, cloneGuard: guard, osEntropy: os.poll });
       drbg.instantiate();
       const imported = Drbg.importState(drbg.exportState(), { cloneGuard: guard, osEntropy: os.poll });
@@ -231,7 +218,7 @@ describe('clone safety: detection and controls in one process', function () {
 
     it('prediction resistance (provider): every generate pulls from the OS, per DRBG or for the whole guard', () => {
       const guard = new CloneGuard();
-      const os = countedOs();
+      const os = countedOsEntropy();
       const drbg = new Drbg({ mechanism: { type: 'CTR-DRBG', cipher: 'AES-256-CTR' }, cloneGuard: guard, osEntropy: os.poll, predictionResistance: true });
       drbg.instantiate();
       for (let i = 0; i < 4; i++) drbg.generate(16);
@@ -321,7 +308,7 @@ describe('clone safety: detection and controls in one process', function () {
     });
 
     it('3.x: reseed now, deplete, prediction resistance (global and per context), each counted at the OS', () => {
-      const os = countedOs();
+      const os = countedOsEntropy();
       R3.RANDSHIM_3_reset({ osEntropy: os.poll, cloneGuard: new CloneGuard() });
       const out = new Uint8Array(32);
       expect(R3.RAND_bytes(out, 32)).to.equal(1);
@@ -359,7 +346,7 @@ describe('clone safety: detection and controls in one process', function () {
     });
 
     it('3.x: a depleted chain whose OS source fails returns 0 from RAND_bytes, with the reason queued', () => {
-      const os = countedOs();
+      const os = countedOsEntropy();
       R3.RANDSHIM_3_reset({ osEntropy: os.poll, cloneGuard: new CloneGuard() });
       const out = new Uint8Array(32);
       expect(R3.RAND_bytes(out, 32)).to.equal(1);
@@ -371,7 +358,7 @@ describe('clone safety: detection and controls in one process', function () {
     });
 
     it('1.1.1: reseed now, deplete, prediction resistance through the chain from the OS', () => {
-      const os = countedOs();
+      const os = countedOsEntropy();
       R111.RANDSHIM_111_reset({ osEntropy: os.poll, cloneGuard: new CloneGuard() });
       const out = new Uint8Array(32);
       expect(R111.RAND_bytes(out, 32)).to.equal(1);

@@ -9,13 +9,12 @@ import { expect } from 'chai';
 import { fromHex, toHex } from '../../provider/bytes.js';
 import { CloneGuard, Drbg, TestRand, type MechanismConfig } from '../../provider/index.js';
 import { loadEvpRand, type EvpRandStanza } from '../../vectors/evprand.js';
+import { hexOrNull } from '../../vectors/runner.js';
 
 function mechanismOf(s: EvpRandStanza): MechanismConfig {
   if (s.rand === 'CTR-DRBG') return { type: 'CTR-DRBG', cipher: s.cipher as 'AES-128-CTR', useDf: s.derivationFunction };
   return { type: s.rand, digest: s.digest as 'SHA-256' };
 }
-
-const hexOrNull = (hex: string | undefined): Uint8Array | null => (hex === undefined ? null : fromHex(hex));
 
 describe('clone safety: DRBG state transport against NIST CAVP vectors', function () {
   it('an exported state, imported without reseed, produces NIST\'s second output; imported safely, it does not', () => {

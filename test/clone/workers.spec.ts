@@ -6,6 +6,7 @@
  */
 import { expect } from 'chai';
 import { Worker } from 'node:worker_threads';
+import { toHex } from '../../provider/bytes.js';
 import { Drbg, DrbgStateError } from '../../provider/index.js';
 import type { WorkerAnswer, WorkerRequest } from './fixtures/worker-app.js';
 
@@ -55,7 +56,7 @@ describe('clone safety: worker threads', function () {
         new Uint8Array(sab).set(exported);
         return sab;
       };
-      const senderNext = Buffer.from(sender.generate(32)).toString('hex');
+      const senderNext = toHex(sender.generate(32));
 
       const protectedAnswers = await Promise.all([
         runWorker({ kind: 'import', state: carry(), reseedBeforeUse: true }),
