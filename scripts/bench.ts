@@ -10,7 +10,7 @@ import { cpus } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLibCrypto3 } from '../interop/ffi/libcrypto3.js';
+import { loadLibCrypto3 } from '../interop/builds/openssl3/libcrypto.js';
 import { contenders } from './bench/contenders.js';
 import { measure, type Sample } from './bench/measure.js';
 import { markdown, svgChart, type MachineInfo } from './bench/render.js';

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs Debian's libssl1.1 (OpenSSL 1.1.1w, bullseye main) so that the `system-1.1.1`
-# oracle (interop/oracles/system111.ts) can load a real libcrypto.so.1.1.
+# oracle (interop/builds/openssl111/in-process.ts) can load a real libcrypto.so.1.1.
 #
 #   as root:      dpkg -i the package   -> /usr/lib/x86_64-linux-gnu/libcrypto.so.1.1
 #   otherwise:    dpkg -x it privately  -> <repo>/.cache/libssl1.1/usr/lib/x86_64-linux-gnu/libcrypto.so.1.1

@@ -1,5 +1,5 @@
 /**
- * Writes README.md's personality table from interop/personalities.ts (after a build):
+ * Writes README.md's personality table from interop/suites/personalities/table.ts (after a build):
  *
  *   node dist/scripts/personality-table.js [--check]
  *

@@ -8,11 +8,11 @@
  * each), compare the second output, uninstantiate both and verify zeroization.
  */
 import { bytesEqual, fromHex, toHex } from '../provider/bytes.js';
-import { DrbgCtx, type UnconfiguredMechanism } from '../provider/drbg/ctx.js';
-import { TestRand } from '../provider/entropy/test-rand.js';
-import { captureErrors, type RaisedError } from '../provider/errors.js';
-import type { BackendName } from '../provider/primitives/backend.js';
-import { RandState, type RandParams } from '../provider/rand.js';
+import { DrbgCtx, type UnconfiguredMechanism } from '../provider/openssl3/rands/drbg.js';
+import { TestRand } from '../provider/openssl3/rands/test-rand.js';
+import { captureErrors, type RaisedError } from '../provider/err/queue.js';
+import type { BackendName } from '../provider/sp800-90a/primitives/backend.js';
+import { RandState, type RandParams } from '../provider/openssl3/rands/rand-impl.js';
 import type { EvpRandCase, EvpRandStanza } from './evprand.js';
 
 export interface CaseFailure {

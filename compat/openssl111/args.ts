@@ -2,7 +2,7 @@
  * C buffers arrive as (Uint8Array | null, length). C would read or write past a buffer shorter
  * than its length; randshim refuses instead, with ERR_R_PASSED_INVALID_ARGUMENT.
  */
-import { raise } from '../../provider/errors.js';
+import { raise } from '../../provider/err/queue.js';
 
 /** The first `len` bytes of `buf`, null for NULL, or undefined (after raising) when `len` is
  * negative or longer than the buffer. `func` is a RAND_F_* suffix of 1.1.1's randerr.h, or

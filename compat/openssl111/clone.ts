@@ -9,8 +9,8 @@
  * realm's guard (shared with the 3.x personality and the provider) unless RANDSHIM_111_reset
  * was given another: a clone of the realm's memory is a clone of all of them.
  */
-import type { CloneDiversifier, CloneEvent } from '../../provider/clone/guard.js';
-import { raise } from '../../provider/errors.js';
+import type { CloneDiversifier, CloneEvent } from '../../provider/platform/clone-guard.js';
+import { raise } from '../../provider/err/queue.js';
 import { cBuffer } from './args.js';
 import type { RAND_DRBG } from './rand_drbg.js';
 import { state111 } from './state.js';

@@ -1,9 +1,9 @@
 /**
  * The OpenSSL 1.1.1 RAND front end (RAND_bytes(3), RAND_add(3), RAND_load_file(3),
  * RAND_set_rand_method(3)) with 1.1.1w's semantics, dispatching through the installed
- * RAND_METHOD (RAND_OpenSSL() by default: the shared DRBGs of provider/drbg111).
+ * RAND_METHOD (RAND_OpenSSL() by default: the shared DRBGs of provider/openssl111).
  */
-import { raise } from '../../provider/errors.js';
+import { raise } from '../../provider/err/queue.js';
 import { pollIntoMethod } from '../rand/method.js';
 import { randFileName, randLoadFile, randWriteFile, type RandFileFunctions } from '../rand/randfile.js';
 import { cBuffer } from './args.js';

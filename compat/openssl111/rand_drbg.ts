@@ -2,15 +2,15 @@
  * The OpenSSL 1.1.1 RAND_DRBG API (RAND_DRBG_new(3), RAND_DRBG_reseed(3),
  * RAND_DRBG_generate(3), RAND_DRBG_set_callbacks(3), RAND_DRBG_get0_master(3),
  * RAND_DRBG_set_ex_data(3), RAND_DRBG(7)) with 1.1.1w's exact semantics, over randshim's
- * provider/drbg111. A `RAND_DRBG` handle is the provider object itself; its `identity` (the
+ * provider/openssl111. A `RAND_DRBG` handle is the provider object itself; its `identity` (the
  * 8 bytes OpenSSL takes from the object's address) may be set to reproduce a C run.
  *
  * Conventions: a C pointer plus length is (Uint8Array | null, number); an out-pointer is a
  * one-field box `{ value }`; return values are OpenSSL's; failures push OpenSSL's codes onto the
  * error queue (ERR_get_error).
  */
-import { raise } from '../../provider/errors.js';
-import { RandDrbg, type CleanupEntropyFn, type CleanupNonceFn, type GetEntropyFn, type GetNonceFn } from '../../provider/drbg111/rand-drbg.js';
+import { raise } from '../../provider/err/queue.js';
+import { RandDrbg, type CleanupEntropyFn, type CleanupNonceFn, type GetEntropyFn, type GetNonceFn } from '../../provider/openssl111/drbg-lib.js';
 import { cBuffer } from './args.js';
 import { CRYPTO_EX_INDEX_DRBG } from './constants.js';
 import { state111, type CRYPTO_EX_dup, type CRYPTO_EX_free, type CRYPTO_EX_new } from './state.js';

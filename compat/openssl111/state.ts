@@ -4,8 +4,8 @@
  * `RANDSHIM_111_reset` (not an OpenSSL function) replaces it all, e.g. to pin the clock, the
  * process id, the thread id or the OS entropy in tests.
  */
-import { Rand111Context, type Rand111Environment } from '../../provider/drbg111/context.js';
-import { SharedDrbgs111, type SharedDrbgs111Options } from '../../provider/drbg111/shared.js';
+import { Rand111Context, type Rand111Environment } from '../../provider/openssl111/drbg-context.js';
+import { SharedDrbgs111, type SharedDrbgs111Options } from '../../provider/openssl111/shared-drbgs.js';
 import type { RAND_METHOD } from './rand-method.js';
 
 export interface ExIndex {

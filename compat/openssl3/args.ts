@@ -2,7 +2,7 @@
  * C buffers arrive as (Uint8Array | null, length). C would read or write past a buffer shorter
  * than its length; randshim refuses instead, with ERR_R_PASSED_INVALID_ARGUMENT (library EVP).
  */
-import { raise } from '../../provider/errors.js';
+import { raise } from '../../provider/err/queue.js';
 
 /** A C buffer: the first `len` bytes, null for NULL, undefined (after raising) if `len` is not
  * a length of `buf`. */

@@ -10,9 +10,9 @@
  * another. In 3.x prediction resistance reaches the OS: a DRBG asks its parent for
  * prediction-resistant entropy, up to the primary, which reads its seed source.
  */
-import { realmCloneGuard, type CloneDiversifier, type CloneEvent, type CloneGuard } from '../../provider/clone/guard.js';
-import { DrbgCtx } from '../../provider/drbg/ctx.js';
-import { raise } from '../../provider/errors.js';
+import { realmCloneGuard, type CloneDiversifier, type CloneEvent, type CloneGuard } from '../../provider/platform/clone-guard.js';
+import { DrbgCtx } from '../../provider/openssl3/rands/drbg.js';
+import { raise } from '../../provider/err/queue.js';
 import { cBuffer } from './args.js';
 import type { EVP_RAND_CTX } from './evp_rand.js';
 import { state3 } from './state.js';

@@ -17,13 +17,13 @@
  *   EVP_RAND_instantiate(ctx, 256, 0, null, 0, params);
  *   EVP_RAND_generate(ctx, out, out.length, 256, 0, null, 0);
  */
-import { evpEnableLocking, evpGenerate, evpGetState } from '../../provider/chain/evp.js';
-import { newRandCtx } from '../../provider/chain/fetch.js';
-import { DrbgCtx } from '../../provider/drbg/ctx.js';
-import { raise } from '../../provider/errors.js';
-import type { OSSL_PARAM } from '../../provider/params/memory.js';
-import type { RandMethod } from '../../provider/providers.js';
-import { RandState, type RandImpl, type RandParams } from '../../provider/rand.js';
+import { evpEnableLocking, evpGenerate, evpGetState } from '../../provider/openssl3/rand/evp-rand.js';
+import { newRandCtx } from '../../provider/openssl3/rand/evp-rand-fetch.js';
+import { DrbgCtx } from '../../provider/openssl3/rands/drbg.js';
+import { raise } from '../../provider/err/queue.js';
+import type { OSSL_PARAM } from '../../provider/openssl3/core/param-memory.js';
+import type { RandMethod } from '../../provider/openssl3/core/provider-store.js';
+import { RandState, type RandImpl, type RandParams } from '../../provider/openssl3/rands/rand-impl.js';
 import { providerNamed, type OSSL_LIB_CTX, type OSSL_PROVIDER } from './provider.js';
 import { cBuffer } from './args.js';
 import { state3 } from './state.js';
@@ -226,7 +226,7 @@ export function EVP_RAND_generate(ctx: EVP_RAND_CTX, out: Uint8Array, outlen: nu
 /**
  * EVP_RAND_reseed(ctx, prediction_resistance, ent, ent_len, addin, addin_len): the provider's
  * reseed. A DRBG given an entropy buffer reseeds twice: once with it (in FIPS mode: with it as
- * additional input only, see provider/providers.ts), then from its own source.
+ * additional input only, see provider/openssl3/core/provider-store.ts), then from its own source.
  */
 export function EVP_RAND_reseed(ctx: EVP_RAND_CTX, prediction_resistance: number, ent: Uint8Array | null,
   ent_len: number, addin: Uint8Array | null, addin_len: number): number {

@@ -5,13 +5,13 @@
  * the builder for reuse. Failures raise ERR_LIB_CRYPTO reasons as C does. BIGNUM pushes are
  * not provided (no BIGNUM in randshim).
  */
-import { raise } from '../../provider/errors.js';
+import { raise } from '../../provider/err/queue.js';
 import {
   cInt, cStrlen, f64ToBytes, intToBytes, OSSL_PARAM_INTEGER, OSSL_PARAM_OCTET_PTR, OSSL_PARAM_OCTET_STRING,
   OSSL_PARAM_REAL, OSSL_PARAM_UNSIGNED_INTEGER, OSSL_PARAM_UTF8_PTR, OSSL_PARAM_UTF8_STRING, utf8Bytes,
   type OSSL_PARAM,
-} from '../../provider/params/memory.js';
-import { OSSL_PARAM_construct_end, OSSL_PARAM_UNMODIFIED } from '../../provider/params/ossl-param.js';
+} from '../../provider/openssl3/core/param-memory.js';
+import { OSSL_PARAM_construct_end, OSSL_PARAM_UNMODIFIED } from '../../provider/openssl3/core/ossl-param.js';
 
 const INT_MAX = 0x7fffffff;
 

@@ -9,9 +9,9 @@
  *
  * The FIPS-behaviour provider's DRBGs differ from the default provider's where OpenSSL's
  * drbg.c is compiled with FIPS_MODULE (from code reading only: there is no FIPS provider to run
- * against): see provider/providers.ts. The default provider is always loaded.
+ * against): see provider/openssl3/core/provider-store.ts. The default provider is always loaded.
  */
-import { raise } from '../../provider/errors.js';
+import { raise } from '../../provider/err/queue.js';
 import { state3 } from './state.js';
 
 /** The default library context. randshim has no other. */

@@ -15,11 +15,11 @@
  * providers and default properties (provider.ts): with randshim's FIPS provider loaded and
  * "fips=yes" the chain's DRBGs are the FIPS provider's.
  */
-import { randomSectionEntries, type RandomSection } from '../../provider/chain/config.js';
+import { randomSectionEntries, type RandomSection } from '../../provider/openssl3/rand/random-config.js';
 import type { OSSL_LIB_CTX } from './provider.js';
 import { state3 } from './state.js';
 
-export type { RandomConfig, RandomSection } from '../../provider/chain/config.js';
+export type { RandomConfig, RandomSection } from '../../provider/openssl3/rand/random-config.js';
 
 /**
  * RAND_set_DRBG_type(ctx, drbg, propq, cipher, digest): the DRBG type (fetched as `drbg` with

@@ -9,13 +9,13 @@
  * RAND_seed ignore `randomness` and reseed the primary with the buffer as additional input;
  * RAND_poll is RAND_seed("polling", 8). The library context must be null (the default one).
  */
-import { raise } from '../../provider/errors.js';
+import { raise } from '../../provider/err/queue.js';
 import { pollIntoMethod } from '../rand/method.js';
 import { EVP_RAND_generate, EVP_RAND_reseed, RANDSHIM_EVP_RAND_CTX_wrap, type EVP_RAND_CTX } from './evp_rand.js';
 import type { OSSL_LIB_CTX } from './provider.js';
 import { RAND_get_rand_method, RAND_OpenSSL } from './rand-method.js';
 import { state3 } from './state.js';
-import type { RandImpl } from '../../provider/rand.js';
+import type { RandImpl } from '../../provider/openssl3/rands/rand-impl.js';
 
 /** The EVP_RAND_CTX standing for one of the chain's contexts: created on first request, the
  * same object afterwards. */

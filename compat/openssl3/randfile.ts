@@ -5,7 +5,7 @@
  *
  * @see RAND_load_file(3)
  */
-import { raise } from '../../provider/errors.js';
+import { raise } from '../../provider/err/queue.js';
 import { randFileName, randLoadFile, randWriteFile, type RandFileFunctions } from '../rand/randfile.js';
 import { RAND_add, RAND_priv_bytes, RAND_status } from './rand.js';
 

@@ -1,15 +1,15 @@
 /**
  * The 3.x personality's per-realm state, i.e. its default library context: the providers and
- * default properties (provider/providers.ts), the environment new RAND contexts get (clock,
+ * default properties (provider/openssl3/core/provider-store.ts), the environment new RAND contexts get (clock,
  * fork id, OS entropy and nonce, primitive backend), the fetched EVP_RAND objects, and the
  * RAND front end's data (rand_lib.c's RAND_GLOBAL: the default chain with its `[random]`
  * configuration; the installed RAND_METHOD). `RANDSHIM_3_reset` (not an OpenSSL function)
  * replaces it all, e.g. to pin the environment.
  */
-import { DefaultChain3x, type DefaultChainOptions } from '../../provider/chain/default-chain.js';
-import type { RandEnvironment } from '../../provider/chain/fetch.js';
-import { ProviderStore } from '../../provider/providers.js';
-import type { RandImpl } from '../../provider/rand.js';
+import { DefaultChain3x, type DefaultChainOptions } from '../../provider/openssl3/rand/default-chain.js';
+import type { RandEnvironment } from '../../provider/openssl3/rand/evp-rand-fetch.js';
+import { ProviderStore } from '../../provider/openssl3/core/provider-store.js';
+import type { RandImpl } from '../../provider/openssl3/rands/rand-impl.js';
 import type { RAND_METHOD } from '../rand/method.js';
 
 /** What {@link RANDSHIM_3_reset} can pin about the default chain besides the environment. */

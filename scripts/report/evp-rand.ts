@@ -4,8 +4,8 @@
  * (interop/evp-rand): how many scenarios and calls were compared, by group, and the first
  * difference of each scenario that has one. Takes a couple of seconds.
  */
-import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/evp-rand/compare.js';
-import { evpRandScenarios } from '../../interop/evp-rand/scenarios.js';
+import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
+import { evpRandScenarios } from '../../interop/suites/evp-rand/scenarios.js';
 import { provenance, SYSTEM_LIBCRYPTO3 } from '../../interop/ffi/index.js';
 import { groupScenarios, mismatchLines, type ScenarioGroup } from './scenario-groups.js';
 import type { ReportOptions, ReportSection } from './section.js';

@@ -1,16 +1,16 @@
 /**
  * The RAND_DRBG section of the conformance report: randshim's OpenSSL 1.1.1 personality
  * (compat/openssl111) against real OpenSSL 1.1.1 through the 1.1.1 oracles. Runs every scenario
- * of interop/scenarios111 on each available oracle and on randshim, and the additional-data
+ * of interop/suites/rand-drbg on each available oracle and on randshim, and the additional-data
  * proof; lists per oracle the scenarios run and passed, the calls / bytes / callback calls /
  * errors compared, every documented intentional difference (and whether each showed exactly as
  * documented), and which oracles were unavailable, with the reason. A few seconds.
  */
-import { discoverNode16, NODE16_111 } from '../../interop/oracles/node16.js';
-import type { Discovery111, Oracle111 } from '../../interop/oracles/oracle111.js';
-import { discoverSystem111, SYSTEM_111 } from '../../interop/oracles/system111.js';
-import { proveAdditionalData, type AdditionalDataProof } from '../../interop/scenarios111/additional-data.js';
-import { ALL_DIFFERENCES, runScenarios111, SCENARIOS_111, type OracleSummary } from '../../interop/scenarios111/index.js';
+import { discoverNode16, NODE16_111 } from '../../interop/builds/openssl111/node16.js';
+import type { Discovery111, Oracle111 } from '../../interop/builds/openssl111/oracle.js';
+import { discoverSystem111, SYSTEM_111 } from '../../interop/builds/openssl111/in-process.js';
+import { proveAdditionalData, type AdditionalDataProof } from '../../interop/suites/rand-drbg/additional-data.js';
+import { ALL_DIFFERENCES, runScenarios111, SCENARIOS_111, type OracleSummary } from '../../interop/suites/rand-drbg/index.js';
 import type { ReportOptions, ReportSection } from './section.js';
 import { formatTable } from './table.js';
 
@@ -87,7 +87,7 @@ export async function runRandDrbgSection(opts: ReportOptions, entries: readonly 
     })),
   };
   const lines: string[] = [
-    `${SCENARIOS_111.length} scenarios of the raw 1.1.1 call language (interop/scenarios111), each run on real OpenSSL 1.1.1 ` +
+    `${SCENARIOS_111.length} scenarios of the raw 1.1.1 call language (interop/suites/rand-drbg), each run on real OpenSSL 1.1.1 ` +
       'and on randshim (compat/openssl111); per call: return code, errors (lib, func, reason), output bytes, state, fields, callback trace',
   ];
   if (summaries.length > 0) {

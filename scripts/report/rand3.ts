@@ -5,10 +5,10 @@
  * the OS, so return values, errors, states, parameters and written files are compared, not
  * bytes (the wasm-3.1 section compares bytes, through the same functions). Under a second.
  */
-import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/evp-rand/compare.js';
+import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
 import { provenance, SYSTEM_LIBCRYPTO3 } from '../../interop/ffi/index.js';
-import { ScenarioFiles } from '../../interop/rand3/files.js';
-import { rand3Scenarios } from '../../interop/rand3/scenarios.js';
+import { ScenarioFiles } from '../../interop/suites/rand-front-end/files.js';
+import { rand3Scenarios } from '../../interop/suites/rand-front-end/scenarios.js';
 import { groupScenarios, mismatchLines, type ScenarioGroup } from './scenario-groups.js';
 import type { ReportOptions, ReportSection } from './section.js';
 import { system3 } from './system3.js';

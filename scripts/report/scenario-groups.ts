@@ -2,8 +2,8 @@
  * What the EVP_RAND and RAND front-end sections share: scenarios sorted into the report's named
  * groups (first matching name pattern, else "other"), and the listing of the first differences.
  */
-import type { EvpRandComparison } from '../../interop/evp-rand/compare.js';
-import type { Scenario } from '../../interop/evp-rand/scenario.js';
+import type { EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
+import type { Scenario } from '../../interop/suites/evp-rand/scenario.js';
 
 /** A report group: its label and the pattern its scenarios' names match. */
 export type ScenarioGroup = readonly [label: string, namePattern: RegExp];

@@ -1,5 +1,5 @@
 /** The NIST vector section of the conformance report: evprand.txt on every backend. */
-import { BACKEND_NAMES } from '../../provider/primitives/index.js';
+import { BACKEND_NAMES } from '../../provider/sp800-90a/primitives/index.js';
 import { loadEvpRand } from '../../vectors/evprand.js';
 import { runSuite } from '../../vectors/runner.js';
 import type { ReportSection } from './section.js';

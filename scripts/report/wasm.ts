@@ -5,8 +5,8 @@
  * RAND_write_file over the 3.x default chain), with a pinned /dev/urandom: `rand -hex N` for a
  * spread of N, `-rand FILE` and `-writerand FILE`.
  */
-import { compareWasm31, sectionLabel, WASM31_ACCEPTED } from '../../interop/oracles/wasm31-compare.js';
-import { discoverWasm31, type Wasm31RandCommand } from '../../interop/oracles/wasm31.js';
+import { compareWasm31, sectionLabel, WASM31_ACCEPTED } from '../../interop/suites/openssl-rand/compare.js';
+import { discoverWasm31, type Wasm31RandCommand } from '../../interop/builds/wasm31/wasm31.js';
 import type { ReportOptions, ReportSection } from './section.js';
 import { formatTable } from './table.js';
 

@@ -6,12 +6,12 @@ import { expect } from 'chai';
 import { fromHex, toHex, utf8 } from '../../provider/bytes.js';
 import {
   applyRandomSection, DefaultChain3x, evpGenerate, parsePropertyQuery, POLL_SALT, type RandomConfig,
-} from '../../provider/chain/index.js';
-import { ProviderStore } from '../../provider/providers.js';
-import { DrbgCtx } from '../../provider/drbg/ctx.js';
-import { TestRand } from '../../provider/entropy/test-rand.js';
-import { errorQueue } from '../../provider/errors.js';
-import type { RandImpl, RandParams } from '../../provider/rand.js';
+} from '../../provider/openssl3/rand/index.js';
+import { ProviderStore } from '../../provider/openssl3/core/provider-store.js';
+import { DrbgCtx } from '../../provider/openssl3/rands/drbg.js';
+import { TestRand } from '../../provider/openssl3/rands/test-rand.js';
+import { errorQueue } from '../../provider/err/queue.js';
+import type { RandImpl, RandParams } from '../../provider/openssl3/rands/rand-impl.js';
 
 const range = (from: number, to: number): Uint8Array => Uint8Array.from({ length: to - from + 1 }, (_, i) => from + i);
 

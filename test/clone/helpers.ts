@@ -1,5 +1,5 @@
 /** Test helpers for the clone-safety specs. The layout is written from the kernel header's
- * numbers, not from provider/clone/generation-counter.ts, so that a wrong offset there fails. */
+ * numbers, not from provider/platform/generation-counter.ts, so that a wrong offset there fails. */
 /**
  * A vmclock page (include/uapi/linux/vmclock-abi.h) with the generation counter present and set
  * to `generation`: what a hypervisor would show, written to a file a test controls.

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { openssl111 } from '../../compat/index.js';
-import { repoRoot } from '../../interop/ffi111/load111.js';
+import { repoRoot } from '../../interop/builds/openssl111/load.js';
 
 const MAN_PAGE = /\b[A-Za-z_0-9]+\([37]\)/;
 

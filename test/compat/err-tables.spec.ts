@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createErrApi } from '../../compat/err/api.js';
 import { ERR_TABLES_111 } from '../../compat/err/tables-111.js';
 import { ERR_TABLES_3 } from '../../compat/err/tables-3.js';
-import { captureErrors, raise } from '../../provider/errors.js';
+import { captureErrors, raise } from '../../provider/err/queue.js';
 
 const PROVIDER = join(process.cwd(), 'provider');
 
@@ -25,7 +25,7 @@ describe('OpenSSL error tables', () => {
     let checked = 0;
     for (const file of sources(PROVIDER)) {
       const text = readFileSync(file, 'utf8');
-      const is111 = file.includes(`${join('provider', 'drbg111')}`);
+      const is111 = file.includes(`${join('provider', 'openssl111')}`);
       for (const m of text.matchAll(/raise\('(\w+)', '(\w+)'(?:, '(\w+)')?\)/g)) {
         const [, lib, reason, func] = m;
         const tables = is111 || func !== undefined ? ERR_TABLES_111 : ERR_TABLES_3;

@@ -6,10 +6,10 @@
  */
 import { expect } from 'chai';
 import * as R from '../../compat/openssl3/index.js';
-import { DefaultChain3x } from '../../provider/chain/index.js';
-import { TestRand } from '../../provider/entropy/test-rand.js';
+import { DefaultChain3x } from '../../provider/openssl3/rand/index.js';
+import { TestRand } from '../../provider/openssl3/rands/test-rand.js';
 import { loadLibCrypto3, OSSL_PARAM_STRUCT_SIZE, ParamArrays, type LibCrypto3, type Pointer } from '../../interop/ffi/index.js';
-import { drainErrors3 } from '../../interop/oracles/openssl3-errors.js';
+import { drainErrors3 } from '../../interop/builds/openssl3/error-names.js';
 import { toHex } from '../../provider/bytes.js';
 
 /** A C OSSL_PARAM array as [key, data_type, data_size, return_size, data hex]. */

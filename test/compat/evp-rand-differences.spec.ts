@@ -16,9 +16,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as R from '../../compat/openssl3/index.js';
 import { loadLibCrypto3, ParamArrays, type LibCrypto3, type Pointer } from '../../interop/ffi/index.js';
-import { drainErrors3 } from '../../interop/oracles/openssl3-errors.js';
+import { drainErrors3 } from '../../interop/builds/openssl3/error-names.js';
 
-const DIST = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs `body` (an ES module snippet with `c` = the system libcrypto, `P` = ParamArrays and
  * `pair(name, entries)` = a TEST-RAND parent with 48 bytes of entropy and a 16-byte nonce

@@ -20,12 +20,12 @@
 import { expect } from 'chai';
 import * as R from '../../compat/openssl3/index.js';
 import { fromHex, toHex } from '../../provider/bytes.js';
-import { DEFAULT_PERS_3X } from '../../provider/drbg/ctx.js';
-import { getBackend } from '../../provider/primitives/index.js';
-import { findDigest } from '../../provider/primitives/algorithms.js';
-import { HashDrbgMechanism } from '../../provider/mechanisms/hash.js';
-import { HmacDrbgMechanism } from '../../provider/mechanisms/hmac.js';
-import type { Mechanism } from '../../provider/mechanisms/mechanism.js';
+import { DEFAULT_PERS_3X } from '../../provider/openssl3/rands/drbg.js';
+import { getBackend } from '../../provider/sp800-90a/primitives/index.js';
+import { findDigest } from '../../provider/sp800-90a/primitives/algorithms.js';
+import { HashDrbgMechanism } from '../../provider/sp800-90a/hash-drbg.js';
+import { HmacDrbgMechanism } from '../../provider/sp800-90a/hmac-drbg.js';
+import type { Mechanism } from '../../provider/sp800-90a/mechanism.js';
 
 const ENTROPY = Uint8Array.from({ length: 48 }, (_, i) => i);
 const NONCE = Uint8Array.from({ length: 16 }, (_, i) => 0x64 + i);

@@ -1,6 +1,6 @@
 /**
  * randshim's EVP_RAND (compat/openssl3) against the system libcrypto.so.3's, scenario by
- * scenario (interop/evp-rand/scenarios.ts): the same call sequences, compared call by call on
+ * scenario (interop/suites/evp-rand/scenarios.ts): the same call sequences, compared call by call on
  * return values, error codes (packed, and by library/reason name), states, every parameter read
  * back (bytes, return_size, modified) and output bytes.
  *
@@ -10,10 +10,10 @@
  */
 import { expect } from 'chai';
 import { existsSync } from 'node:fs';
-import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/evp-rand/compare.js';
-import { runScenarioRandshim } from '../../interop/evp-rand/run-randshim.js';
-import { runScenarioSystem3 } from '../../interop/evp-rand/run-system3.js';
-import { evpRandScenarios } from '../../interop/evp-rand/scenarios.js';
+import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
+import { runScenarioRandshim } from '../../interop/suites/evp-rand/run-randshim.js';
+import { runScenarioSystem3 } from '../../interop/suites/evp-rand/run-libcrypto.js';
+import { evpRandScenarios } from '../../interop/suites/evp-rand/scenarios.js';
 import { loadLibCrypto3, provenance, provenanceProblem, SYSTEM_LIBCRYPTO3, type LibCrypto3 } from '../../interop/ffi/index.js';
 
 /** The catalogue's size: change these with the catalogue. */

@@ -9,8 +9,8 @@
 import { expect } from 'chai';
 import * as P from '../../compat/openssl3/params.js';
 import { CParamArray, loadLibCrypto3, type LibCrypto3 } from '../../interop/ffi/index.js';
-import type { OSSL_PARAM } from '../../provider/params/memory.js';
-import { intToBytes, f64ToBytes } from '../../provider/params/memory.js';
+import type { OSSL_PARAM } from '../../provider/openssl3/core/param-memory.js';
+import { intToBytes, f64ToBytes } from '../../provider/openssl3/core/param-memory.js';
 
 type Getter = 'int' | 'uint' | 'long' | 'ulong' | 'int32' | 'uint32' | 'int64' | 'uint64' | 'size_t' | 'time_t' | 'double';
 const GETTERS: readonly Getter[] = ['int', 'uint', 'long', 'ulong', 'int32', 'uint32', 'int64', 'uint64', 'size_t', 'time_t', 'double'];

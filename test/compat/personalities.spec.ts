@@ -1,5 +1,5 @@
 /**
- * The personality table (interop/personalities.ts), row by row, on randshim's two personalities
+ * The personality table (interop/suites/personalities/table.ts), row by row, on randshim's two personalities
  * in one process: each test checks the row's 1.1.1 value through compat/openssl111, its 3.0 value
  * through compat/openssl3, and what FIPS mode changes, with the values the table is rendered
  * from. The rows' oracle proofs (cited in the table) show real OpenSSL doing the same.
@@ -7,10 +7,10 @@
 import { expect } from 'chai';
 import * as O111 from '../../compat/openssl111/index.js';
 import * as O3 from '../../compat/openssl3/index.js';
-import { drainErrors3 } from '../../interop/oracles/openssl3-errors.js';
-import { PERSONALITIES as P, PERSONALITY_SUITE, type PersonalityRowKey } from '../../interop/personalities.js';
+import { drainErrors3 } from '../../interop/builds/openssl3/error-names.js';
+import { PERSONALITIES as P, PERSONALITY_SUITE, type PersonalityRowKey } from '../../interop/suites/personalities/table.js';
 import { toHex, utf8 } from '../../provider/bytes.js';
-import { TestRand } from '../../provider/entropy/test-rand.js';
+import { TestRand } from '../../provider/openssl3/rands/test-rand.js';
 
 const PERS_STRING = [...utf8('OpenSSL NIST SP 800-90A DRBG'), 0];
 const ENTROPY = Uint8Array.from({ length: 48 }, (_, i) => i);

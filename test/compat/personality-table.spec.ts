@@ -1,5 +1,5 @@
 /**
- * README's personality table is the one rendered from interop/personalities.ts (regenerate it
+ * README's personality table is the one rendered from interop/suites/personalities/table.ts (regenerate it
  * with `node dist/scripts/personality-table.js` after a build), and every test and scenario it
  * cites exists: tests are looked up in the suite mocha loaded, scenarios in their catalogues.
  */
@@ -7,10 +7,10 @@ import { expect } from 'chai';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evpRandScenarios } from '../../interop/evp-rand/scenarios.js';
-import { PERSONALITY_SPEC, PERSONALITY_SUITE, personalityRows } from '../../interop/personalities.js';
-import { rand3Scenarios } from '../../interop/rand3/scenarios.js';
-import { SCENARIOS_111 } from '../../interop/scenarios111/index.js';
+import { evpRandScenarios } from '../../interop/suites/evp-rand/scenarios.js';
+import { PERSONALITY_SPEC, PERSONALITY_SUITE, personalityRows } from '../../interop/suites/personalities/table.js';
+import { rand3Scenarios } from '../../interop/suites/rand-front-end/scenarios.js';
+import { SCENARIOS_111 } from '../../interop/suites/rand-drbg/index.js';
 import { renderPersonalityTable, tableInReadme } from '../../scripts/personality-table/render.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -44,7 +44,7 @@ function loadedTests(ctx: Mocha.Context): LoadedTest[] {
 }
 
 describe('README personality table', () => {
-  it('is the table rendered from interop/personalities.ts (node dist/scripts/personality-table.js)', () => {
+  it('is the table rendered from interop/suites/personalities/table.ts (node dist/scripts/personality-table.js)', () => {
     const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
     expect(tableInReadme(readme), 'README.md has the personality table markers').to.not.equal(null);
     expect(tableInReadme(readme)).to.equal(renderPersonalityTable());

@@ -10,11 +10,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import ts from 'typescript';
-import { repoRoot } from '../../interop/ffi111/load111.js';
-import type { RawCall, RawResult } from '../../interop/ffi111/raw111.js';
-import type { Discovery111, Oracle111 } from '../../interop/oracles/oracle111.js';
-import { discoverNode16 } from '../../interop/oracles/node16.js';
-import { discoverSystem111 } from '../../interop/oracles/system111.js';
+import { repoRoot } from '../../interop/builds/openssl111/load.js';
+import type { RawCall, RawResult } from '../../interop/suites/raw-calls-111/raw-calls.js';
+import type { Discovery111, Oracle111 } from '../../interop/builds/openssl111/oracle.js';
+import { discoverNode16 } from '../../interop/builds/openssl111/node16.js';
+import { discoverSystem111 } from '../../interop/builds/openssl111/in-process.js';
 
 const hex = (s: string): string => Buffer.from(s).toString('hex');
 

@@ -7,7 +7,7 @@
  */
 import { expect } from 'chai';
 import { loadLibCrypto3, ParamArrays } from '../../interop/ffi/index.js';
-import { withFreshLibctx } from '../../interop/rand3/run-calls-system3.js';
+import { withFreshLibctx } from '../../interop/suites/rand-front-end/run-libcrypto.js';
 import { readmeBlocks, runExample, typecheckExample } from './readme-examples.js';
 
 const MARKER = '// porting example: OpenSSL 3 RAND\n';

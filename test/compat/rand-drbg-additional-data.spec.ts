@@ -1,7 +1,7 @@
 /**
  * RAND_DRBG_bytes' 24-byte additional data {pid, 4 zero bytes, thread id, timer}, proven against
  * real OpenSSL 1.1.1: C's pid and pthread_self() are reported by the oracle and its timer value
- * is found inside the time-stamp-counter bracket of the call (interop/scenarios111/additional-
+ * is found inside the time-stamp-counter bracket of the call (interop/suites/rand-drbg/additional-
  * data.ts). Then randshim's RAND_DRBG_bytes, through the compat API with its environment pinned
  * to those values, must give C's bytes, including a two-chunk request (65536 + 16 bytes) that C
  * serves with the same additional data on both chunks.
@@ -10,10 +10,10 @@ import { expect } from 'chai';
 import {
   RAND_DRBG_bytes, RAND_DRBG_free, RAND_DRBG_instantiate, RAND_DRBG_new, RAND_DRBG_set_callbacks, RANDSHIM_111_reset,
 } from '../../compat/openssl111/index.js';
-import type { Discovery111, Oracle111 } from '../../interop/oracles/oracle111.js';
-import { discoverNode16 } from '../../interop/oracles/node16.js';
-import { discoverSystem111 } from '../../interop/oracles/system111.js';
-import { ADDITIONAL_DATA_CALLS, proveAdditionalData } from '../../interop/scenarios111/additional-data.js';
+import type { Discovery111, Oracle111 } from '../../interop/builds/openssl111/oracle.js';
+import { discoverNode16 } from '../../interop/builds/openssl111/node16.js';
+import { discoverSystem111 } from '../../interop/builds/openssl111/in-process.js';
+import { ADDITIONAL_DATA_CALLS, proveAdditionalData } from '../../interop/suites/rand-drbg/additional-data.js';
 import { fromHex, toHex } from '../../provider/bytes.js';
 
 function available(d: Discovery111): Oracle111 {

@@ -12,7 +12,7 @@ import {
   RAND_DRBG_set_callbacks, RAND_DRBG_set_defaults, RAND_DRBG_set_reseed_interval, RAND_DRBG_set_reseed_time_interval,
   RAND_priv_bytes, RAND_seed, RANDSHIM_111_reset, describeError111, type RAND_DRBG,
 } from '../../compat/openssl111/index.js';
-import type { Rand111Environment } from '../../provider/drbg111/context.js';
+import type { Rand111Environment } from '../../provider/openssl111/drbg-context.js';
 
 /** A DRBG whose entropy callback counts its calls. */
 function counted(env: Rand111Environment): { drbg: RAND_DRBG; calls: () => number } {

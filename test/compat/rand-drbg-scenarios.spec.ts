@@ -10,11 +10,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { repoRoot } from '../../interop/ffi111/load111.js';
-import type { Discovery111, Oracle111 } from '../../interop/oracles/oracle111.js';
-import { discoverNode16 } from '../../interop/oracles/node16.js';
-import { discoverSystem111 } from '../../interop/oracles/system111.js';
-import { ALL_DIFFERENCES, KNOWN_DIFFERENCES, runScenarios111, SCENARIOS_111, type OracleSummary } from '../../interop/scenarios111/index.js';
+import { repoRoot } from '../../interop/builds/openssl111/load.js';
+import type { Discovery111, Oracle111 } from '../../interop/builds/openssl111/oracle.js';
+import { discoverNode16 } from '../../interop/builds/openssl111/node16.js';
+import { discoverSystem111 } from '../../interop/builds/openssl111/in-process.js';
+import { ALL_DIFFERENCES, KNOWN_DIFFERENCES, runScenarios111, SCENARIOS_111, type OracleSummary } from '../../interop/suites/rand-drbg/index.js';
 
 function available(d: Discovery111): Oracle111 {
   if (!d.available) expect.fail(`${d.name} unavailable: ${d.reason}`);

@@ -10,10 +10,10 @@ import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as R from '../../compat/openssl3/index.js';
-import { drainErrors3 } from '../../interop/oracles/openssl3-errors.js';
+import { drainErrors3 } from '../../interop/builds/openssl3/error-names.js';
 import { fromHex, toHex, utf8 } from '../../provider/bytes.js';
-import { DefaultChain3x } from '../../provider/chain/index.js';
-import { TestRand } from '../../provider/entropy/test-rand.js';
+import { DefaultChain3x } from '../../provider/openssl3/rand/index.js';
+import { TestRand } from '../../provider/openssl3/rands/test-rand.js';
 
 const errors = (): string[] => drainErrors3(R).map((e) => `${e.lib}:${e.reason}`);
 const range = (from: number, to: number): Uint8Array => Uint8Array.from({ length: to - from + 1 }, (_, i) => from + i);

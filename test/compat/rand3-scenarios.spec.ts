@@ -1,6 +1,6 @@
 /**
  * compat/openssl3's RAND front end against the system libcrypto.so.3's, scenario by scenario
- * (interop/rand3/scenarios.ts): RAND_get0_*, RAND_bytes and friends, RAND_add / RAND_seed /
+ * (interop/suites/rand-front-end/scenarios.ts): RAND_get0_*, RAND_bytes and friends, RAND_add / RAND_seed /
  * RAND_status / RAND_poll, RAND_set_DRBG_type / RAND_set_seed_source_type before and after the
  * primary exists, randfile.c, default properties, and EVP_RAND calls on the shared DRBGs,
  * compared call by call on return values, error codes, states, every parameter read back and
@@ -10,13 +10,13 @@
  */
 import { expect } from 'chai';
 import { existsSync } from 'node:fs';
-import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/evp-rand/compare.js';
-import { runScenarioSystem3 } from '../../interop/evp-rand/run-system3.js';
+import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
+import { runScenarioSystem3 } from '../../interop/suites/evp-rand/run-libcrypto.js';
 import { loadLibCrypto3, provenance, provenanceProblem, SYSTEM_LIBCRYPTO3, type LibCrypto3 } from '../../interop/ffi/index.js';
-import type { RandCall } from '../../interop/rand3/calls.js';
-import { ScenarioFiles } from '../../interop/rand3/files.js';
-import { withFreshLibctx } from '../../interop/rand3/run-calls-system3.js';
-import { rand3Scenarios } from '../../interop/rand3/scenarios.js';
+import type { RandCall } from '../../interop/suites/rand-front-end/calls.js';
+import { ScenarioFiles } from '../../interop/suites/rand-front-end/files.js';
+import { withFreshLibctx } from '../../interop/suites/rand-front-end/run-libcrypto.js';
+import { rand3Scenarios } from '../../interop/suites/rand-front-end/scenarios.js';
 
 /** The catalogue's size: change these with the catalogue. */
 const RAND3_EXPECTED_SCENARIOS = 40;

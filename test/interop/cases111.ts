@@ -3,8 +3,8 @@
  * limits drbg_ctr_init sets in 1.1.1 (shared/spec/openssl-drbg-facts.md 1.4), and the predicate
  * saying when the `1.1.1` and `3.x` flavours must agree.
  */
-import type { DiffCase, DrbgConfig, Step } from '../../interop/driver.js';
-import { SeededRandom } from '../../interop/diff/generator.js';
+import type { DiffCase, DrbgConfig, Step } from '../../interop/suites/differential/driver.js';
+import { SeededRandom } from '../../interop/suites/differential/generator.js';
 
 /** The shared seeded PRNG with the [0, n) helper these generators use. */
 class Rng extends SeededRandom {

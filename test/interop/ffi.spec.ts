@@ -10,16 +10,16 @@ import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fromHex } from '../../provider/bytes.js';
-import type { CaseResult, DiffCase } from '../../interop/driver.js';
+import type { CaseResult, DiffCase } from '../../interop/suites/differential/driver.js';
 import {
   ENGINE_NAMES, EVP_RAND_STATE_READY, getEngine, koffi, loadLibCrypto3, OPENSSL_DIR, OPENSSL_VERSION, ParamArrays,
   provenance, SYSTEM_LIBCRYPTO3, type EngineName, type LibCrypto3, type Pointer,
 } from '../../interop/ffi/index.js';
-import { supportedConfigs } from '../../interop/diff/configs.js';
-import { generateCases } from '../../interop/diff/generator.js';
-import { createSystem3Driver } from '../../interop/oracles/system3.js';
+import { supportedConfigs } from '../../interop/suites/differential/configs.js';
+import { generateCases } from '../../interop/suites/differential/generator.js';
+import { createSystem3Driver } from '../../interop/builds/openssl3/in-process.js';
 
-const DIST = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = fileURLToPath(new URL('../..', import.meta.url));
 const DEFAULT_PERS = Uint8Array.from([...Buffer.from('OpenSSL NIST SP 800-90A DRBG'), 0]);
 const ENTROPY = Uint8Array.from({ length: 48 }, (_, i) => i);
 const NONCE = Uint8Array.from({ length: 16 }, (_, i) => 0x64 + i);
@@ -202,7 +202,7 @@ describe('interop/ffi on the system libcrypto.so.3', () => {
 
     // ffi-rs alone in a fresh process: its own RTLD_DEEPBIND preload, then the same cases.
     const fresh = runFresh(`
-      const { createSystem3Driver } = await import(dist + 'interop/oracles/system3.js');
+      const { createSystem3Driver } = await import(dist + 'interop/builds/openssl3/in-process.js');
       const { createHash } = await import('node:crypto');
       const d = createSystem3Driver({ engine: 'ffi-rs' });
       const r = await d.runBatch(input);

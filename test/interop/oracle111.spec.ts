@@ -9,14 +9,14 @@ import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect } from 'chai';
-import type { CaseResult, DiffCase, StepResult } from '../../interop/driver.js';
-import { loadSharedLibcrypto111, PRIVATE_LIBCRYPTO111, repoRoot } from '../../interop/ffi111/load111.js';
-import { decodeError111 } from '../../interop/ffi111/errors111.js';
-import type { RawCall, RawResult } from '../../interop/ffi111/raw111.js';
-import type { Discovery111, Oracle111 } from '../../interop/oracles/oracle111.js';
-import { discoverNode16 } from '../../interop/oracles/node16.js';
-import { discoverSystem111 } from '../../interop/oracles/system111.js';
-import { randshimDriver3x } from '../../interop/randshim-driver.js';
+import type { CaseResult, DiffCase, StepResult } from '../../interop/suites/differential/driver.js';
+import { loadSharedLibcrypto111, PRIVATE_LIBCRYPTO111, repoRoot } from '../../interop/builds/openssl111/load.js';
+import { decodeError111 } from '../../interop/builds/openssl111/error-codes.js';
+import type { RawCall, RawResult } from '../../interop/suites/raw-calls-111/raw-calls.js';
+import type { Discovery111, Oracle111 } from '../../interop/builds/openssl111/oracle.js';
+import { discoverNode16 } from '../../interop/builds/openssl111/node16.js';
+import { discoverSystem111 } from '../../interop/builds/openssl111/in-process.js';
+import { randshimDriver3x } from '../../interop/suites/differential/randshim-driver.js';
 import { CIPHERS, flavoursCoincide, randomCases111, wellFormedCases111 } from './cases111.js';
 
 const ENTROPY32 = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
@@ -62,7 +62,7 @@ interface Probe {
 
 /** Discovers the system-1.1.1 oracle in a fresh `bin` process and runs `c` there. */
 function runUnderNode(bin: string, c: DiffCase): Probe {
-  const module = pathToFileURL(join(repoRoot(), 'dist/interop/oracles/system111.js')).href;
+  const module = pathToFileURL(join(repoRoot(), 'dist/interop/builds/openssl111/in-process.js')).href;
   const script = `
     const { discoverSystem111 } = await import(${JSON.stringify(module)});
     const d = await discoverSystem111();

@@ -6,15 +6,15 @@
  */
 import { expect } from 'chai';
 import { toHex } from '../../provider/bytes.js';
-import { BACKEND_NAMES, findDigest, getBackend } from '../../provider/primitives/index.js';
-import type { CaseResult, DiffCase, DrbgConfig, ReportedError, StepResult } from '../../interop/driver.js';
+import { BACKEND_NAMES, findDigest, getBackend } from '../../provider/sp800-90a/primitives/index.js';
+import type { CaseResult, DiffCase, DrbgConfig, ReportedError, StepResult } from '../../interop/suites/differential/driver.js';
 import { loadLibCrypto3, OPENSSL_INIT_LOAD_CRYPTO_STRINGS, SYSTEM_LIBCRYPTO3 } from '../../interop/ffi/index.js';
-import { caseLimits, supportedConfigs } from '../../interop/diff/configs.js';
-import { generateCases, SeededRandom } from '../../interop/diff/generator.js';
-import { describeError3 } from '../../interop/oracles/openssl3-errors.js';
-import { COMMON_REASONS, ERR_LIBS, LIB_REASONS } from '../../interop/oracles/openssl3-reasons.js';
-import { discoverSystem3, type System3Driver } from '../../interop/oracles/system3.js';
-import { randshimDriver3x } from '../../interop/randshim-driver.js';
+import { caseLimits, supportedConfigs } from '../../interop/suites/differential/configs.js';
+import { generateCases, SeededRandom } from '../../interop/suites/differential/generator.js';
+import { describeError3 } from '../../interop/builds/openssl3/error-names.js';
+import { COMMON_REASONS, ERR_LIBS, LIB_REASONS } from '../../interop/builds/openssl3/reasons.js';
+import { discoverSystem3, type System3Driver } from '../../interop/builds/openssl3/in-process.js';
+import { randshimDriver3x } from '../../interop/suites/differential/randshim-driver.js';
 
 function label(c: DrbgConfig): string {
   return c.mechanism === 'CTR-DRBG' ? `CTR ${String(c.cipher)}${c.useDf === false ? ' no-df' : ''}` : `${c.mechanism} ${String(c.digest)}`;

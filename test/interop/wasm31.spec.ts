@@ -9,13 +9,13 @@
  * one side accepts are pinned down explicitly.
  */
 import { expect } from 'chai';
-import { compareWasm31, sectionLabel, WASM31_ACCEPTED } from '../../interop/oracles/wasm31-compare.js';
-import { loadFileChunks } from '../../interop/oracles/openssl-rand-app.js';
-import { PinnedUrandom } from '../../interop/oracles/pinned-urandom.js';
+import { compareWasm31, sectionLabel, WASM31_ACCEPTED } from '../../interop/suites/openssl-rand/compare.js';
+import { loadFileChunks } from '../../interop/suites/openssl-rand/rand-app.js';
+import { PinnedUrandom } from '../../interop/builds/wasm31/pinned-urandom.js';
 import {
   discoverWasm31, reproduceWasm31, WASM31_TRAP_EXIT, wasm31Refusal, type RandomSection,
   type Wasm31Oracle, type Wasm31RandCommand, type Wasm31RandRun,
-} from '../../interop/oracles/wasm31.js';
+} from '../../interop/builds/wasm31/wasm31.js';
 
 /** What the comparisons covered, asserted at the end. */
 const tally = { commands: 0, bytesCompared: 0, urandomBytes: 0, primaries: new Set<number>() };

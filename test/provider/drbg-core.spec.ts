@@ -5,12 +5,12 @@
  */
 import { expect } from 'chai';
 import { fromHex, toHex, utf8 } from '../../provider/bytes.js';
-import { DEFAULT_PERS_3X, DrbgCtx } from '../../provider/drbg/ctx.js';
-import { Drbg } from '../../provider/drbg/drbg.js';
-import { TestRand } from '../../provider/entropy/test-rand.js';
-import { DrbgError } from '../../provider/errors.js';
-import type { RandImpl } from '../../provider/rand.js';
-import { RandState } from '../../provider/rand.js';
+import { DEFAULT_PERS_3X, DrbgCtx } from '../../provider/openssl3/rands/drbg.js';
+import { Drbg } from '../../provider/drbg.js';
+import { TestRand } from '../../provider/openssl3/rands/test-rand.js';
+import { DrbgError } from '../../provider/err/queue.js';
+import type { RandImpl } from '../../provider/openssl3/rands/rand-impl.js';
+import { RandState } from '../../provider/openssl3/rands/rand-impl.js';
 import { call, pattern } from './helpers.js';
 
 const CTR256 = { type: 'CTR-DRBG', cipher: 'AES-256-CTR' } as const;

@@ -1,8 +1,8 @@
 /** Shared fixtures for provider specs. */
-import { DrbgCtx, type DrbgCtxOptions } from '../../provider/drbg/ctx.js';
-import { TestRand } from '../../provider/entropy/test-rand.js';
-import { captureErrors, type RaisedError } from '../../provider/errors.js';
-import type { MechanismConfig } from '../../provider/mechanisms/index.js';
+import { DrbgCtx, type DrbgCtxOptions } from '../../provider/openssl3/rands/drbg.js';
+import { TestRand } from '../../provider/openssl3/rands/test-rand.js';
+import { captureErrors, type RaisedError } from '../../provider/err/queue.js';
+import type { MechanismConfig } from '../../provider/sp800-90a/index.js';
 
 /** One configuration of every mechanism and key size / digest size class. */
 export const CONFIGS: readonly MechanismConfig[] = [

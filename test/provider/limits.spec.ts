@@ -6,12 +6,12 @@
  * it READY). The same paths are compared with the real system OpenSSL 3 by the interop suite.
  */
 import { expect } from 'chai';
-import { Drbg } from '../../provider/drbg/drbg.js';
-import { DrbgCtx } from '../../provider/drbg/ctx.js';
-import { TestRand } from '../../provider/entropy/test-rand.js';
-import { DrbgError } from '../../provider/errors.js';
-import { DRBG_MAX_LENGTH } from '../../provider/mechanisms/mechanism.js';
-import { RandState } from '../../provider/rand.js';
+import { Drbg } from '../../provider/drbg.js';
+import { DrbgCtx } from '../../provider/openssl3/rands/drbg.js';
+import { TestRand } from '../../provider/openssl3/rands/test-rand.js';
+import { DrbgError } from '../../provider/err/queue.js';
+import { DRBG_MAX_LENGTH } from '../../provider/sp800-90a/mechanism.js';
+import { RandState } from '../../provider/openssl3/rands/rand-impl.js';
 import { CONFIGS, call, describeConfig, pattern, underTestRand } from './helpers.js';
 
 describe('length and strength limits', () => {

@@ -5,13 +5,13 @@
 import { expect } from 'chai';
 import { createCipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { fromHex, toHex } from '../../provider/bytes.js';
-import { forgeBackend } from '../../provider/primitives/forge.js';
-import { nodeBackend } from '../../provider/primitives/node.js';
-import { SUPPORTED_DIGESTS, findDigest } from '../../provider/primitives/algorithms.js';
-import { sha3 } from '../../provider/primitives/pure/sha3.js';
-import { AesKeySchedule } from '../../provider/primitives/pure/aes.js';
-import { Sha2, Sha2Hmac, type Sha2Name } from '../../provider/primitives/pure/sha2.js';
-import { nodeNativeBackend } from '../../provider/primitives/node.js';
+import { forgeBackend } from '../../provider/sp800-90a/primitives/forge-backend.js';
+import { nodeBackend } from '../../provider/sp800-90a/primitives/node-backend.js';
+import { SUPPORTED_DIGESTS, findDigest } from '../../provider/sp800-90a/primitives/algorithms.js';
+import { sha3 } from '../../provider/sp800-90a/primitives/pure/sha3.js';
+import { AesKeySchedule } from '../../provider/sp800-90a/primitives/pure/aes.js';
+import { Sha2, Sha2Hmac, type Sha2Name } from '../../provider/sp800-90a/primitives/pure/sha2.js';
+import { nodeNativeBackend } from '../../provider/sp800-90a/primitives/node-backend.js';
 
 const LENGTHS = [0, 1, 3, 55, 56, 63, 64, 65, 71, 72, 73, 103, 104, 105, 127, 128, 135, 136, 137, 143, 144, 145, 200, 1000, 4096];
 

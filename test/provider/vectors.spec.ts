@@ -4,7 +4,7 @@
  * fails the run instead of passing on fewer cases.
  */
 import { expect } from 'chai';
-import { BACKEND_NAMES } from '../../provider/primitives/index.js';
+import { BACKEND_NAMES } from '../../provider/sp800-90a/primitives/index.js';
 import { countCases, loadEvpRand } from '../../vectors/evprand.js';
 import { runSuite } from '../../vectors/runner.js';
 

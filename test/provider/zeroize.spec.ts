@@ -3,9 +3,9 @@
  * V, C and df material are all zero afterwards, for every mechanism on both backends.
  */
 import { expect } from 'chai';
-import { Drbg } from '../../provider/drbg/drbg.js';
-import { BACKEND_NAMES } from '../../provider/primitives/index.js';
-import { RandState } from '../../provider/rand.js';
+import { Drbg } from '../../provider/drbg.js';
+import { BACKEND_NAMES } from '../../provider/sp800-90a/primitives/index.js';
+import { RandState } from '../../provider/openssl3/rands/rand-impl.js';
 import { CONFIGS, describeConfig, underTestRand } from './helpers.js';
 
 describe('zeroization', () => {

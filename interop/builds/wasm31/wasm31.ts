@@ -1,0 +1,342 @@
+/**
+ * The `wasm-3.1` oracle: OpenSSL 3.1.0's `openssl` command line compiled to WebAssembly (npm
+ * openssl-wasm), run deterministically. This module is the entry point: it also re-exports the
+ * command description (wasm31-command.ts) and randshim's reproduction (wasm31-reproduction.ts).
+ *
+ * The oracle is chain-level: libcrypto is not reachable, only `main`. A command runs with
+ *  - a pinned /dev/urandom (a {@link PinnedUrandom} stream served through an Emscripten
+ *    device installed in preRun), whose bytes read are counted;
+ *  - a pinned wall clock (the glue's emscripten_date_now / emscripten_get_now imports), which
+ *    makes even a parentless primary's nonce reproducible and rules out time-based reseeds;
+ *  - an optional `[random]` section written to the build's OPENSSLDIR openssl.cnf.
+ * The compiled WebAssembly.Module is cached; each command gets a fresh instance (a second
+ * callMain on one instance fails), which costs a few milliseconds.
+ *
+ * The primary DRBG's address P (what public and private send as additional input, LE32 on
+ * wasm32) is recovered during the first /dev/urandom read, which is always the primary's
+ * instantiation: the words of the wasm shadow stack above the stack pointer are candidate
+ * pointers, and P is the one candidate pointing at a PROV_DRBG in the middle of instantiation
+ * as a primary (see {@link looksLikeInstantiatingPrimary}). It is found without looking at the
+ * command's output, so the output remains an independent check.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { PinnedUrandom } from './pinned-urandom.js';
+import {
+  opensslCnfFor, RAND_FILE, randArgv, WASM31_DEFAULT_CLOCK_MS, WASM31_OPENSSLDIR, wasm31Refusal,
+  WASM31_TRAP_EXIT, WRITE_FILE, type Wasm31RandCommand, type Wasm31RandOutcome,
+} from '../../suites/openssl-rand/command.js';
+
+export * from '../../suites/openssl-rand/command.js';
+export { addressBytes, reproduceWasm31, wasm31NonceSource } from '../../suites/openssl-rand/reproduction.js';
+
+export interface Wasm31RandRun extends Wasm31RandOutcome {
+  readonly stderr: string;
+  /** See {@link Wasm31RunResult.trap}. */
+  readonly trap: string | null;
+  /** The primary DRBG's address, or null when no urandom read happened or none matched. */
+  readonly primaryAddress: number | null;
+  readonly argv: readonly string[];
+}
+
+/** A raw invocation of the command line. */
+export interface Wasm31RunOptions {
+  readonly args: readonly string[];
+  /** Contents of OPENSSLDIR/openssl.cnf; absent: no file. */
+  readonly opensslCnf?: string;
+  /** Files to create before running (absolute paths). */
+  readonly files?: Readonly<Record<string, Uint8Array>>;
+  /** Files to read back afterwards (their directories are created beforehand). */
+  readonly collect?: readonly string[];
+  readonly urandom: PinnedUrandom;
+  readonly clockMs?: number;
+}
+
+export interface Wasm31RunResult {
+  /** The exit status; {@link WASM31_TRAP_EXIT} when the program trapped. */
+  readonly exitCode: number;
+  /** The WebAssembly trap that ended the program (e.g. "memory access out of bounds": the
+   * native build would have crashed), or null. */
+  readonly trap: string | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Collected files (null: absent). */
+  readonly files: Readonly<Record<string, Uint8Array | null>>;
+  readonly urandomBytesRead: number;
+  readonly primaryAddress: number | null;
+}
+
+export type Wasm31Discovery =
+  | { readonly name: 'wasm-3.1'; readonly available: true; readonly oracle: Wasm31Oracle }
+  | { readonly name: 'wasm-3.1'; readonly available: false; readonly reason: string };
+
+/** The few WebAssembly JS API types the oracle needs (tsconfig's lib has no DOM types). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+interface WasmInstance {
+  readonly exports: Readonly<Record<string, unknown>>;
+}
+type WasmModule = object;
+interface WasmApi {
+  readonly Module: new (bytes: Uint8Array) => WasmModule;
+  readonly Instance: new (module: WasmModule, imports: object) => WasmInstance;
+}
+const WebAssemblyApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+/** The parts of the Emscripten module object the oracle uses. */
+interface EmscriptenModule {
+  callMain(args: string[]): number;
+  FS: {
+    unlink(path: string): void;
+    createDevice(parent: string, name: string, input: (() => number) | null, output?: ((c: number) => void) | null): void;
+    mkdirTree(path: string): void;
+    writeFile(path: string, data: Uint8Array | string): void;
+    readFile(path: string): Uint8Array;
+  };
+}
+type Factory = (overrides: Record<string, unknown>) => Promise<EmscriptenModule>;
+
+interface LoadedBuild {
+  readonly factory: Factory;
+  readonly module: WasmModule;
+  /** Export names of the glue's stackSave and memory (the glue's names are minified). */
+  readonly stackSaveExport: string;
+  readonly memoryExport: string;
+  readonly path: string;
+}
+
+let cachedBuild: LoadedBuild | undefined;
+
+/** Loads and compiles the build once. Throws with a reason when something is missing. */
+function loadBuild(): LoadedBuild {
+  if (cachedBuild !== undefined) return cachedBuild;
+  const require = createRequire(import.meta.url);
+  const gluePath = require.resolve('openssl-wasm');
+  const glue = readFileSync(gluePath, 'utf8');
+  const stackSave = /stackSave=Module\["asm"\]\["(\w+)"\]/.exec(glue);
+  const memory = /wasmMemory=Module\["asm"\]\["(\w+)"\]/.exec(glue);
+  if (stackSave === null || memory === null) throw new Error(`unrecognised Emscripten glue in ${gluePath}`);
+  const wasmPath = join(dirname(gluePath), 'openssl.wasm');
+  cachedBuild = {
+    factory: require(gluePath) as Factory,
+    module: new WebAssemblyApi.Module(readFileSync(wasmPath)),
+    stackSaveExport: stackSave[1],
+    memoryExport: memory[1],
+    path: wasmPath,
+  };
+  return cachedBuild;
+}
+
+/**
+ * PROV_DRBG (providers/implementations/rands/drbg_local.h) on wasm32, 64-bit time_t: the
+ * field offsets used to recognise the primary while it is being instantiated.
+ */
+const PROV_DRBG = {
+  strength: 68, maxRequest: 72, reseedInterval: 104, reseedTimeInterval: 120, state: 144, size: 184,
+} as const;
+
+/**
+ * True when `addr` points at a PROV_DRBG that is being instantiated as the primary: state
+ * EVP_RAND_STATE_ERROR (instantiate sets it before fetching entropy), max_request 65536, a
+ * strength of 112 to 256 bits, and the primary's reseed settings (256 requests, 3600 s).
+ */
+export function looksLikeInstantiatingPrimary(mem: DataView, addr: number): boolean {
+  if (addr < 1024 || addr % 4 !== 0 || addr + PROV_DRBG.size > mem.byteLength) return false;
+  const u32 = (off: number): number => mem.getUint32(addr + off, true);
+  const strength = u32(PROV_DRBG.strength);
+  return u32(PROV_DRBG.state) === 2 && u32(PROV_DRBG.maxRequest) === 65536 && strength >= 112
+    && strength <= 256 && u32(PROV_DRBG.reseedInterval) === 256
+    && u32(PROV_DRBG.reseedTimeInterval) === 3600 && u32(PROV_DRBG.reseedTimeInterval + 4) === 0;
+}
+
+/** How far above the stack pointer the candidates are looked for. */
+const STACK_SCAN_BYTES = 64 * 1024;
+
+/** P from the shadow stack: the unique candidate passing the PROV_DRBG check, else null. */
+function findPrimaryOnStack(memory: WasmMemory, sp: number): number | null {
+  const mem = new DataView(memory.buffer);
+  const found = new Set<number>();
+  const end = Math.min(mem.byteLength, sp + STACK_SCAN_BYTES);
+  for (let a = sp - (sp % 4); a + 4 <= end; a += 4) {
+    const v = mem.getUint32(a, true);
+    if (!found.has(v) && looksLikeInstantiatingPrimary(mem, v)) found.add(v);
+  }
+  return found.size === 1 ? [...found][0] : null;
+}
+
+/** "<lib name>" as ERR_print_errors prints it, to randshim's library tags. */
+const LIB_NAMES: Readonly<Record<string, string>> = {
+  'random number generator': 'RAND',
+  'Provider routines': 'PROV',
+  'digital envelope routines': 'EVP',
+  'common libcrypto routines': 'CRYPTO',
+  'Property routines': 'PROP',
+  'configuration file routines': 'CONF',
+};
+
+/** The (library, reason) pairs of the ERR_print_errors lines in `stderr`, as "LIB:REASON". */
+export function parseErrorLines(stderr: string): string[] {
+  const out: string[] = [];
+  for (const line of stderr.split('\n')) {
+    const m = /^[0-9A-F]+:error:[0-9A-F]{8}:([^:]*):[^:]*:([^:]*):/.exec(line);
+    if (m !== null) out.push(`${LIB_NAMES[m[1]] ?? m[1]}:${m[2].toUpperCase().replace(/ /g, '_')}`);
+  }
+  return out;
+}
+
+export class Wasm31Oracle {
+  readonly info: { readonly name: 'wasm-3.1'; readonly library: string; readonly version: string };
+  private readonly build: LoadedBuild;
+  private runs = 0;
+
+  constructor(build: LoadedBuild, version: string) {
+    this.build = build;
+    this.info = { name: 'wasm-3.1', library: build.path, version };
+  }
+
+  /** Commands run so far by this oracle. */
+  get commandsRun(): number {
+    return this.runs;
+  }
+
+  /** Runs one command line on a fresh instance. */
+  async run(options: Wasm31RunOptions): Promise<Wasm31RunResult> {
+    const build = this.build;
+    const stdout: number[] = [];
+    const stderr: number[] = [];
+    const urandom = options.urandom;
+    const startRead = urandom.consumed;
+    const clockMs = options.clockMs ?? WASM31_DEFAULT_CLOCK_MS;
+    let exports: Readonly<Record<string, unknown>> | undefined;
+    let primaryAddress: number | null = null;
+    let firstRead = true;
+
+    const serveUrandom = (): number => {
+      if (firstRead && exports !== undefined) {
+        firstRead = false;
+        const sp = (exports[build.stackSaveExport] as () => number)();
+        primaryAddress = findPrimaryOnStack(exports[build.memoryExport] as WasmMemory, sp);
+      }
+      return urandom.next();
+    };
+
+    const listenersBefore = new Set(process.listeners('uncaughtException'));
+    const exitCodeBefore = process.exitCode;
+    let exitCode: number;
+    let trap: string | null = null;
+    let files: Record<string, Uint8Array | null> = {};
+    try {
+      const M = await build.factory({
+        noInitialRun: true,
+        thisProgram: 'openssl',
+        stdout: (c: number) => stdout.push(c),
+        stderr: (c: number) => stderr.push(c),
+        instantiateWasm: (info: { a: Record<string, unknown> }, receive: (i: WasmInstance, m: WasmModule) => void) => {
+          pinClock(info.a, clockMs);
+          const instance = new WebAssemblyApi.Instance(build.module, info);
+          exports = instance.exports;
+          receive(instance, build.module);
+          return instance.exports;
+        },
+        preRun: [(mod: EmscriptenModule) => {
+          mod.FS.unlink('/dev/urandom');
+          mod.FS.createDevice('/dev', 'urandom', serveUrandom);
+          if (options.opensslCnf !== undefined) {
+            mod.FS.mkdirTree(WASM31_OPENSSLDIR);
+            mod.FS.writeFile(`${WASM31_OPENSSLDIR}/openssl.cnf`, options.opensslCnf);
+          }
+          for (const path of options.collect ?? []) mod.FS.mkdirTree(dirname(path));
+          for (const [path, data] of Object.entries(options.files ?? {})) {
+            mod.FS.mkdirTree(dirname(path));
+            mod.FS.writeFile(path, data);
+          }
+        }],
+      });
+      try {
+        exitCode = M.callMain([...options.args]);
+      } catch (e) {
+        // The glue rethrows a trap (WebAssembly.RuntimeError) after recording exit status 1.
+        if (!(e instanceof Error) || e.name !== 'RuntimeError') throw e;
+        trap = e.message;
+        exitCode = WASM31_TRAP_EXIT;
+      }
+      files = {};
+      for (const path of options.collect ?? []) {
+        try {
+          files[path] = Uint8Array.from(M.FS.readFile(path));
+        } catch {
+          files[path] = null;
+        }
+      }
+    } finally {
+      for (const l of process.listeners('uncaughtException')) {
+        if (!listenersBefore.has(l)) process.removeListener('uncaughtException', l);
+      }
+      process.exitCode = exitCodeBefore;
+      this.runs++;
+    }
+    return {
+      exitCode,
+      trap,
+      stdout: Buffer.from(stdout).toString('latin1'),
+      stderr: Buffer.from(stderr).toString('latin1'),
+      files,
+      urandomBytesRead: urandom.consumed - startRead,
+      primaryAddress,
+    };
+  }
+
+  /** `openssl rand -hex N [-rand FILE] [-writerand FILE]` under `cmd.random`. Throws a
+   * RangeError for a section {@link wasm31Refusal} refuses or {@link opensslCnfFor} cannot write. */
+  async runRand(cmd: Wasm31RandCommand): Promise<Wasm31RandRun> {
+    const refusal = wasm31Refusal(cmd.random);
+    if (refusal !== null) throw new RangeError(refusal);
+    const argv = randArgv(cmd);
+    const r = await this.run({
+      args: argv,
+      ...(cmd.random === undefined ? {} : { opensslCnf: opensslCnfFor(cmd.random) }),
+      ...(cmd.randFile === undefined ? {} : { files: { [RAND_FILE]: cmd.randFile } }),
+      collect: cmd.writerand === true ? [WRITE_FILE] : [],
+      urandom: new PinnedUrandom(cmd.urandomSeed),
+      ...(cmd.clockMs === undefined ? {} : { clockMs: cmd.clockMs }),
+    });
+    return {
+      argv,
+      exitCode: r.exitCode,
+      trap: r.trap,
+      stdout: r.stdout,
+      stderr: r.stderr,
+      writtenFile: cmd.writerand === true ? r.files[WRITE_FILE] ?? null : null,
+      urandomBytesRead: r.urandomBytesRead,
+      errors: parseErrorLines(r.stderr),
+      primaryAddress: r.primaryAddress,
+    };
+  }
+}
+
+/** Replaces the glue's clock imports (found by their function names) with a fixed time. */
+function pinClock(imports: Record<string, unknown>, clockMs: number): void {
+  for (const [key, fn] of Object.entries(imports)) {
+    if (typeof fn !== 'function') continue;
+    if (fn.name === '_emscripten_date_now') imports[key] = () => clockMs;
+    else if (fn.name === '_emscripten_get_now') imports[key] = () => clockMs % 1e6;
+  }
+}
+
+/** Brings the oracle up: compiles the build and runs `openssl version`. Never throws. */
+export async function discoverWasm31(): Promise<Wasm31Discovery> {
+  try {
+    const build = loadBuild();
+    const probe = new Wasm31Oracle(build, 'unknown');
+    const r = await probe.run({ args: ['version'], urandom: new PinnedUrandom('discovery') });
+    const version = r.stdout.trim();
+    if (r.exitCode !== 0 || !version.startsWith('OpenSSL 3.1')) {
+      return { name: 'wasm-3.1', available: false, reason: `unexpected "openssl version": ${JSON.stringify(r.stdout + r.stderr)}` };
+    }
+    return { name: 'wasm-3.1', available: true, oracle: new Wasm31Oracle(build, version) };
+  } catch (e) {
+    return { name: 'wasm-3.1', available: false, reason: e instanceof Error ? e.message : String(e) };
+  }
+}

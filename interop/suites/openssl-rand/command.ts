@@ -1,0 +1,93 @@
+/**
+ * What a wasm-3.1 command is: `openssl rand -hex N [-rand FILE] [-writerand FILE]` under a
+ * `[random]` section, a pinned urandom stream and a pinned clock; how it is written down for
+ * the wasm build (argv, openssl.cnf) and read by randshim (the same section through
+ * random_conf_init); and which sections 3.1.0 cannot be asked to run.
+ */
+import { captureErrors } from '../../../provider/err/queue.js';
+import { applyRandomSection, randomSectionEntries, type RandomConfig, type RandomSection } from '../../../provider/openssl3/rand/index.js';
+import type { RandAppOutcome, RandAppRequest } from './rand-app.js';
+
+/** The build's OPENSSLDIR ("openssl version -d"): its openssl.cnf is loaded at startup. */
+export const WASM31_OPENSSLDIR = '/usr/local/ssl';
+/** getpid() under Emscripten. */
+export const WASM31_PID = 42;
+/** The wall clock every command sees unless told otherwise (ms since the epoch). */
+export const WASM31_DEFAULT_CLOCK_MS = 1_700_000_000_123;
+
+/** The exit status reported for a program that trapped (a crash natively: SIGSEGV's 128 + 11). */
+export const WASM31_TRAP_EXIT = 139;
+
+export type { RandomSection };
+
+export interface Wasm31RandCommand extends RandAppRequest {
+  /** Seed of the pinned /dev/urandom stream. */
+  readonly urandomSeed: string;
+  /** The `[random]` section; absent: no openssl.cnf at all (built-in defaults). */
+  readonly random?: RandomSection;
+  /** The pinned wall clock in ms; default {@link WASM31_DEFAULT_CLOCK_MS}. */
+  readonly clockMs?: number;
+}
+
+/** What both the oracle and the reproduction report for a command (`errors`: what
+ * ERR_print_errors printed, parsed from stderr on the oracle's side). */
+export interface Wasm31RandOutcome extends RandAppOutcome {
+  /** Bytes read from /dev/urandom (the pinned stream). */
+  readonly urandomBytesRead: number;
+}
+
+/** The file names the rand commands use inside the wasm file system. */
+export const RAND_FILE = '/work/seed.rnd';
+export const WRITE_FILE = '/work/out.rnd';
+
+/** argv of `openssl rand` for `cmd`. */
+export function randArgv(cmd: RandAppRequest): string[] {
+  const args = ['rand'];
+  if (cmd.randFile !== undefined) args.push('-rand', RAND_FILE);
+  if (cmd.writerand === true) args.push('-writerand', WRITE_FILE);
+  args.push('-hex', String(cmd.bytes));
+  return args;
+}
+
+const FORBIDDEN_IN_CNF = /[#$\\"'\r\n]/;
+
+/**
+ * openssl.cnf text loading a `[random]` section through the "random" config module. Throws a
+ * RangeError for what the file cannot carry verbatim: comment, variable, escape and quote
+ * characters, line breaks, '=' in a name, and leading or trailing blanks (the parser trims).
+ */
+export function opensslCnfFor(section: RandomSection): string {
+  const entries = randomSectionEntries(section);
+  let text = 'openssl_conf = openssl_init\n\n[openssl_init]\nrandom = random_section\n\n[random_section]\n';
+  for (const [name, value] of entries) {
+    if (FORBIDDEN_IN_CNF.test(name + value) || name.includes('=') || value !== value.trim() || name !== name.trim()) {
+      throw new RangeError(`cannot write ${name} = ${value} into openssl.cnf verbatim`);
+    }
+    text += `${name} = ${value}\n`;
+  }
+  return text;
+}
+
+/**
+ * Why OpenSSL 3.1.0 cannot be asked to run `section`, or null. A Hash or HMAC DRBG on the
+ * "NULL" digest (output size 0) never returns: hash_df and the HMAC generate loop advance by
+ * the digest size, so the process spins forever (seen on this build, and natively with
+ * Debian's OpenSSL 3.0.19). The oracle refuses those instead of hanging the test process.
+ */
+export function wasm31Refusal(section: RandomSection | undefined): string | null {
+  const config = randomConfigOf(section);
+  const mechanism = (config.random ?? 'CTR-DRBG').toUpperCase();
+  if ((mechanism === 'HASH-DRBG' || mechanism === 'HMAC-DRBG') && config.digest?.toUpperCase() === 'NULL') {
+    return `${mechanism} with the NULL digest loops forever in OpenSSL 3.1.0`;
+  }
+  return null;
+}
+
+/** The `[random]` configuration randshim applies for `section` (random_conf_init). */
+export function randomConfigOf(section: RandomSection | undefined): RandomConfig {
+  if (section === undefined) return {};
+  if (!Array.isArray(section)) return section as RandomConfig;
+  // An unknown name's CRYPTO_R_UNKNOWN_NAME_IN_RANDOM_SECTION belongs to config loading, which
+  // the command line does not report; keep it off the queue.
+  return captureErrors(() => applyRandomSection({}, section as readonly (readonly [string, string])[])).result.config;
+}

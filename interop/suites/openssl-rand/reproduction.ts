@@ -1,0 +1,103 @@
+/**
+ * randshim's reproduction of a wasm-3.1 command: `openssl rand` ported onto compat/openssl3
+ * (openssl-rand-app.ts: RAND_load_file, RAND_bytes, RAND_write_file, ERR_get_error), run as a
+ * fresh process would run it: the personality reset to the wasm build's environment (wasm32
+ * pointers, getpid() = 42, no threads, the pinned clock and /dev/urandom stream), the
+ * `[random]` section handed to RANDSHIM_3_configure as OpenSSL's config loader hands it to
+ * random_conf_init, and the personality reset again when the command exits.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as R from '../../../compat/openssl3/index.js';
+import { writeU32LE, writeU64LE } from '../../../provider/bytes.js';
+import { RAND_POOL_MAX_LENGTH, type EntropyPoll } from '../../../provider/platform/os-entropy.js';
+import { captureErrors, errorQueue, raise } from '../../../provider/err/queue.js';
+import { runRandApp } from './rand-app.js';
+import { PinnedUrandom } from '../../builds/wasm31/pinned-urandom.js';
+import { WASM31_DEFAULT_CLOCK_MS, WASM31_PID, type Wasm31RandCommand, type Wasm31RandOutcome } from './command.js';
+
+/** The OS of the wasm build as randshim's environment sees it: /dev/urandom reads sized as
+ * ossl_rand_pool_bytes_needed sizes them (ceil(entropy / 8), at least min_len, refused over
+ * max_len capped at RAND_POOL_MAX_LENGTH). */
+function urandomPoll(urandom: PinnedUrandom): EntropyPoll {
+  return (entropy, minLen, maxLen) => {
+    const len = Math.max(entropy > 0 ? Math.ceil(entropy / 8) : 0, minLen);
+    if (len > Math.min(maxLen, RAND_POOL_MAX_LENGTH)) {
+      raise('RAND', 'RANDOM_POOL_OVERFLOW');
+      return null;
+    }
+    return urandom.read(len);
+  };
+}
+
+/**
+ * The nonce a parentless DRBG gets on wasm32 (prov_drbg_get_nonce + ossl_rand_get_nonce):
+ * ossl_pool_add_nonce_data's {pid_t pid; CRYPTO_THREAD_ID tid; uint64_t time} (4 + 4 + 8,
+ * tid 0 without threads, time = seconds << 32 | nanoseconds of CLOCK_REALTIME) followed by the
+ * salt {void *drbg; int count} (4 + 4), count being the process-wide nonce counter after its
+ * increment.
+ */
+export function wasm31NonceSource(clockMs: number): (identity: Uint8Array) => Uint8Array {
+  let count = 0;
+  return (identity) => {
+    const out = new Uint8Array(24);
+    writeU32LE(out, 0, WASM31_PID);
+    const seconds = BigInt(Math.floor(clockMs / 1000));
+    const nanos = BigInt(Math.round((clockMs % 1000) * 1e6));
+    writeU64LE(out, 8, (seconds << 32n) + nanos);
+    out.set(identity.subarray(0, 4), 16);
+    writeU32LE(out, 20, ++count);
+    return out;
+  };
+}
+
+/** LE32 of an address: what a wasm32 DRBG passes as `(unsigned char *)&drbg, sizeof(drbg)`. */
+export function addressBytes(address: number): Uint8Array {
+  const out = new Uint8Array(4);
+  writeU32LE(out, 0, address);
+  return out;
+}
+
+let workDir: string | undefined;
+
+/** The directory the reproduced commands' -rand and -writerand files live in (one per
+ * process, removed at exit). */
+function commandDir(): string {
+  if (workDir === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'randshim-wasm31-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    workDir = dir;
+  }
+  return workDir;
+}
+
+/**
+ * Runs `cmd` on randshim: compat/openssl3 reset to the wasm run's environment (the same pinned
+ * urandom stream and clock, the primary's identity set to the recovered `primaryAddress`),
+ * configured with the command's `[random]` section, then `openssl rand` ported onto it.
+ */
+export function reproduceWasm31(cmd: Wasm31RandCommand, primaryAddress: number | null): Wasm31RandOutcome {
+  const urandom = new PinnedUrandom(cmd.urandomSeed);
+  const clockMs = cmd.clockMs ?? WASM31_DEFAULT_CLOCK_MS;
+  // The command runs as a fresh process: on an empty error queue, the caller's entries put back after.
+  const queue = errorQueue();
+  const saved = queue.splice(0);
+  try {
+    R.RANDSHIM_3_reset({
+      osEntropy: urandomPoll(urandom),
+      osNonce: wasm31NonceSource(clockMs),
+      clock: () => Math.floor(clockMs / 1000),
+      forkId: () => WASM31_PID,
+    }, { identities: { primary: addressBytes(primaryAddress ?? 0) } });
+    // OPENSSL_init_crypto's config loading (CONF_modules_load_file with the default flags)
+    // pops whatever the modules raised, e.g. an unknown name in [random].
+    const section = cmd.random;
+    if (section !== undefined) captureErrors(() => R.RANDSHIM_3_configure(section));
+    const outcome = runRandApp(cmd, commandDir());
+    return { ...outcome, urandomBytesRead: urandom.consumed };
+  } finally {
+    R.RANDSHIM_3_reset();
+    queue.splice(0, queue.length, ...saved);
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * randshim's providers and the EVP_RAND method store (crypto/evp/evp_fetch.c,
+ * crypto/property/property.c ossl_method_store_fetch): which RAND algorithm implementation a
+ * name and a property query fetch, under the library context's default properties.
+ *
+ * Two providers:
+ * - "default": CTR-DRBG, HASH-DRBG, HMAC-DRBG, SEED-SRC and TEST-RAND, defined
+ *   "provider=default" (providers/defltprov.c). Always loaded, as OpenSSL's default provider
+ *   is when nothing else was loaded first.
+ * - "fips": randshim's FIPS-behaviour provider, loaded only on request (OSSL_PROVIDER_load).
+ *   CTR-DRBG, HASH-DRBG and HMAC-DRBG defined "provider=fips,fips=yes" and TEST-RAND
+ *   "provider=fips,fips=no" (providers/fips/fipsprov.c). Its DRBGs behave as the FIPS module's
+ *   drbg.c does (FIPS_MODULE: an entropy buffer given to reseed is additional input only) and
+ *   fetch their ciphers and digests from the FIPS provider. This is from code reading only:
+ *   no FIPS provider was run (the system OpenSSL has none); the self-tests, the continuous RNG
+ *   test (crngt.c) on the entropy of a parentless DRBG and the FIPS indicator are not modelled.
+ *
+ * Implementations are tried in provider load order ("default" first); without a query the
+ * first one wins, with one the best ossl_property_match_count wins (the first on a tie; a
+ * query without optional clauses takes the first match). A query that does not parse is
+ * ignored (the default properties alone apply), as the store does.
+ */
+import {
+  mergeProperties, parseDefinition, parsePropertyQuery, propertyMatchCount, type PropertyClause, type PropertyDefinition,
+} from './properties.js';
+import { raise } from '../../err/queue.js';
+
+export const RAND_ALGORITHM_NAMES = ['CTR-DRBG', 'HASH-DRBG', 'HMAC-DRBG', 'SEED-SRC', 'TEST-RAND'] as const;
+export type RandAlgorithmName = (typeof RAND_ALGORITHM_NAMES)[number];
+
+export type ProviderName = 'default' | 'fips';
+export const PROVIDER_NAMES: readonly ProviderName[] = ['default', 'fips'];
+
+/** One implementation in the store (an OSSL_ALGORITHM of a provider's RAND table). */
+export interface RandMethod {
+  readonly name: RandAlgorithmName;
+  readonly provider: ProviderName;
+  /** The property definition string, e.g. "provider=default". */
+  readonly properties: string;
+  readonly definition: PropertyDefinition;
+}
+
+function method(name: RandAlgorithmName, provider: ProviderName, properties: string): RandMethod {
+  return { name, provider, properties, definition: parseDefinition(properties) };
+}
+
+const METHODS: readonly RandMethod[] = [
+  ...(['CTR-DRBG', 'HASH-DRBG', 'HMAC-DRBG', 'SEED-SRC', 'TEST-RAND'] as const)
+    .map((n) => method(n, 'default', 'provider=default')),
+  ...(['CTR-DRBG', 'HASH-DRBG', 'HMAC-DRBG'] as const).map((n) => method(n, 'fips', 'provider=fips,fips=yes')),
+  method('TEST-RAND', 'fips', 'provider=fips,fips=no'),
+];
+
+/** A library context's provider set and default properties. */
+export class ProviderStore {
+  private readonly loaded: ProviderName[] = ['default'];
+  private defaults: PropertyClause[] | null = null;
+
+  /** OSSL_PROVIDER_load: true when `name` is (now) loaded; false for an unknown provider. */
+  load(name: string): boolean {
+    if (!(PROVIDER_NAMES as readonly string[]).includes(name)) return false;
+    if (!this.loaded.includes(name as ProviderName)) this.loaded.push(name as ProviderName);
+    return true;
+  }
+
+  /** OSSL_PROVIDER_unload. The default provider stays. */
+  unload(name: ProviderName): void {
+    if (name === 'default') return;
+    const i = this.loaded.indexOf(name);
+    if (i >= 0) this.loaded.splice(i, 1);
+  }
+
+  isLoaded(name: string): boolean {
+    return this.loaded.includes(name as ProviderName);
+  }
+
+  /** EVP_set_default_properties: false (EVP_R_DEFAULT_QUERY_PARSE_ERROR raised) if `query`
+   * does not parse. */
+  setDefaultProperties(query: string | null): boolean {
+    if (query === null) {
+      this.defaults = null;
+      return true;
+    }
+    const clauses = parsePropertyQuery(query);
+    if (clauses === null) {
+      raise('EVP', 'DEFAULT_QUERY_PARSE_ERROR');
+      return false;
+    }
+    this.defaults = clauses;
+    return true;
+  }
+
+  /** EVP_default_properties_enable_fips: merges "fips=yes" (or "-fips") into the defaults. */
+  enableFips(enable: boolean): boolean {
+    const clauses = parsePropertyQuery(enable ? 'fips=yes' : '-fips') as PropertyClause[];
+    this.defaults = this.defaults === null ? clauses : mergeProperties(clauses, this.defaults);
+    return true;
+  }
+
+  /** EVP_default_properties_is_fips_enabled: the defaults hold a mandatory fips=yes. */
+  isFipsEnabled(): boolean {
+    const fips = this.defaults?.find((c) => c.name === 'fips');
+    if (fips === undefined || fips.optional || fips.op === 'override') return false;
+    const isYes = fips.value.kind === 'string' && fips.value.text === 'yes';
+    return fips.op === 'eq' ? isYes : !isYes;
+  }
+
+  /** The default properties as a query string ("" when none). */
+  get defaultProperties(): readonly PropertyClause[] {
+    return this.defaults ?? [];
+  }
+
+  /**
+   * EVP_RAND_fetch(libctx, name, properties): the implementation, or null after raising
+   * ERR_LIB_EVP ERR_R_UNSUPPORTED (an unknown name, or no implementation matching).
+   */
+  fetchRand(name: string | null, properties: string | null): RandMethod | null {
+    const upper = name?.toUpperCase();
+    const candidates = this.loaded.flatMap((prov) => METHODS.filter((m) => m.provider === prov && m.name === upper));
+    let query: PropertyClause[] | null = properties === null ? null : parsePropertyQuery(properties);
+    if (this.defaults !== null) query = query === null ? this.defaults : mergeProperties(query, this.defaults);
+    let best: RandMethod | null = null;
+    if (query === null) {
+      best = candidates[0] ?? null;
+    } else {
+      const optional = query.some((q) => q.optional);
+      let bestScore = -1;
+      for (const m of candidates) {
+        const score = propertyMatchCount(query, m.definition);
+        if (score > bestScore) {
+          best = m;
+          bestScore = score;
+          if (!optional) break;
+        }
+      }
+    }
+    if (best === null) raise('EVP', 'UNSUPPORTED');
+    return best;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * HMAC-DRBG's type-specific half (providers/implementations/rands/drbg_hmac.c, 3.0): the
+ * "digest" parameter (hmac->digest, which the "digest" getter and the strength follow) and
+ * the MAC context ("mac", which must be HMAC; it runs with the digest the same call names).
+ * Without a MAC context instantiate fails with PROV_R_MISSING_MAC. A MAC context created while
+ * no digest is set makes OpenSSL size everything from a NULL digest (EVP_R_MESSAGE_DIGEST_IS_NULL,
+ * strength 256) and crash on first use; randshim reproduces the former and refuses the latter.
+ */
+import { raise } from '../../err/queue.js';
+import { digestDrbgLimits } from '../../sp800-90a/digest-limits.js';
+import { HmacDrbgMechanism } from '../../sp800-90a/hmac-drbg.js';
+import type { DrbgLimits } from '../../sp800-90a/mechanism.js';
+import { OSSL_PARAM_UTF8_STRING, type OSSL_PARAM } from '../core/param-memory.js';
+import { OSSL_PARAM_locate, OSSL_PARAM_locate_const, OSSL_PARAM_set_utf8_string } from '../core/ossl-param.js';
+import type { DigestInfo } from '../../sp800-90a/primitives/algorithms.js';
+import type { RandParamName } from './rand-impl.js';
+import { fetchDigest, fetchMac } from './fetch-algorithms.js';
+import { loadDigestFromParams } from './drbg-digest-param.js';
+import { utf8Param } from './param-strings.js';
+import { adoptState, openLimits, type DrbgVariant, type VariantEnv, MechanismHolder } from './drbg-variant.js';
+
+/** (size_t)-1: hmac->blocklen after EVP_MD_get_size(NULL). */
+const SIZE_MAX = 2 ** 64 - 1;
+
+export class HmacVariant extends MechanismHolder<HmacDrbgMechanism> implements DrbgVariant {
+  readonly type = 'HMAC-DRBG' as const;
+  /** hmac->digest. */
+  private md: DigestInfo | null = null;
+  /** What the "digest" getter reports (EVP_MD_get0_name of hmac/hash->digest). */
+  private mdName: string | null = null;
+  /** hmac->ctx: null, or an HMAC context with the digest set on it (null: none yet). */
+  private mac: { digest: DigestInfo | null } | null = null;
+  /** The limits were last computed from a NULL digest: OpenSSL would memset (size_t)-1 bytes
+   * of K at the next instantiate and crash; randshim refuses to run. */
+  private nullSized = false;
+  limits: DrbgLimits = openLimits(0);
+  readonly gettable: readonly RandParamName[] = ['mac', 'digest'];
+  readonly settable: readonly RandParamName[] = ['properties', 'digest', 'mac'];
+
+  constructor(private readonly env: VariantEnv) {
+    super();
+  }
+
+  get algorithmName(): string | null {
+    return this.mdName;
+  }
+
+  /** drbg_hmac_set_ctx_params up to ossl_drbg_set_ctx_params. */
+  setParams(params: OSSL_PARAM[]): boolean {
+    const load = loadDigestFromParams(params, this.env);
+    if (load.md !== undefined) this.md = load.md;
+    if (load.mdName !== undefined) this.mdName = load.mdName;
+    if (!load.ok) return false;
+    if (!this.loadMac(params, load.propq)) return false;
+    if (this.mac !== null) {
+      if (this.md === null) {
+        // hmac->blocklen = EVP_MD_get_size(NULL) = (size_t)-1; strength = 64 * (int)(blocklen >> 3)
+        // = -64, which as unsigned exceeds 256 and is clamped to it.
+        raise('EVP', 'MESSAGE_DIGEST_IS_NULL');
+        this.limits = { ...this.limits, strength: 256, seedlen: SIZE_MAX, minEntropyLen: 32, minNonceLen: 16 };
+        this.nullSized = true;
+      } else {
+        this.limits = digestDrbgLimits(this.md, this.md.size);
+        this.nullSized = false;
+      }
+    }
+    const digest = this.mac?.digest ?? null;
+    if (digest !== null && (this.mech === null || this.mech.algorithmName !== digest.id)) {
+      const next = new HmacDrbgMechanism(digest, this.env.backend);
+      adoptState(next, this.mech);
+      this.mech = next;
+    }
+    return true;
+  }
+
+  /** ossl_prov_macctx_load_from_params(&hmac->ctx, params, NULL, NULL, NULL, libctx). */
+  private loadMac(params: OSSL_PARAM[], propq: string | null): boolean {
+    let macName: string | null = null;
+    let p = OSSL_PARAM_locate_const(params, 'mac');
+    if (p !== null) {
+      if (p.data_type !== OSSL_PARAM_UTF8_STRING) return false;
+      macName = utf8Param(p).text;
+    }
+    p = OSSL_PARAM_locate_const(params, 'properties');
+    if (p !== null && p.data_type !== OSSL_PARAM_UTF8_STRING) return false;
+    if (macName !== null) {
+      // EVP_MAC_fetch, then a fresh EVP_MAC_CTX (or none if the fetch failed).
+      const fetched = fetchMac(macName, propq, this.env.definition);
+      this.mac = fetched === true ? { digest: null } : null;
+      if (fetched === 'unimplemented') {
+        // A MAC OpenSSL has (CMAC, KMAC...) but randshim's HMAC-DRBG cannot run with: refused.
+        raise('PROV', 'MISSING_MAC');
+      }
+      if (this.mac === null) return false;
+    }
+    if (this.mac === null) return true;
+    // ossl_prov_set_macctx: the same call's "digest" goes to the MAC context.
+    p = OSSL_PARAM_locate_const(params, 'digest');
+    if (p !== null) {
+      const fetched = fetchDigest(utf8Param(p).text, propq, this.env.definition);
+      if (typeof fetched !== 'object' || fetched === null || 'xof' in fetched) {
+        this.mac = null;
+        return false;
+      }
+      this.mac.digest = fetched;
+    }
+    return true;
+  }
+
+  /** drbg_hmac_get_ctx_params up to ossl_drbg_get_ctx_params. */
+  getParams(params: OSSL_PARAM[]): boolean {
+    let p = OSSL_PARAM_locate(params, 'mac');
+    if (p !== null && (this.mac === null || !OSSL_PARAM_set_utf8_string(p, 'HMAC'))) return false;
+    p = OSSL_PARAM_locate(params, 'digest');
+    if (p !== null && (this.mdName === null || !OSSL_PARAM_set_utf8_string(p, this.mdName))) return false;
+    return true;
+  }
+
+  /** The mechanism to run, or null: no MAC context (PROV_R_MISSING_MAC at instantiate), or a
+   * MAC context without a digest (OpenSSL fails or crashes inside EVP_MAC_init). */
+  private running(instantiating: boolean): HmacDrbgMechanism | null {
+    if (this.mac === null) {
+      if (instantiating) raise('PROV', 'MISSING_MAC');
+      return null;
+    }
+    return this.mac.digest === null || this.nullSized ? null : this.mech;
+  }
+
+  instantiate(entropy: Uint8Array | null, nonce: Uint8Array | null, pers: Uint8Array | null): boolean {
+    return this.running(true)?.instantiate(entropy, nonce, pers) ?? false;
+  }
+
+  reseed(entropy: Uint8Array | null, adin: Uint8Array | null): boolean {
+    return this.running(false)?.reseed(entropy, adin) ?? false;
+  }
+
+  generate(out: Uint8Array, adin: Uint8Array | null, generateCounter: number): boolean {
+    return this.running(false)?.generate(out, adin, generateCounter) ?? false;
+  }
+}

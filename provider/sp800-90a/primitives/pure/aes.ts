@@ -1,0 +1,152 @@
+/**
+ * AES encryption (FIPS 197) in TypeScript with precomputed T-tables, for the small requests
+ * where calling into node:crypto costs more than the cipher: a CTR_DRBG generate of 32 bytes
+ * re-keys AES and encrypts five blocks, and creating one node:crypto cipher object alone costs
+ * more than all of that here. The key schedule is rebuilt in place (no allocation per re-key).
+ *
+ * Caveat: table lookups indexed by secret data are not constant-time; a co-located attacker
+ * measuring cache timing could learn about the key. OpenSSL uses AES-NI where it can. Backends
+ * that must avoid this use node:crypto for every block (see provider/sp800-90a/primitives/node-backend.ts).
+ */
+
+/** The S-box, from the multiplicative inverse in GF(2^8) and the affine map (FIPS 197 5.1.1). */
+const SBOX = new Uint8Array(256);
+/** T0..T3: SubBytes, ShiftRows and MixColumns of one byte, as big-endian words. */
+const T0 = new Uint32Array(256);
+const T1 = new Uint32Array(256);
+const T2 = new Uint32Array(256);
+const T3 = new Uint32Array(256);
+/** Round constants Rcon[i] (FIPS 197 5.2), in the high byte. */
+const RCON = new Uint32Array(15);
+
+{
+  const mul2 = (x: number): number => ((x << 1) ^ (x & 0x80 ? 0x1b : 0)) & 0xff;
+  // Walk the multiplicative group with generator 3 to get logs and inverses.
+  const exp = new Uint8Array(256);
+  const log = new Uint8Array(256);
+  for (let i = 0, x = 1; i < 255; i++) {
+    exp[i] = x;
+    log[x] = i;
+    x ^= mul2(x);
+  }
+  for (let x = 0; x < 256; x++) {
+    const inv = x === 0 ? 0 : exp[(255 - log[x]) % 255];
+    let s = inv;
+    for (let r = 1; r <= 4; r++) s ^= ((inv << r) | (inv >>> (8 - r))) & 0xff;
+    SBOX[x] = s ^ 0x63;
+  }
+  for (let x = 0; x < 256; x++) {
+    const s = SBOX[x];
+    const s2 = mul2(s);
+    const s3 = s2 ^ s;
+    const t = ((s2 << 24) | (s << 16) | (s << 8) | s3) >>> 0;
+    T0[x] = t;
+    T1[x] = ((t >>> 8) | (t << 24)) >>> 0;
+    T2[x] = ((t >>> 16) | (t << 16)) >>> 0;
+    T3[x] = ((t >>> 24) | (t << 8)) >>> 0;
+  }
+  for (let i = 1, r = 1; i < 15; i++, r = mul2(r)) RCON[i] = (r << 24) >>> 0;
+}
+
+const subWord = (w: number): number =>
+  ((SBOX[w >>> 24] << 24) | (SBOX[(w >>> 16) & 0xff] << 16) | (SBOX[(w >>> 8) & 0xff] << 8) | SBOX[w & 0xff]) >>> 0;
+
+/** An AES encryption key schedule that can be re-keyed in place. */
+export class AesKeySchedule {
+  /** Round keys: 4 * (rounds + 1) words; room for AES-256. */
+  private readonly rk = new Uint32Array(60);
+  private rounds = 0;
+  private readonly state = new Uint32Array(4);
+
+  constructor(key?: Uint8Array) {
+    if (key !== undefined) this.setKey(key);
+  }
+
+  /** Key expansion (FIPS 197 5.2) for a 16-, 24- or 32-byte key. */
+  setKey(key: Uint8Array): void {
+    const nk = key.length >>> 2;
+    if (key.length !== 16 && key.length !== 24 && key.length !== 32) throw new RangeError(`AES key of ${key.length} bytes`);
+    this.rounds = nk + 6;
+    const rk = this.rk;
+    for (let i = 0; i < nk; i++) {
+      rk[i] = ((key[4 * i] << 24) | (key[4 * i + 1] << 16) | (key[4 * i + 2] << 8) | key[4 * i + 3]) >>> 0;
+    }
+    const total = 4 * (this.rounds + 1);
+    // One pass per nk words: the first takes RotWord/SubWord/Rcon, the fifth of AES-256 SubWord.
+    for (let i = nk, round = 1; i < total; round++) {
+      let t = rk[i - 1];
+      t = subWord(((t << 8) | (t >>> 24)) >>> 0) ^ RCON[round];
+      rk[i] = rk[i - nk] ^ t;
+      i++;
+      for (let j = 1; j < nk && i < total; j++, i++) {
+        t = rk[i - 1];
+        if (j === 4 && nk === 8) t = subWord(t);
+        rk[i] = rk[i - nk] ^ t;
+      }
+    }
+  }
+
+  /** Zeroizes the round keys. */
+  clear(): void {
+    this.rk.fill(0);
+    this.state.fill(0);
+    this.rounds = 0;
+  }
+
+  /** Encrypts the 16-byte block at src[so..] into dst[do..] (may overlap exactly); writes only
+   * the first `take` output bytes (for a final partial CTR block). */
+  encryptBlock(src: Uint8Array, so: number, dst: Uint8Array, doff: number, take = 16): void {
+    const rk = this.rk;
+    let s0 = ((src[so] << 24) | (src[so + 1] << 16) | (src[so + 2] << 8) | src[so + 3]) ^ rk[0];
+    let s1 = ((src[so + 4] << 24) | (src[so + 5] << 16) | (src[so + 6] << 8) | src[so + 7]) ^ rk[1];
+    let s2 = ((src[so + 8] << 24) | (src[so + 9] << 16) | (src[so + 10] << 8) | src[so + 11]) ^ rk[2];
+    let s3 = ((src[so + 12] << 24) | (src[so + 13] << 16) | (src[so + 14] << 8) | src[so + 15]) ^ rk[3];
+    const last = this.rounds * 4;
+    let k = 4;
+    for (; k < last; k += 4) {
+      const t0 = T0[s0 >>> 24] ^ T1[(s1 >>> 16) & 0xff] ^ T2[(s2 >>> 8) & 0xff] ^ T3[s3 & 0xff] ^ rk[k];
+      const t1 = T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 0xff] ^ T2[(s3 >>> 8) & 0xff] ^ T3[s0 & 0xff] ^ rk[k + 1];
+      const t2 = T0[s2 >>> 24] ^ T1[(s3 >>> 16) & 0xff] ^ T2[(s0 >>> 8) & 0xff] ^ T3[s1 & 0xff] ^ rk[k + 2];
+      s3 = T0[s3 >>> 24] ^ T1[(s0 >>> 16) & 0xff] ^ T2[(s1 >>> 8) & 0xff] ^ T3[s2 & 0xff] ^ rk[k + 3];
+      s0 = t0;
+      s1 = t1;
+      s2 = t2;
+    }
+    // Final round: SubBytes and ShiftRows without MixColumns.
+    const o0 = ((SBOX[s0 >>> 24] << 24) | (SBOX[(s1 >>> 16) & 0xff] << 16) | (SBOX[(s2 >>> 8) & 0xff] << 8) | SBOX[s3 & 0xff]) ^ rk[k];
+    const o1 = ((SBOX[s1 >>> 24] << 24) | (SBOX[(s2 >>> 16) & 0xff] << 16) | (SBOX[(s3 >>> 8) & 0xff] << 8) | SBOX[s0 & 0xff]) ^ rk[k + 1];
+    const o2 = ((SBOX[s2 >>> 24] << 24) | (SBOX[(s3 >>> 16) & 0xff] << 16) | (SBOX[(s0 >>> 8) & 0xff] << 8) | SBOX[s1 & 0xff]) ^ rk[k + 2];
+    const o3 = ((SBOX[s3 >>> 24] << 24) | (SBOX[(s0 >>> 16) & 0xff] << 16) | (SBOX[(s1 >>> 8) & 0xff] << 8) | SBOX[s2 & 0xff]) ^ rk[k + 3];
+    if (take === 16) {
+      dst[doff] = o0 >>> 24; dst[doff + 1] = o0 >>> 16; dst[doff + 2] = o0 >>> 8; dst[doff + 3] = o0;
+      dst[doff + 4] = o1 >>> 24; dst[doff + 5] = o1 >>> 16; dst[doff + 6] = o1 >>> 8; dst[doff + 7] = o1;
+      dst[doff + 8] = o2 >>> 24; dst[doff + 9] = o2 >>> 16; dst[doff + 10] = o2 >>> 8; dst[doff + 11] = o2;
+      dst[doff + 12] = o3 >>> 24; dst[doff + 13] = o3 >>> 16; dst[doff + 14] = o3 >>> 8; dst[doff + 15] = o3;
+    } else {
+      const st = this.state;
+      st[0] = o0;
+      st[1] = o1;
+      st[2] = o2;
+      st[3] = o3;
+      for (let i = 0; i < take; i++) dst[doff + i] = st[i >> 2] >>> (24 - 8 * (i & 3));
+      st.fill(0);
+    }
+  }
+
+  /** ECB over whole blocks; dst may be src. */
+  encryptBlocks(src: Uint8Array, dst: Uint8Array): void {
+    for (let off = 0; off < src.length; off += 16) this.encryptBlock(src, off, dst, off);
+  }
+
+  /** CTR keystream from the 128-bit big-endian counter (not modified), into `out`. */
+  ctrKeystream(counter: Uint8Array, out: Uint8Array, scratch: Uint8Array = new Uint8Array(16)): void {
+    scratch.set(counter.subarray(0, 16));
+    for (let off = 0; off < out.length; off += 16) {
+      this.encryptBlock(scratch, 0, out, off, Math.min(16, out.length - off));
+      for (let i = 15; i >= 0; i--) {
+        scratch[i] = (scratch[i] + 1) & 0xff;
+        if (scratch[i] !== 0) break;
+      }
+    }
+  }
+}
