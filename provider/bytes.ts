@@ -25,6 +25,11 @@ export function fromHex(hex: string): Uint8Array {
   return out;
 }
 
+/** The bytes of optional hex: null when absent (undefined or null), as C's NULL buffer. */
+export function hexOrNull(hex: string | null | undefined): Uint8Array | null {
+  return hex === undefined || hex === null ? null : fromHex(hex);
+}
+
 /** Concatenation of `parts` into a new array. */
 export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
   let total = 0;

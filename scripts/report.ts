@@ -9,11 +9,11 @@
 import { writeFileSync } from 'node:fs';
 import type { ReportOptions, ReportSection } from './report/section.js';
 import { runDifferentialSection } from './report/differential.js';
-import { runEvpRandSection } from './report/evp-rand.js';
+import { runEvpRandSections } from './report/evp-rand.js';
 import { runVectorSection } from './report/vectors.js';
-import { runWasmSection } from './report/wasm.js';
+import { runWasmSections } from './report/wasm.js';
 import { runRandDrbgSection } from './report/rand-drbg.js';
-import { runRand3Section } from './report/rand3.js';
+import { runRand3Sections } from './report/rand3.js';
 import { runCloneSafetySection } from './report/clone-safety.js';
 
 interface Options extends ReportOptions {
@@ -49,16 +49,22 @@ function positive(v: string, name: string): number {
   return n;
 }
 
-/** The report's sections, in order. Each runs only what its options ask for. */
-const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | null>)[] = [
+/** The report's sections, in order. Each runs only what its options ask for: none (null or
+ * []), one, or one per build it compares with. */
+const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | readonly ReportSection[] | null>)[] = [
   async (opts) => (opts.oracle === undefined ? runVectorSection() : null),
   async (opts) => runDifferentialSection(opts),
-  runWasmSection,
+  runWasmSections,
   runRandDrbgSection,
-  async (opts) => runEvpRandSection(opts),
-  runRand3Section,
+  runEvpRandSections,
+  runRand3Sections,
   runCloneSafetySection,
 ];
+
+function asList(produced: ReportSection | readonly ReportSection[] | null): readonly ReportSection[] {
+  if (produced === null) return [];
+  return 'title' in produced ? [produced] : produced;
+}
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
@@ -66,10 +72,11 @@ async function main(): Promise<void> {
   console.log('randshim conformance report');
   const sections: ReportSection[] = [];
   for (const run of SECTIONS) {
-    const section = await run(opts);
-    if (section === null) continue;
-    sections.push(section);
-    console.log(`\n== ${section.title} ${section.ok ? '' : '(DIFFERENCES)'}\n${section.text}`);
+    const produced = await run(opts);
+    for (const section of asList(produced)) {
+      sections.push(section);
+      console.log(`\n== ${section.title} ${section.ok ? '' : '(DIFFERENCES)'}\n${section.text}`);
+    }
   }
   const ok = sections.every((s) => s.ok);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -8,12 +8,12 @@
  * over the oracle's configurations; the node-native and forge backends (the latter pure
  * JavaScript, several times slower) run a tenth of them each.
  */
-import { closeAll, discoverStepOracles, type OracleEntry } from '../../interop/builds/discovery.js';
+import { closeAll, discoverStepOracles, type OracleEntry } from '../../interop/suites/differential/oracles.js';
 import type { Driver } from '../../interop/suites/differential/driver.js';
 import { ALL_CONFIGS, CTR_CONFIGS } from '../../interop/suites/differential/configs.js';
 import { formatReport, runCampaign, type CampaignResult } from '../../interop/suites/differential/runner.js';
-import { randshimDriver3x } from '../../interop/suites/differential/randshim-driver.js';
-import { randshimDriver111 } from '../../interop/suites/differential/randshim-driver111.js';
+import { randshimDriver3x } from '../../interop/suites/differential/run-randshim.js';
+import { randshimDriver111 } from '../../interop/suites/differential/run-randshim111.js';
 import type { BackendName } from '../../provider/sp800-90a/primitives/backend.js';
 import type { ReportOptions, ReportSection } from './section.js';
 import { formatTable } from './table.js';

@@ -6,10 +6,10 @@
  */
 import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
 import { evpRandScenarios } from '../../interop/suites/evp-rand/scenarios.js';
-import { provenance, SYSTEM_LIBCRYPTO3 } from '../../interop/ffi/index.js';
 import { groupScenarios, mismatchLines, type ScenarioGroup } from './scenario-groups.js';
+import type { Discovery } from '../../interop/builds/registry.js';
 import type { ReportOptions, ReportSection } from './section.js';
-import { system3 } from './system3.js';
+import { libcrypto3Builds } from './libcrypto3-builds.js';
 import { formatTable } from './table.js';
 
 const GROUPS: readonly ScenarioGroup[] = [
@@ -25,23 +25,26 @@ const GROUPS: readonly ScenarioGroup[] = [
   ['chain (SEED-SRC root)', /^chain SEED-SRC/],
 ];
 
-export async function runEvpRandSection(opts: ReportOptions): Promise<ReportSection | null> {
-  if (opts.oracle !== undefined && opts.oracle !== 'system-3') return null;
-  const title = 'EVP_RAND (compat/openssl3) vs system-3';
-  const found = system3();
-  if ('reason' in found) {
-    return { title, ok: true, text: `system-3 unavailable: ${found.reason}`, json: { available: false, reason: found.reason } };
+/** One section per build with the EVP_RAND API (none when `--oracle` names another build). */
+export async function runEvpRandSections(opts: ReportOptions): Promise<ReportSection[]> {
+  return (await libcrypto3Builds(opts)).map(evpRandSection);
+}
+
+function evpRandSection(found: Discovery<'evp-rand-3'>): ReportSection {
+  const title = `EVP_RAND (compat/openssl3) vs ${found.name}`;
+  if (!found.available) {
+    return { title, ok: true, text: `${found.name} unavailable: ${found.reason}`, json: { available: false, reason: found.reason } };
   }
   const started = Date.now();
   const scenarios = evpRandScenarios();
   const results: [string, EvpRandComparison][] = groupScenarios(scenarios, GROUPS)
-    .map(([label, members]) => [label, compareEvpRandScenarios(found.crypto, members)]);
+    .map(([label, members]) => [label, compareEvpRandScenarios(found.handle.crypto, members)]);
   const total = results.reduce((t, [, r]) => ({
     scenarios: t.scenarios + r.scenarios, calls: t.calls + r.calls, bytes: t.bytes + r.bytes,
     mismatches: [...t.mismatches, ...r.mismatches],
   }), { scenarios: 0, calls: 0, bytes: 0, mismatches: [] as EvpRandComparison['mismatches'][number][] });
   const lines = [
-    `${provenance(found.crypto).version} (${SYSTEM_LIBCRYPTO3}); ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `${found.version} (${found.handle.path}); ${((Date.now() - started) / 1000).toFixed(1)} s`,
     formatTable(['scenarios', 'count', 'calls compared', 'bytes compared', 'differences'],
       [...results.map(([g, r]) => [g, r.scenarios, r.calls, r.bytes, r.mismatches.length]),
         ['total', total.scenarios, total.calls, total.bytes, total.mismatches.length]]),

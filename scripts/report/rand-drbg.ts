@@ -6,9 +6,8 @@
  * errors compared, every documented intentional difference (and whether each showed exactly as
  * documented), and which oracles were unavailable, with the reason. A few seconds.
  */
-import { discoverNode16, NODE16_111 } from '../../interop/builds/openssl111/node16.js';
-import type { Discovery111, Oracle111 } from '../../interop/builds/openssl111/oracle.js';
-import { discoverSystem111, SYSTEM_111 } from '../../interop/builds/openssl111/in-process.js';
+import type { Oracle111 } from '../../interop/builds/openssl111/oracle.js';
+import { buildsWith, discover as discoverBuild, type Discovery } from '../../interop/builds/registry.js';
 import { proveAdditionalData, type AdditionalDataProof } from '../../interop/suites/rand-drbg/additional-data.js';
 import { ALL_DIFFERENCES, runScenarios111, SCENARIOS_111, type OracleSummary } from '../../interop/suites/rand-drbg/index.js';
 import type { ReportOptions, ReportSection } from './section.js';
@@ -17,13 +16,12 @@ import { formatTable } from './table.js';
 /** An oracle the section can use: its name and how to bring it up. */
 export interface OracleEntry {
   readonly name: string;
-  readonly discover: () => Promise<Discovery111>;
+  readonly discover: () => Promise<Discovery<'rand-drbg-111'>>;
 }
 
-export const ORACLES_111: readonly OracleEntry[] = [
-  { name: SYSTEM_111, discover: discoverSystem111 },
-  { name: NODE16_111, discover: discoverNode16 },
-];
+/** Every build with the RAND_DRBG API (interop/builds/registry.ts). */
+export const ORACLES_111: readonly OracleEntry[] = buildsWith('rand-drbg-111')
+  .map((entry) => ({ name: entry.name, discover: () => discoverBuild(entry, 'rand-drbg-111') }));
 
 export interface RandDrbgReport {
   readonly scenarios: number;
@@ -43,7 +41,7 @@ async function discover(entries: readonly OracleEntry[]): Promise<{ oracles: Ora
   for (const o of entries) {
     try {
       const d = await o.discover();
-      if (d.available) oracles.push(d.driver);
+      if (d.available) oracles.push(d.handle);
       else unavailable.push({ oracle: d.name, reason: d.reason });
     } catch (e) {
       unavailable.push({ oracle: o.name, reason: `discovery failed: ${(e as Error).message}` });

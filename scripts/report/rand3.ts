@@ -6,12 +6,12 @@
  * bytes (the wasm-3.1 section compares bytes, through the same functions). Under a second.
  */
 import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
-import { provenance, SYSTEM_LIBCRYPTO3 } from '../../interop/ffi/index.js';
 import { ScenarioFiles } from '../../interop/suites/rand-front-end/files.js';
 import { rand3Scenarios } from '../../interop/suites/rand-front-end/scenarios.js';
 import { groupScenarios, mismatchLines, type ScenarioGroup } from './scenario-groups.js';
+import type { Discovery } from '../../interop/builds/registry.js';
 import type { ReportOptions, ReportSection } from './section.js';
-import { system3 } from './system3.js';
+import { libcrypto3Builds } from './libcrypto3-builds.js';
 import { formatTable } from './table.js';
 
 const GROUPS: readonly ScenarioGroup[] = [
@@ -23,12 +23,15 @@ const GROUPS: readonly ScenarioGroup[] = [
   ['RAND_load_file / RAND_write_file / RAND_file_name', /^RAND_(load_file|write_file|file_name)/],
 ];
 
-export async function runRand3Section(opts: ReportOptions): Promise<ReportSection | null> {
-  if (opts.oracle !== undefined && opts.oracle !== 'system-3') return null;
-  const title = 'RAND front end (compat/openssl3, 3.x default chain) vs system-3';
-  const found = system3();
-  if ('reason' in found) {
-    return { title, ok: true, text: `system-3 unavailable: ${found.reason}`, json: { available: false, reason: found.reason } };
+/** One section per build with the EVP_RAND API (none when `--oracle` names another build). */
+export async function runRand3Sections(opts: ReportOptions): Promise<ReportSection[]> {
+  return (await libcrypto3Builds(opts)).map(rand3Section);
+}
+
+function rand3Section(found: Discovery<'evp-rand-3'>): ReportSection {
+  const title = `RAND front end (compat/openssl3, 3.x default chain) vs ${found.name}`;
+  if (!found.available) {
+    return { title, ok: true, text: `${found.name} unavailable: ${found.reason}`, json: { available: false, reason: found.reason } };
   }
   const started = Date.now();
   const scenarios = rand3Scenarios();
@@ -36,7 +39,7 @@ export async function runRand3Section(opts: ReportOptions): Promise<ReportSectio
   let results: [string, EvpRandComparison][];
   try {
     results = groupScenarios(scenarios, GROUPS)
-      .map(([label, members]) => [label, compareEvpRandScenarios(found.crypto, members, { freshLibctx: true, files })]);
+      .map(([label, members]) => [label, compareEvpRandScenarios(found.handle.crypto, members, { freshLibctx: true, files })]);
   } finally {
     files.close();
   }
@@ -44,7 +47,7 @@ export async function runRand3Section(opts: ReportOptions): Promise<ReportSectio
     scenarios: t.scenarios + r.scenarios, calls: t.calls + r.calls, mismatches: [...t.mismatches, ...r.mismatches],
   }), { scenarios: 0, calls: 0, mismatches: [] as EvpRandComparison['mismatches'][number][] });
   const lines = [
-    `${provenance(found.crypto).version} (${SYSTEM_LIBCRYPTO3}), a fresh OSSL_LIB_CTX per scenario; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `${found.version} (${found.handle.path}), a fresh OSSL_LIB_CTX per scenario; ${((Date.now() - started) / 1000).toFixed(1)} s`,
     formatTable(['scenarios', 'count', 'calls compared', 'differences'],
       [...results.map(([g, r]) => [g, r.scenarios, r.calls, r.mismatches.length]),
         ['total', total.scenarios, total.calls, total.mismatches.length]]),

@@ -6,19 +6,28 @@
  * spread of N, `-rand FILE` and `-writerand FILE`.
  */
 import { compareWasm31, sectionLabel, WASM31_ACCEPTED } from '../../interop/suites/openssl-rand/compare.js';
-import { discoverWasm31, type Wasm31RandCommand } from '../../interop/builds/wasm31/wasm31.js';
+import type { Wasm31RandCommand } from '../../interop/builds/wasm31/wasm31.js';
+import { buildsWith, discover, type BuildEntry } from '../../interop/builds/registry.js';
 import type { ReportOptions, ReportSection } from './section.js';
 import { formatTable } from './table.js';
 
 const N_VALUES = [1, 16, 17, 33, 64, 257, 4096, 4097, 20000];
 const RAND_FILE = Uint8Array.from({ length: 2305 }, (_, i) => (i * 131 + 7) & 0xff);
 
-export async function runWasmSection(opts: ReportOptions): Promise<ReportSection | null> {
-  if (opts.oracle !== undefined && opts.oracle !== 'wasm-3.1') return null;
-  const title = 'wasm-3.1: openssl rand on OpenSSL 3.1.0 (WebAssembly) vs the same program on compat/openssl3';
-  const found = await discoverWasm31();
-  if (!found.available) return { title, text: `wasm-3.1 unavailable: ${found.reason}`, ok: true, json: { available: false, reason: found.reason } };
-  const oracle = found.oracle;
+/** One section per build with the `openssl` command (none when `--oracle` names another). */
+export async function runWasmSections(opts: ReportOptions): Promise<ReportSection[]> {
+  const sections: ReportSection[] = [];
+  for (const entry of buildsWith('openssl-command')) {
+    if (opts.oracle === undefined || opts.oracle === entry.name) sections.push(await commandSection(entry, opts));
+  }
+  return sections;
+}
+
+async function commandSection(entry: BuildEntry, opts: ReportOptions): Promise<ReportSection> {
+  const title = `${entry.name}: openssl rand on ${entry.describes} vs the same program on compat/openssl3`;
+  const found = await discover(entry, 'openssl-command');
+  if (!found.available) return { title, text: `${found.name} unavailable: ${found.reason}`, ok: true, json: { available: false, reason: found.reason } };
+  const oracle = found.handle;
   const rows: { config: string; commands: number; bytes: number; urandom: number; mismatches: number }[] = [];
   const problems: string[] = [];
   for (const [i, random] of WASM31_ACCEPTED.entries()) {
@@ -38,7 +47,7 @@ export async function runWasmSection(opts: ReportOptions): Promise<ReportSection
       }
     }
     rows.push(row);
-    if (opts.progress) process.stderr.write(`\r  wasm-3.1: ${i + 1}/${WASM31_ACCEPTED.length} configurations\x1b[K`);
+    if (opts.progress) process.stderr.write(`\r  ${entry.name}: ${i + 1}/${WASM31_ACCEPTED.length} configurations\x1b[K`);
   }
   if (opts.progress) process.stderr.write('\r\x1b[K');
   const total = rows.reduce((t, r) => ({ config: 'total', commands: t.commands + r.commands, bytes: t.bytes + r.bytes, urandom: t.urandom + r.urandom, mismatches: t.mismatches + r.mismatches }),

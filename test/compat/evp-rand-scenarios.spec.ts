@@ -12,7 +12,7 @@ import { expect } from 'chai';
 import { existsSync } from 'node:fs';
 import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
 import { runScenarioRandshim } from '../../interop/suites/evp-rand/run-randshim.js';
-import { runScenarioSystem3 } from '../../interop/suites/evp-rand/run-libcrypto.js';
+import { runScenarioLibcrypto } from '../../interop/suites/evp-rand/run-libcrypto.js';
 import { evpRandScenarios } from '../../interop/suites/evp-rand/scenarios.js';
 import { loadLibCrypto3, provenance, provenanceProblem, SYSTEM_LIBCRYPTO3, type LibCrypto3 } from '../../interop/ffi/index.js';
 
@@ -60,7 +60,7 @@ describe('EVP_RAND scenarios: randshim compat/openssl3 vs system-3', function ()
     const chains = evpRandScenarios().filter((s) => s.name.startsWith('chain TEST-RAND'));
     let differ = 0;
     for (const s of chains) {
-      const c = runScenarioSystem3(crypto, s);
+      const c = runScenarioLibcrypto(crypto, s);
       expect(JSON.stringify(runScenarioRandshim(s, c.identities).observations)).to.equal(JSON.stringify(c.observations));
       if (JSON.stringify(runScenarioRandshim(s).observations) !== JSON.stringify(c.observations)) differ++;
     }

@@ -11,10 +11,9 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import ts from 'typescript';
 import { repoRoot } from '../../interop/builds/openssl111/load.js';
-import type { RawCall, RawResult } from '../../interop/suites/raw-calls-111/raw-calls.js';
-import type { Discovery111, Oracle111 } from '../../interop/builds/openssl111/oracle.js';
-import { discoverNode16 } from '../../interop/builds/openssl111/node16.js';
-import { discoverSystem111 } from '../../interop/builds/openssl111/in-process.js';
+import type { RawCall, RawResult } from '../../interop/suites/raw-calls-111/calls.js';
+import type { Oracle111 } from '../../interop/builds/openssl111/oracle.js';
+import { discoverBuilds, type Discovery } from '../../interop/builds/registry.js';
 
 const hex = (s: string): string => Buffer.from(s).toString('hex');
 
@@ -65,9 +64,9 @@ function readExample(): Example {
   return { c: block('c'), ts: block('ts'), output: block('text').trim().split('\n') };
 }
 
-function available(d: Discovery111): Oracle111 {
+function available(d: Discovery<'rand-drbg-111'>): Oracle111 {
   if (!d.available) expect.fail(`${d.name} unavailable: ${d.reason}`);
-  return d.driver;
+  return d.handle;
 }
 
 describe('README porting example (OpenSSL 1.1.1 RAND_DRBG)', function () {
@@ -112,7 +111,7 @@ describe('README porting example (OpenSSL 1.1.1 RAND_DRBG)', function () {
     const out = execFileSync(process.execPath, [file], { encoding: 'utf8' }).trim().split('\n');
     expect(out).to.have.length(7);
     expect(out).to.deep.equal(example.output);
-    const oracles = [available(await discoverSystem111()), available(await discoverNode16())];
+    const oracles = (await discoverBuilds('rand-drbg-111')).map(available);
     try {
       for (const o of oracles) {
         const results = await o.runRaw(C_EQUIVALENT);

@@ -10,15 +10,14 @@ import { expect } from 'chai';
 import {
   RAND_DRBG_bytes, RAND_DRBG_free, RAND_DRBG_instantiate, RAND_DRBG_new, RAND_DRBG_set_callbacks, RANDSHIM_111_reset,
 } from '../../compat/openssl111/index.js';
-import type { Discovery111, Oracle111 } from '../../interop/builds/openssl111/oracle.js';
-import { discoverNode16 } from '../../interop/builds/openssl111/node16.js';
-import { discoverSystem111 } from '../../interop/builds/openssl111/in-process.js';
+import type { Oracle111 } from '../../interop/builds/openssl111/oracle.js';
+import { discoverBuilds, type Discovery } from '../../interop/builds/registry.js';
 import { ADDITIONAL_DATA_CALLS, proveAdditionalData } from '../../interop/suites/rand-drbg/additional-data.js';
 import { fromHex, toHex } from '../../provider/bytes.js';
 
-function available(d: Discovery111): Oracle111 {
+function available(d: Discovery<'rand-drbg-111'>): Oracle111 {
   if (!d.available) expect.fail(`${d.name} unavailable: ${d.reason}`);
-  return d.driver;
+  return d.handle;
 }
 
 /** randshim's compat RAND_DRBG_bytes with the environment pinned. */
@@ -48,7 +47,7 @@ describe('RAND_DRBG_bytes additional data against real OpenSSL 1.1.1', function 
   const oracles: Oracle111[] = [];
 
   before(async function () {
-    oracles.push(available(await discoverSystem111()), available(await discoverNode16()));
+    oracles.push(...(await discoverBuilds('rand-drbg-111')).map(available));
   });
 
   after(async function () {

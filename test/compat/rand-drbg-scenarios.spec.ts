@@ -11,28 +11,26 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { repoRoot } from '../../interop/builds/openssl111/load.js';
-import type { Discovery111, Oracle111 } from '../../interop/builds/openssl111/oracle.js';
-import { discoverNode16 } from '../../interop/builds/openssl111/node16.js';
-import { discoverSystem111 } from '../../interop/builds/openssl111/in-process.js';
+import type { Oracle111 } from '../../interop/builds/openssl111/oracle.js';
+import { discoverBuilds, type Discovery } from '../../interop/builds/registry.js';
 import { ALL_DIFFERENCES, KNOWN_DIFFERENCES, runScenarios111, SCENARIOS_111, type OracleSummary } from '../../interop/suites/rand-drbg/index.js';
 
-function available(d: Discovery111): Oracle111 {
+function available(d: Discovery<'rand-drbg-111'>): Oracle111 {
   if (!d.available) expect.fail(`${d.name} unavailable: ${d.reason}`);
-  return d.driver;
+  return d.handle;
 }
 
 describe('OpenSSL 1.1.1 RAND / RAND_DRBG scenarios: randshim vs real 1.1.1', function () {
-  let node16: Oracle111 | undefined;
+  let oracles: Oracle111[] = [];
   let summaries: OracleSummary[] = [];
 
   before(async function () {
-    const system = available(await discoverSystem111());
-    node16 = available(await discoverNode16());
-    summaries = await runScenarios111([system, node16], SCENARIOS_111);
+    oracles = (await discoverBuilds('rand-drbg-111')).map(available);
+    summaries = await runScenarios111(oracles, SCENARIOS_111);
   });
 
   after(async function () {
-    await node16?.close();
+    for (const o of oracles) await o.close();
   });
 
   it('ran every scenario on both oracles and compared calls, bytes, traces and errors in quantity', function () {

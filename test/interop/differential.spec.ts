@@ -7,12 +7,12 @@
  * compared nothing fails, and a planted fault shows the runner catches a wrong engine.
  */
 import { expect } from 'chai';
-import { discoverStepOracles, closeAll, type OracleEntry } from '../../interop/builds/discovery.js';
+import { discoverStepOracles, closeAll, type OracleEntry } from '../../interop/suites/differential/oracles.js';
 import { ALL_CONFIGS, CTR_CONFIGS } from '../../interop/suites/differential/configs.js';
 import { runCampaign, type CampaignResult } from '../../interop/suites/differential/runner.js';
 import type { Driver } from '../../interop/suites/differential/driver.js';
-import { randshimDriver3x } from '../../interop/suites/differential/randshim-driver.js';
-import { randshimDriver111 } from '../../interop/suites/differential/randshim-driver111.js';
+import { randshimDriver3x } from '../../interop/suites/differential/run-randshim.js';
+import { randshimDriver111 } from '../../interop/suites/differential/run-randshim111.js';
 import type { AesCipher, PrimitiveBackend } from '../../provider/sp800-90a/primitives/backend.js';
 import { nodeBackend } from '../../provider/sp800-90a/primitives/node-backend.js';
 

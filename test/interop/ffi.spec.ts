@@ -17,7 +17,8 @@ import {
 } from '../../interop/ffi/index.js';
 import { supportedConfigs } from '../../interop/suites/differential/configs.js';
 import { generateCases } from '../../interop/suites/differential/generator.js';
-import { createSystem3Driver } from '../../interop/builds/openssl3/in-process.js';
+import { openLibcrypto3 } from '../../interop/builds/openssl3/in-process.js';
+import { libcrypto3Driver } from '../../interop/suites/differential/run-libcrypto.js';
 
 const DIST = fileURLToPath(new URL('../..', import.meta.url));
 const DEFAULT_PERS = Uint8Array.from([...Buffer.from('OpenSSL NIST SP 800-90A DRBG'), 0]);
@@ -37,8 +38,8 @@ function runFresh(body: string, input: unknown = null): unknown {
   return JSON.parse(r.stdout) as unknown;
 }
 
-/** A TEST-RAND parent holding the §6.8 check vector's entropy and nonce, and a CTR-DRBG
- * AES-256 child under it (not instantiated). */
+/** A TEST-RAND parent holding the CTR-DRBG AES-256 check vector's entropy (00..2f) and nonce
+ * (64..73), and a CTR-DRBG AES-256 child under it (not instantiated). */
 function checkVectorPair(c: LibCrypto3, params: ParamArrays): { parent: Pointer; child: Pointer; free(): void } {
   const testRand = c.EVP_RAND_fetch(0n, 'TEST-RAND', null);
   const ctr = c.EVP_RAND_fetch(0n, 'CTR-DRBG', null);
@@ -129,7 +130,8 @@ describe('interop/ffi on the system libcrypto.so.3', () => {
       });
 
       it('keeps a NULL personalization apart from an empty one', () => {
-        // §6.8 check vector: NULL pers means the 29-byte default.
+        // The check vector: NULL pers means the 29-byte default (DRBG_DEFAULT_PERS_STRING,
+        // providers/implementations/rands/drbg.c, with its NUL).
         const nullPers = firstOutput(c, params, null);
         expect(nullPers).to.equal('ee18e8a0c79a42272eb43ead14268dc85752caf9e1fa0ea509106f0504fa5db8');
         expect(firstOutput(c, params, DEFAULT_PERS)).to.equal(nullPers);
@@ -192,8 +194,8 @@ describe('interop/ffi on the system libcrypto.so.3', () => {
   it('koffi and ffi-rs return identical results for the same cases, whichever loads first', async () => {
     const cases: DiffCase[] = supportedConfigs().flatMap((config, i) =>
       generateCases({ seed: 5100 + i, config, count: 2, idPrefix: `engines ${i}`, largeOutputRate: 0.02 }));
-    const koffiDriver = createSystem3Driver({ engine: 'koffi' });
-    const ffiRsDriver = createSystem3Driver({ engine: 'ffi-rs' });
+    const koffiDriver = libcrypto3Driver(openLibcrypto3(SYSTEM_LIBCRYPTO3, 'koffi'), 'koffi');
+    const ffiRsDriver = libcrypto3Driver(openLibcrypto3(SYSTEM_LIBCRYPTO3, 'ffi-rs'), 'ffi-rs');
     const a = await koffiDriver.runBatch(cases);
     const b = await ffiRsDriver.runBatch(cases);
     await koffiDriver.close();
@@ -202,9 +204,11 @@ describe('interop/ffi on the system libcrypto.so.3', () => {
 
     // ffi-rs alone in a fresh process: its own RTLD_DEEPBIND preload, then the same cases.
     const fresh = runFresh(`
-      const { createSystem3Driver } = await import(dist + 'interop/builds/openssl3/in-process.js');
+      const { openLibcrypto3 } = await import(dist + 'interop/builds/openssl3/in-process.js');
+      const { SYSTEM_LIBCRYPTO3 } = await import(dist + 'interop/builds/openssl3/libcrypto.js');
+      const { libcrypto3Driver } = await import(dist + 'interop/suites/differential/run-libcrypto.js');
       const { createHash } = await import('node:crypto');
-      const d = createSystem3Driver({ engine: 'ffi-rs' });
+      const d = libcrypto3Driver(openLibcrypto3(SYSTEM_LIBCRYPTO3, 'ffi-rs'), 'ffi-rs');
       const r = await d.runBatch(input);
       console.log(JSON.stringify({ evidence: d.evidence, sha256: createHash('sha256').update(JSON.stringify(r)).digest('hex') }));
     `, cases) as { evidence: { errorOnOwnQueue: boolean; errorOnNodeQueue: boolean; file: string }; sha256: string };

@@ -12,11 +12,10 @@ import { expect } from 'chai';
 import type { CaseResult, DiffCase, StepResult } from '../../interop/suites/differential/driver.js';
 import { loadSharedLibcrypto111, PRIVATE_LIBCRYPTO111, repoRoot } from '../../interop/builds/openssl111/load.js';
 import { decodeError111 } from '../../interop/builds/openssl111/error-codes.js';
-import type { RawCall, RawResult } from '../../interop/suites/raw-calls-111/raw-calls.js';
-import type { Discovery111, Oracle111 } from '../../interop/builds/openssl111/oracle.js';
-import { discoverNode16 } from '../../interop/builds/openssl111/node16.js';
-import { discoverSystem111 } from '../../interop/builds/openssl111/in-process.js';
-import { randshimDriver3x } from '../../interop/suites/differential/randshim-driver.js';
+import type { RawCall, RawResult } from '../../interop/suites/raw-calls-111/calls.js';
+import type { Oracle111 } from '../../interop/builds/openssl111/oracle.js';
+import { discoverBuild, type Discovery } from '../../interop/builds/registry.js';
+import { randshimDriver3x } from '../../interop/suites/differential/run-randshim.js';
 import { CIPHERS, flavoursCoincide, randomCases111, wellFormedCases111 } from './cases111.js';
 
 const ENTROPY32 = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
@@ -62,21 +61,21 @@ interface Probe {
 
 /** Discovers the system-1.1.1 oracle in a fresh `bin` process and runs `c` there. */
 function runUnderNode(bin: string, c: DiffCase): Probe {
-  const module = pathToFileURL(join(repoRoot(), 'dist/interop/builds/openssl111/in-process.js')).href;
+  const module = pathToFileURL(join(repoRoot(), 'dist/interop/builds/registry.js')).href;
   const script = `
-    const { discoverSystem111 } = await import(${JSON.stringify(module)});
-    const d = await discoverSystem111();
+    const { discoverBuild } = await import(${JSON.stringify(module)});
+    const d = await discoverBuild('system-1.1.1', 'rand-drbg-111');
     const out = { openssl: process.versions.openssl, available: d.available };
     if (!d.available) out.reason = d.reason;
-    else Object.assign(out, { version: d.driver.info.version, layout: d.driver.layout.ok,
-      result: (await d.driver.runBatch([${JSON.stringify(c)}]))[0] });
+    else Object.assign(out, { version: d.handle.info.version, layout: d.handle.layout.ok,
+      result: (await d.handle.runBatch([${JSON.stringify(c)}]))[0] });
     console.log(JSON.stringify(out));`;
   return JSON.parse(execFileSync(bin, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as Probe;
 }
 
-function available(d: Discovery111): Oracle111 {
+function available(d: Discovery<'rand-drbg-111'>): Oracle111 {
   if (!d.available) expect.fail(`${d.name} unavailable: ${d.reason}`);
-  return d.driver;
+  return d.handle;
 }
 
 /** Per-step differences between two results of the same case ([] when identical). */
@@ -98,8 +97,8 @@ describe('OpenSSL 1.1.1 oracles', function () {
   let node16: Oracle111;
 
   before(async function () {
-    system = available(await discoverSystem111());
-    node16 = available(await discoverNode16());
+    system = available(await discoverBuild('system-1.1.1', 'rand-drbg-111'));
+    node16 = available(await discoverBuild('node16-1.1.1', 'rand-drbg-111'));
   });
 
   after(async function () {

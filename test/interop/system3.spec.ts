@@ -13,8 +13,9 @@ import { caseLimits, supportedConfigs } from '../../interop/suites/differential/
 import { generateCases, SeededRandom } from '../../interop/suites/differential/generator.js';
 import { describeError3 } from '../../interop/builds/openssl3/error-names.js';
 import { COMMON_REASONS, ERR_LIBS, LIB_REASONS } from '../../interop/builds/openssl3/reasons.js';
-import { discoverSystem3, type System3Driver } from '../../interop/builds/openssl3/in-process.js';
-import { randshimDriver3x } from '../../interop/suites/differential/randshim-driver.js';
+import { buildNamed, discover, inProcessLibcrypto3, type BuildEntry } from '../../interop/builds/registry.js';
+import { libcrypto3Driver, type Libcrypto3Driver } from '../../interop/suites/differential/run-libcrypto.js';
+import { randshimDriver3x } from '../../interop/suites/differential/run-randshim.js';
 
 function label(c: DrbgConfig): string {
   return c.mechanism === 'CTR-DRBG' ? `CTR ${String(c.cipher)}${c.useDf === false ? ' no-df' : ''}` : `${c.mechanism} ${String(c.digest)}`;
@@ -60,19 +61,21 @@ function compare(cases: readonly DiffCase[], sys: readonly CaseResult[], shim: r
 }
 
 describe('system-3 oracle', () => {
-  let driver: System3Driver;
+  let driver: Libcrypto3Driver;
+  const entry = buildNamed('system-3') as BuildEntry;
 
-  before(() => {
-    const found = discoverSystem3();
+  before(async () => {
+    const found = await discover(entry, 'evp-rand-3');
     if (!found.available) throw new Error(`system-3 unavailable: ${found.reason}`);
-    driver = found.driver as System3Driver;
+    expect([found.library, found.version]).to.deep.equal([SYSTEM_LIBCRYPTO3, found.handle.evidence.version]);
+    driver = libcrypto3Driver(found.handle, found.name);
   });
 
   after(async () => {
     await driver.close();
   });
 
-  it('is discovered on the system libcrypto.so.3, and discovery never throws', () => {
+  it('is discovered on the system libcrypto.so.3, and discovery never throws', async () => {
     expect(driver.info).to.deep.equal({
       name: 'system-3', flavor: '3.x', library: SYSTEM_LIBCRYPTO3, version: driver.evidence.version,
     });
@@ -83,14 +86,17 @@ describe('system-3 oracle', () => {
     expect(['CTR-DRBG', 'HASH-DRBG', 'HMAC-DRBG'].every((m) => driver.supports({ mechanism: m as DrbgConfig['mechanism'] })))
       .to.equal(true);
 
-    const missing = discoverSystem3({ path: '/nonexistent/libcrypto.so.3' });
+    const at = (path: string): BuildEntry => inProcessLibcrypto3('system-3', path, 'a test entry');
+    const missing = await discover(at('/nonexistent/libcrypto.so.3'), 'evp-rand-3');
     expect(missing).to.deep.equal({ name: 'system-3', available: false, reason: 'library missing: /nonexistent/libcrypto.so.3' });
-    const notCrypto = discoverSystem3({ path: '/usr/lib/x86_64-linux-gnu/libz.so.1' });
+    const notCrypto = await discover(at('/usr/lib/x86_64-linux-gnu/libz.so.1'), 'evp-rand-3');
     expect(notCrypto.available).to.equal(false);
     expect(notCrypto.available === false && notCrypto.reason).to.match(/^cannot load .*libz\.so\.1 through koffi: /);
-    const viaFfiRs = discoverSystem3({ engine: 'ffi-rs' });
+    const viaFfiRs = await discover(entry, 'evp-rand-3', { engine: 'ffi-rs' });
     expect(viaFfiRs.available).to.equal(true);
-    expect(viaFfiRs.available && viaFfiRs.driver.info.name).to.equal('system-3-ffi-rs');
+    expect(viaFfiRs.name).to.equal('system-3-ffi-rs');
+    expect(viaFfiRs.available && viaFfiRs.handle.evidence.errorOnOwnQueue).to.equal(true);
+    expect(await discover(entry, 'rand-drbg-111')).to.deep.equal({ name: 'system-3', available: false, reason: 'system-3 has no rand-drbg-111' });
   });
 
   it('names every PROV, RAND, EVP and CRYPTO reason as the library\'s own strings do', () => {

@@ -13,9 +13,10 @@ import { compareWasm31, sectionLabel, WASM31_ACCEPTED } from '../../interop/suit
 import { loadFileChunks } from '../../interop/suites/openssl-rand/rand-app.js';
 import { PinnedUrandom } from '../../interop/builds/wasm31/pinned-urandom.js';
 import {
-  discoverWasm31, reproduceWasm31, WASM31_TRAP_EXIT, wasm31Refusal, type RandomSection,
+  reproduceWasm31, WASM31_TRAP_EXIT, wasm31Refusal, type RandomSection,
   type Wasm31Oracle, type Wasm31RandCommand, type Wasm31RandRun,
 } from '../../interop/builds/wasm31/wasm31.js';
+import { discoverBuild } from '../../interop/builds/registry.js';
 
 /** What the comparisons covered, asserted at the end. */
 const tally = { commands: 0, bytesCompared: 0, urandomBytes: 0, primaries: new Set<number>() };
@@ -110,9 +111,9 @@ describe('wasm-3.1 oracle: openssl rand on OpenSSL 3.1.0 vs the same program on 
   let oracle: Wasm31Oracle;
 
   before(async () => {
-    const found = await discoverWasm31();
+    const found = await discoverBuild('wasm-3.1', 'openssl-command');
     expect(found.available, found.available ? '' : found.reason).to.equal(true);
-    if (found.available) oracle = found.oracle;
+    if (found.available) oracle = found.handle;
     expect(oracle.info.version).to.match(/^OpenSSL 3\.1\.0 /);
   });
 

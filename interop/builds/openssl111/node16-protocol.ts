@@ -15,7 +15,7 @@
  */
 import type { CaseResult, DiffCase } from '../../suites/differential/driver.js';
 import type { LayoutCheck } from './drbg-layout.js';
-import type { RawCall, RawResult } from '../../suites/raw-calls-111/raw-calls.js';
+import type { RawCall, RawResult } from '../../suites/raw-calls-111/calls.js';
 
 export interface HelloInfo {
   /** OpenSSL_version(OPENSSL_VERSION). */

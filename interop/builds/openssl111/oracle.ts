@@ -1,13 +1,14 @@
 /**
  * What both 1.1.1 oracles offer beyond the common {@link Driver}: raw RAND / RAND_DRBG call
- * sequences (interop/suites/raw-calls-111/raw-calls.ts) and the evidence for reading `state`; plus the in-process
+ * sequences (interop/suites/raw-calls-111/calls.ts) and the evidence for reading `state`; plus the in-process
  * driver over a {@link Session111} that the system-1.1.1 oracle uses and the Node 16 child
  * serves its requests with.
  */
 import type { CaseResult, DiffCase, Driver, DrbgConfig, OracleInfo } from '../../suites/differential/driver.js';
-import { runCase111, supports111 } from '../../suites/differential/libcrypto111-cases.js';
+import { runCase111, supports111 } from '../../suites/differential/run-libcrypto111.js';
 import type { LayoutCheck } from './drbg-layout.js';
-import { newRawContext, runRawCalls, type RawCall, type RawResult } from '../../suites/raw-calls-111/raw-calls.js';
+import type { RawCall, RawResult } from '../../suites/raw-calls-111/calls.js';
+import { newLibcryptoRawContext, runLibcryptoRaw } from '../../suites/raw-calls-111/run-libcrypto.js';
 import type { Session111 } from './session.js';
 
 export interface Oracle111 extends Driver {
@@ -17,10 +18,6 @@ export interface Oracle111 extends Driver {
   runRaw(calls: readonly RawCall[]): Promise<RawResult[]>;
 }
 
-export type Discovery111 =
-  | { readonly name: string; readonly available: true; readonly driver: Oracle111 }
-  | { readonly name: string; readonly available: false; readonly reason: string };
-
 /** The same call sequences, synchronously, for whoever holds a session. */
 export interface SessionRunner {
   runCases(cases: readonly DiffCase[]): CaseResult[];
@@ -28,10 +25,10 @@ export interface SessionRunner {
 }
 
 export function sessionRunner(session: Session111): SessionRunner {
-  const raw = newRawContext();
+  const raw = newLibcryptoRawContext();
   return {
     runCases: (cases) => cases.map((c) => runCase111(session, c)),
-    runRaw: (calls) => runRawCalls(session, raw, calls),
+    runRaw: (calls) => runLibcryptoRaw(session, raw, calls),
   };
 }
 

@@ -67,10 +67,6 @@ export interface Wasm31RunResult {
   readonly primaryAddress: number | null;
 }
 
-export type Wasm31Discovery =
-  | { readonly name: 'wasm-3.1'; readonly available: true; readonly oracle: Wasm31Oracle }
-  | { readonly name: 'wasm-3.1'; readonly available: false; readonly reason: string };
-
 /** The few WebAssembly JS API types the oracle needs (tsconfig's lib has no DOM types). */
 interface WasmMemory {
   readonly buffer: ArrayBuffer;
@@ -187,13 +183,13 @@ export function parseErrorLines(stderr: string): string[] {
 }
 
 export class Wasm31Oracle {
-  readonly info: { readonly name: 'wasm-3.1'; readonly library: string; readonly version: string };
+  readonly info: { readonly name: string; readonly library: string; readonly version: string };
   private readonly build: LoadedBuild;
   private runs = 0;
 
-  constructor(build: LoadedBuild, version: string) {
+  constructor(build: LoadedBuild, name: string, version: string) {
     this.build = build;
-    this.info = { name: 'wasm-3.1', library: build.path, version };
+    this.info = { name, library: build.path, version };
   }
 
   /** Commands run so far by this oracle. */
@@ -325,18 +321,15 @@ function pinClock(imports: Record<string, unknown>, clockMs: number): void {
   }
 }
 
-/** Brings the oracle up: compiles the build and runs `openssl version`. Never throws. */
-export async function discoverWasm31(): Promise<Wasm31Discovery> {
-  try {
-    const build = loadBuild();
-    const probe = new Wasm31Oracle(build, 'unknown');
-    const r = await probe.run({ args: ['version'], urandom: new PinnedUrandom('discovery') });
-    const version = r.stdout.trim();
-    if (r.exitCode !== 0 || !version.startsWith('OpenSSL 3.1')) {
-      return { name: 'wasm-3.1', available: false, reason: `unexpected "openssl version": ${JSON.stringify(r.stdout + r.stderr)}` };
-    }
-    return { name: 'wasm-3.1', available: true, oracle: new Wasm31Oracle(build, version) };
-  } catch (e) {
-    return { name: 'wasm-3.1', available: false, reason: e instanceof Error ? e.message : String(e) };
+/** Brings the oracle up, reported as `name`: compiles the build and runs `openssl version`.
+ * Throws an Error whose message is the reason it cannot be used. */
+export async function openWasm31(name: string): Promise<Wasm31Oracle> {
+  const build = loadBuild();
+  const probe = new Wasm31Oracle(build, name, 'unknown');
+  const r = await probe.run({ args: ['version'], urandom: new PinnedUrandom('discovery') });
+  const version = r.stdout.trim();
+  if (r.exitCode !== 0 || !version.startsWith('OpenSSL 3.1')) {
+    throw new Error(`unexpected "openssl version": ${JSON.stringify(r.stdout + r.stderr)}`);
   }
+  return new Wasm31Oracle(build, name, version);
 }

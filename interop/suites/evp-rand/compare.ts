@@ -7,7 +7,7 @@ import type { LibCrypto3 } from '../../ffi/index.js';
 import type { ScenarioFiles } from '../rand-front-end/files.js';
 import { withFreshLibctx } from '../rand-front-end/run-libcrypto.js';
 import { runScenarioRandshim } from './run-randshim.js';
-import { runScenarioSystem3 } from './run-libcrypto.js';
+import { runScenarioLibcrypto } from './run-libcrypto.js';
 import type { Observation, Scenario } from './scenario.js';
 
 export interface ScenarioMismatch {
@@ -41,7 +41,7 @@ export function compareEvpRandScenarios(crypto: LibCrypto3, scenarios: readonly 
   let bytes = 0;
   const mismatches: ScenarioMismatch[] = [];
   for (const s of scenarios) {
-    const runC = () => runScenarioSystem3(crypto, s, options.files);
+    const runC = () => runScenarioLibcrypto(crypto, s, options.files);
     const c = options.freshLibctx === true ? withFreshLibctx(crypto, runC) : runC();
     const t = runScenarioRandshim(s, c.identities, options.files);
     const n = Math.max(c.observations.length, t.observations.length);

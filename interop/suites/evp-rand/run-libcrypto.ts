@@ -11,7 +11,7 @@ import { CParamArray, readParamTable, type LibCrypto3, type Pointer } from '../.
 import { describeError3 } from '../../builds/openssl3/error-names.js';
 import { callLabel } from '../rand-front-end/calls.js';
 import type { ScenarioFiles } from '../rand-front-end/files.js';
-import { System3RandCalls } from '../rand-front-end/run-libcrypto.js';
+import { LibcryptoRandCalls } from '../rand-front-end/run-libcrypto.js';
 import {
   buildParams, observeParam, readerFor, type Observation, type ObservedError, type Op, type Scenario, type ScenarioRun,
 } from './scenario.js';
@@ -19,7 +19,7 @@ import {
 /** Offset of `algctx` in struct evp_rand_ctx_st (LP64). */
 const ALGCTX_OFFSET = 8n;
 
-export interface System3Run extends ScenarioRun {
+export interface LibcryptoRun extends ScenarioRun {
   /** Context id to the 8 bytes of its algctx pointer (little-endian). */
   readonly identities: ReadonlyMap<string, Uint8Array>;
 }
@@ -27,13 +27,13 @@ export interface System3Run extends ScenarioRun {
 const hexOrNull = (h: string | null | undefined): Uint8Array | null => (h === undefined || h === null ? null : fromHex(h));
 
 /** `files`: where RAND_load_file / RAND_write_file calls make their files. */
-export function runScenarioSystem3(c: LibCrypto3, s: Scenario, files?: ScenarioFiles): System3Run {
+export function runScenarioLibcrypto(c: LibCrypto3, s: Scenario, files?: ScenarioFiles): LibcryptoRun {
   c.ERR_clear_error();
   const rands = new Map<string, Pointer>();
   const ctxs = new Map<string, Pointer>();
   /** Contexts RAND_get0_* returned: the library's, never freed here. */
   const borrowed = new Set<string>();
-  const randCalls = new System3RandCalls(c, files);
+  const randCalls = new LibcryptoRandCalls(c, files);
   const identities = new Map<string, Uint8Array>();
   const observations: Observation[] = [];
   const drain = (): ObservedError[] => {

@@ -11,7 +11,7 @@
  * The DRBG is AES-128 without derivation function, so the additional data is XORed straight
  * into the state: every bit of it shows in the output.
  */
-import type { RawCall, RawResult } from '../raw-calls-111/raw-calls.js';
+import type { RawCall, RawResult } from '../raw-calls-111/calls.js';
 import type { Oracle111 } from '../../builds/openssl111/oracle.js';
 import { fromHex, toHex } from '../../../provider/bytes.js';
 import { Rand111Context } from '../../../provider/openssl111/drbg-context.js';

@@ -13,7 +13,7 @@
  * function codes, callback traces, ex_data free calls) must be identical, or, on a step marked
  * `known`, show exactly the documented difference.
  */
-import type { RawResult } from '../raw-calls-111/raw-calls.js';
+import type { RawResult } from '../raw-calls-111/calls.js';
 import { knownDifference } from './known-differences.js';
 import type { Step } from './scenario.js';
 

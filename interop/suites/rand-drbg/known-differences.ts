@@ -5,7 +5,7 @@
  * that each side shows exactly its documented behaviour, so a difference that changes shape is
  * still caught. The others say why no scenario can show them (`notComparable`).
  */
-import type { RawResult } from '../raw-calls-111/raw-calls.js';
+import type { RawResult } from '../raw-calls-111/calls.js';
 
 export interface KnownDifference {
   readonly id: string;

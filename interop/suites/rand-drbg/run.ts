@@ -12,7 +12,7 @@
  * in-process one runs), so the real waits overlap.
  */
 import { RANDSHIM_111_reset } from '../../../compat/openssl111/index.js';
-import type { RawResult } from '../raw-calls-111/raw-calls.js';
+import type { RawResult } from '../raw-calls-111/calls.js';
 import type { Oracle111 } from '../../builds/openssl111/oracle.js';
 import { newRandshimRawContext, runRandshimRaw, VirtualClock } from '../raw-calls-111/run-randshim.js';
 import { compareRuns, firstExIndex, type Comparison } from './compare.js';

@@ -1,6 +1,6 @@
 /**
  * OpenSSL 1.1.1 RAND / RAND_DRBG scenarios: call sequences in the raw 1.1.1 language
- * (interop/suites/raw-calls-111/raw-calls.ts) that run unchanged on real OpenSSL 1.1.1 (the 1.1.1 oracles) and on
+ * (interop/suites/raw-calls-111/calls.ts) that run unchanged on real OpenSSL 1.1.1 (the 1.1.1 oracles) and on
  * randshim's compat/openssl111 API (interop/suites/raw-calls-111/run-randshim.ts), whose results are then compared
  * call by call: return codes, error queues (library, function, reason), output bytes, states,
  * private fields, and the trace of seed-source callbacks (arguments and order).
@@ -13,7 +13,7 @@
  * - `known`: the id of a documented difference (known-differences.ts) that this step shows
  *   instead of equality.
  */
-import type { RawCall } from '../raw-calls-111/raw-calls.js';
+import type { RawCall } from '../raw-calls-111/calls.js';
 
 export interface Step {
   readonly call: RawCall;

@@ -18,7 +18,7 @@ export interface RandCallResult<C> {
 /** long -1 etc. as the bit pattern a `ptr` argument carries. */
 const asLong = (n: number): Pointer => BigInt.asUintN(64, BigInt(n));
 
-export class System3RandCalls {
+export class LibcryptoRandCalls {
   private readonly last = new Map<string, Pointer>();
 
   constructor(private readonly c: LibCrypto3, private readonly files: ScenarioFiles | undefined) {}

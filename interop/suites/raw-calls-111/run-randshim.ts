@@ -1,5 +1,5 @@
 /**
- * randshim's runner for the raw OpenSSL 1.1.1 call language (interop/suites/raw-calls-111/raw-calls.ts): the same
+ * The raw OpenSSL 1.1.1 call language (./calls.ts) on randshim: the same
  * `RawCall[]`, run on randshim's compat/openssl111 API (the functions a porter calls), reported
  * as the same `RawResult[]`. Named DRBGs, named seed sources whose C-shaped callbacks record
  * what they are asked (and check every hand-out is cleaned up once, with its length), the
@@ -24,15 +24,15 @@ import {
   type RAND_DRBG_cleanup_entropy_fn, type RAND_DRBG_get_entropy_fn, type RAND_DRBG_get_nonce_fn,
 } from '../../../compat/openssl111/index.js';
 import { state111 } from '../../../compat/openssl111/state.js';
-import { fromHex, readU64LE, toHex, writeU64LE } from '../../../provider/bytes.js';
+import { fromHex, hexOrNull, readU64LE, toHex, writeU64LE } from '../../../provider/bytes.js';
 import { defaultCleanupEntropy, defaultCleanupNonce, defaultGetEntropy, defaultGetNonce } from '../../../provider/openssl111/drbg-lib.js';
 import type { SourceCall } from '../differential/driver.js';
 import { decodeError111 } from '../../builds/openssl111/error-codes.js';
 import type { DrbgFields } from '../../builds/openssl111/drbg-layout.js';
-import type { RawCall, RawFreeCall, RawResult, RawSourceCall } from './raw-calls.js';
-import { rawDouble, resolveExIndex, waitNextSecond, withTempFile } from './raw-values.js';
-
-type Name = string;
+import {
+  addedLength, bytesRequested, passedLength, rawDouble, resolveExIndex, waitNextSecond, withTempFile,
+  type Name, type RawCall, type RawFreeCall, type RawResult, type RawSourceCall,
+} from './calls.js';
 
 /** A named seed source: the buffers its callbacks hand out, what they were asked, and the
  * C-shaped callbacks themselves (made once, so re-installing a source installs the same ones). */
@@ -206,14 +206,8 @@ function drainErrors(): RawResult['errors'] {
   return out;
 }
 
-const bytesOf = (hex: string | undefined): Uint8Array | null => (hex === undefined ? null : fromHex(hex));
-
-/** The length passed with `buf`: its own, or (NULL buffers only, as in raw111) the given one. */
-function lengthOf(buf: Uint8Array | null, len: number | undefined): number {
-  if (len === undefined) return buf?.length ?? 0;
-  if (buf !== null) throw new Error(`a length of ${len} is only passed with a NULL buffer`);
-  return len;
-}
+/** The length passed with `buf` (see passedLength). */
+const lengthOf = (buf: Uint8Array | null, len: number | undefined): number => passedLength(buf?.length ?? null, len);
 
 function runOne(ctx: RandshimRawContext, run: RunState, call: RawCall, index: number): Partial {
   const { drbgs, created } = run;
@@ -254,7 +248,7 @@ function runOne(ctx: RandshimRawContext, run: RunState, call: RawCall, index: nu
     case 'RAND_DRBG_set_defaults':
       return { ret: RAND_DRBG_set_defaults(call.type, call.flags) };
     case 'RAND_DRBG_instantiate': {
-      const pers = bytesOf(call.pers);
+      const pers = hexOrNull(call.pers);
       return { ret: RAND_DRBG_instantiate(drbg(call.drbg), pers, lengthOf(pers, call.perslen)) };
     }
     case 'RAND_DRBG_uninstantiate':
@@ -266,11 +260,11 @@ function runOne(ctx: RandshimRawContext, run: RunState, call: RawCall, index: nu
       return {};
     }
     case 'RAND_DRBG_reseed': {
-      const adin = bytesOf(call.adin);
+      const adin = hexOrNull(call.adin);
       return { ret: RAND_DRBG_reseed(drbg(call.drbg), adin, lengthOf(adin, call.adinlen), call.predictionResistance ? 1 : 0) };
     }
     case 'RAND_DRBG_generate': {
-      const adin = bytesOf(call.adin);
+      const adin = hexOrNull(call.adin);
       const out = new Uint8Array(call.outlen);
       return generated(RAND_DRBG_generate(drbg(call.drbg), out, call.outlen, call.predictionResistance ? 1 : 0, adin,
         lengthOf(adin, call.adinlen)), out);
@@ -309,15 +303,14 @@ function runOne(ctx: RandshimRawContext, run: RunState, call: RawCall, index: nu
       return { value: Number(RAND_DRBG_get_ex_data(drbg(call.drbg), resolveExIndex(call.idx, run.allocated)) ?? 0) };
     case 'RAND_bytes':
     case 'RAND_priv_bytes': {
-      if (call.num < 0) throw new Error(`${call.fn}: num ${call.num} < 0 cannot be run on 1.1.1 (it would overrun any buffer)`);
-      const out = new Uint8Array(call.num);
-      return generated((call.fn === 'RAND_bytes' ? RAND_bytes : RAND_priv_bytes)(out, call.num), out);
+      const num = bytesRequested(call);
+      const out = new Uint8Array(num);
+      return generated((call.fn === 'RAND_bytes' ? RAND_bytes : RAND_priv_bytes)(out, num), out);
     }
     case 'RAND_seed':
     case 'RAND_add': {
-      const buf = bytesOf(call.buf);
-      const num = call.num ?? buf?.length ?? 0;
-      if (num > (buf?.length ?? 0)) throw new Error(`${call.fn}: num ${num} > the ${buf?.length ?? 0}-byte buffer`);
+      const buf = hexOrNull(call.buf);
+      const num = addedLength(call, buf?.length ?? 0);
       if (call.fn === 'RAND_seed') RAND_seed(buf, num);
       else RAND_add(buf, num, rawDouble(call.randomness));
       return {};

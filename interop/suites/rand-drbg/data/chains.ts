@@ -4,7 +4,7 @@
  * has a nonce callback; callbacks on parents and children; parent strength; a parent that must
  * instantiate or reseed while serving a child; prediction resistance through a chain.
  */
-import type { RawCall } from '../../raw-calls-111/raw-calls.js';
+import type { RawCall } from '../../raw-calls-111/calls.js';
 import { bytes, DEFAULT_PERS, lengthOnly, NID_128, NID_192, NID_256, NO_DF, scenario, type Scenario111, type StepLike } from '../scenario.js';
 
 const parentChild = scenario('parent-child-pulls',

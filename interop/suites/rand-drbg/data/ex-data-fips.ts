@@ -2,7 +2,7 @@
  * ex_data (RAND_DRBG_set_ex_data(3)) and FIPS mode (RAND_DRBG(7) as of OpenSSL commit 3a50a8a9,
  * FIPS_mode_set(3)).
  */
-import type { RawCall, RawDouble } from '../../raw-calls-111/raw-calls.js';
+import type { RawCall, RawDouble } from '../../raw-calls-111/calls.js';
 import { bytes, NID_128, NID_256, resetShared, scenario, type Scenario111, type Step, type StepLike } from '../scenario.js';
 
 const A = { allocated: 0 };

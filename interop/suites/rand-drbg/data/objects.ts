@@ -3,7 +3,7 @@
  * invalid types and flags, RAND_DRBG_set_defaults and RAND_DRBG_set_reseed_defaults and their
  * effect on objects created later (RAND_DRBG_new(3), RAND_DRBG_set_reseed_interval(3)).
  */
-import type { RawCall } from '../../raw-calls-111/raw-calls.js';
+import type { RawCall } from '../../raw-calls-111/calls.js';
 import {
   bytes, lengthOnly, NID_128, NID_192, NID_256, NO_DF, RESTORE_DEFAULTS, scenario, type Scenario111, type StepLike,
 } from '../scenario.js';

@@ -8,7 +8,7 @@
  * Each starts with resetShared(): the C library's shared DRBGs exist process-wide with
  * whatever history, so both sides first give the master a source and re-instantiate all three.
  */
-import type { RawCall, RawDouble } from '../../raw-calls-111/raw-calls.js';
+import type { RawCall, RawDouble } from '../../raw-calls-111/calls.js';
 import {
   bytes, DEFAULT_PERS, lengthOnly, NID_256, NO_DF, resetShared, scenario, type Scenario111, type StepLike,
 } from '../scenario.js';

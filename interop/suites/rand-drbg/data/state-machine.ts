@@ -5,7 +5,7 @@
  * uninstantiate / re-instantiate, recovery from the error state when entropy returns, reseed
  * cadence by count and by time, prediction resistance, and RAND_DRBG_bytes' chunking.
  */
-import type { RawCall } from '../../raw-calls-111/raw-calls.js';
+import type { RawCall } from '../../raw-calls-111/calls.js';
 import { bytes, DEFAULT_PERS, lengthOnly, NID_128, NID_192, NID_256, NO_DF, scenario, type Scenario111, type StepLike } from '../scenario.js';
 
 const withSource = (drbg: string, type: number, flags: number, source: string, entropy: string, nonce = ''): RawCall[] => [

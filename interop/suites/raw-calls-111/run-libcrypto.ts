@@ -1,130 +1,24 @@
 /**
- * Arbitrary sequences of raw OpenSSL 1.1.1 RAND / RAND_DRBG calls, as JSON-serialisable data,
- * for scenario tests beyond {@link DiffCase}s: the shared DRBGs (RAND_DRBG_get0_master /
- * public / private), callbacks on them, RAND_add / RAND_seed / RAND_bytes / RAND_status /
- * RAND_poll, set_defaults, set_reseed_defaults, ex_data, and a peek at the private fields.
- *
- * DRBGs are named: a call that yields a `RAND_DRBG *` binds it to `bind`, later calls refer to
- * it by that name. Seed sources are named too: `{ fn: 'source', name, entropy?, nonce? }` sets a
- * source's buffers (not a C call), and `RAND_DRBG_set_callbacks` with `source: name` installs the
- * traced callbacks routed to that source (`source: null` installs four NULLs).
- *
- * Process-wide state persists between runs in the same session (the shared DRBGs, defaults,
- * sources attached to shared DRBGs, ex_data indexes); DRBGs created by a run and not freed by it
- * are freed at its end. Add a call kind by extending {@link RawCall} and {@link runRawCall}.
- *
- * For runs another implementation must reproduce bit for bit:
- * - every call that binds a DRBG reports its address (`address`): the 8 bytes 1.1.1 feeds a
- *   parent as additional input when a child pulls from it, and puts at offset 24 of its
- *   default nonce;
- * - `default_callbacks` gives a DRBG 1.1.1's own rand_drbg_get_entropy / cleanup_entropy (and,
- *   with `nonce`, get_nonce / cleanup_nonce) back, e.g. after a source was installed on the
- *   shared master (the pointers are read from a fresh parentless DRBG: needs the validated
- *   layout);
- * - `RAND_DRBG_get_ex_new_index` with `traceFree` registers a free_func that reports, in
- *   `freed`, each call it gets while the run that registered it lasts (at its end the index is
- *   retired with CRYPTO_free_ex_index: OPENSSL_cleanup frees the master at process exit, and a
- *   JavaScript callback must not be reached then); ex_data calls may name an index as
- *   `{ allocated: k, offset? }`, the k-th index this run allocated;
- * - `wait_next_second` sleeps until `marginMs` (default 50) past the next wall-clock second,
- *   for the reseed-by-time checks (time(NULL) has one-second resolution);
- * - RAND_add's `randomness` may be 'NaN', 'Infinity' or '-Infinity', which JSON cannot carry;
- * - `getpid` (the process id) and `CRYPTO_THREAD_get_current_id` report, in `value`, the first
- *   two fields of RAND_DRBG_bytes' additional data; `RAND_DRBG_bytes` with `tsc` reports the
- *   time-stamp counter just before and just after the call (tsc.ts), bounding the third;
- * - `RAND_DRBG_set_callbacks` with `nonce: false` installs the source's entropy callbacks and NULL
- *   nonce callbacks (the 1.5x entropy request then reaches the source);
- * - `RAND_load_file` reads a temporary file holding `content` (or a path that does not exist);
- * - `perslen` / `adinlen` pass a length with a NULL buffer (only when `pers` / `adin` is absent:
- *   C then never reads the buffer, but the length still counts, see nullWithLength).
+ * The raw OpenSSL 1.1.1 call language (./calls.ts) on a real libcrypto 1.1.1 session
+ * (interop/builds/openssl111): each call made through the bound functions, reported with the
+ * traced seed-source calls, ex_data free calls, the DRBG's state (validated struct layout) and
+ * the error queue. ./run-randshim.ts is the same on randshim.
  */
-import type { ReportedError, SourceCall } from '../differential/driver.js';
 import { cBytes, outBuffer, outHex, type CBytes } from '../../builds/openssl111/byte-args.js';
 import { drainErrors111 } from '../../builds/openssl111/error-codes.js';
-import { readFields111, type DrbgFields } from '../../builds/openssl111/drbg-layout.js';
+import { readFields111 } from '../../builds/openssl111/drbg-layout.js';
 import { CRYPTO_EX_INDEX_DRBG } from '../../builds/openssl111/libcrypto.js';
 import { SeedSource } from '../../builds/openssl111/seed-callbacks.js';
 import type { Session111 } from '../../builds/openssl111/session.js';
 import koffi from 'koffi';
+import { fromHex } from '../../../provider/bytes.js';
 import { DRBG_OFFSETS } from '../../builds/openssl111/drbg-layout.js';
 import { readTsc } from '../../builds/openssl111/tsc.js';
-import { rawDouble, resolveExIndex, waitNextSecond, withTempFile, type ExIndexRef, type RawDouble } from './raw-values.js';
+import {
+  addedLength, bytesRequested, passedLength, rawDouble, resolveExIndex, waitNextSecond, withTempFile,
+  type Name, type RawCall, type RawFreeCall, type RawResult, type RawSourceCall,
+} from './calls.js';
 import { addressOf, types111, type CPtr, type DrbgPtr, type RegisteredCallback } from '../../builds/openssl111/c-types.js';
-
-type Name = string;
-
-export type { ExIndexRef, RawDouble };
-
-export type RawCall =
-  | { readonly fn: 'RAND_DRBG_new' | 'RAND_DRBG_secure_new'; readonly type: number; readonly flags: number;
-      readonly parent?: Name; readonly bind: Name }
-  | { readonly fn: 'RAND_DRBG_get0_master' | 'RAND_DRBG_get0_public' | 'RAND_DRBG_get0_private'; readonly bind: Name }
-  | { readonly fn: 'RAND_DRBG_set'; readonly drbg: Name; readonly type: number; readonly flags: number }
-  | { readonly fn: 'RAND_DRBG_set_defaults'; readonly type: number; readonly flags: number }
-  | { readonly fn: 'RAND_DRBG_instantiate'; readonly drbg: Name; readonly pers?: string; readonly perslen?: number }
-  | { readonly fn: 'RAND_DRBG_uninstantiate' | 'RAND_DRBG_free'; readonly drbg: Name }
-  | { readonly fn: 'RAND_DRBG_reseed'; readonly drbg: Name; readonly adin?: string; readonly adinlen?: number;
-      readonly predictionResistance?: boolean }
-  | { readonly fn: 'RAND_DRBG_generate'; readonly drbg: Name; readonly outlen: number; readonly adin?: string;
-      readonly adinlen?: number;
-      readonly predictionResistance?: boolean }
-  | { readonly fn: 'RAND_DRBG_bytes'; readonly drbg: Name; readonly outlen: number; readonly tsc?: boolean }
-  | { readonly fn: 'RAND_DRBG_set_callbacks'; readonly drbg: Name; readonly source: Name | null; readonly nonce?: boolean }
-  | { readonly fn: 'RAND_DRBG_set_reseed_interval'; readonly drbg: Name; readonly interval: number }
-  | { readonly fn: 'RAND_DRBG_set_reseed_time_interval'; readonly drbg: Name; readonly interval: number }
-  | { readonly fn: 'RAND_DRBG_set_reseed_defaults'; readonly masterInterval: number; readonly slaveInterval: number;
-      readonly masterTime: number; readonly slaveTime: number }
-  | { readonly fn: 'RAND_DRBG_get_ex_new_index'; readonly traceFree?: boolean }
-  | { readonly fn: 'RAND_DRBG_set_ex_data'; readonly drbg: Name; readonly idx: ExIndexRef; readonly value: number }
-  | { readonly fn: 'RAND_DRBG_get_ex_data'; readonly drbg: Name; readonly idx: ExIndexRef }
-  | { readonly fn: 'RAND_bytes' | 'RAND_priv_bytes'; readonly num: number }
-  | { readonly fn: 'RAND_seed'; readonly buf?: string; readonly num?: number }
-  | { readonly fn: 'RAND_add'; readonly buf?: string; readonly num?: number; readonly randomness: RawDouble }
-  | { readonly fn: 'RAND_status' | 'RAND_poll' | 'ERR_clear_error' | 'FIPS_mode' }
-  | { readonly fn: 'FIPS_mode_set'; readonly onoff: number }
-  | { readonly fn: 'getpid' | 'CRYPTO_THREAD_get_current_id' }
-  | { readonly fn: 'RAND_load_file'; readonly content?: string; readonly bytes: number }
-  | { readonly fn: 'source'; readonly name: Name; readonly entropy?: string; readonly nonce?: string }
-  | { readonly fn: 'default_callbacks'; readonly drbg: Name; readonly nonce: boolean }
-  | { readonly fn: 'wait_next_second'; readonly marginMs?: number }
-  | { readonly fn: 'peek'; readonly drbg: Name };
-
-/** A traced seed-source call, with the DRBG that made it (by bound name, or hex address when
- * it was never bound) and the source that answered. */
-export interface RawSourceCall extends SourceCall {
-  readonly drbg: string;
-  readonly source: Name;
-}
-
-/** A traced ex_data free_func call: the index (as the ordinal this run allocated it), the DRBG
- * being freed (bound name, or hex address) and the stored pointer value. */
-export interface RawFreeCall {
-  readonly allocated: number;
-  readonly drbg: string;
-  readonly value: number;
-}
-
-export interface RawResult {
-  readonly fn: RawCall['fn'];
-  /** The C return value, for non-void functions (pointers: 1 non-NULL, 0 NULL). */
-  readonly ret?: number;
-  /** Calls that bind a DRBG: its address, "0x" + lower-case hex. */
-  readonly address?: string;
-  /** Traced ex_data free_func calls made during the call, when any. */
-  readonly freed?: readonly RawFreeCall[];
-  /** Output bytes (hex) of generate / bytes calls that returned 1. */
-  readonly output?: string;
-  /** get_ex_new_index's index, get_ex_data's pointer value. */
-  readonly value?: number;
-  /** RAND_DRBG_bytes with `tsc`: the time-stamp counter before and after the call (hex). */
-  readonly tsc?: readonly [string, string];
-  /** `peek`: the private fields (requires a validated layout). */
-  readonly fields?: DrbgFields;
-  /** The named DRBG's state after the call, when readable. */
-  readonly state?: number;
-  readonly errors: readonly ReportedError[];
-  readonly calls: readonly RawSourceCall[];
-}
 
 /** The traced ex_data free_func (registered once per session). */
 interface ExFreeTracer {
@@ -135,18 +29,18 @@ interface ExFreeTracer {
 }
 
 /** Named sources and process-wide bindings that outlive one run (per session). */
-export interface RawContext {
+export interface LibcryptoRawContext {
   readonly sources: Map<Name, SeedSource>;
   exFree?: ExFreeTracer;
   /** 1.1.1's own callbacks (rand_drbg_get_entropy, ...), read once. */
   defaultCallbacks?: readonly [CPtr, CPtr, CPtr, CPtr];
 }
 
-export function newRawContext(): RawContext {
+export function newLibcryptoRawContext(): LibcryptoRawContext {
   return { sources: new Map() };
 }
 
-function exFreeTracer(ctx: RawContext): ExFreeTracer {
+function exFreeTracer(ctx: LibcryptoRawContext): ExFreeTracer {
   if (ctx.exFree === undefined) {
     const tracer: ExFreeTracer = {
       armed: new Map(),
@@ -162,7 +56,7 @@ function exFreeTracer(ctx: RawContext): ExFreeTracer {
 
 /** The callback pointers a fresh parentless RAND_DRBG_new carries: rand_drbg_get_entropy,
  * rand_drbg_cleanup_entropy, rand_drbg_get_nonce, rand_drbg_cleanup_nonce (not exported). */
-function defaultCallbacks(session: Session111, ctx: RawContext): readonly [CPtr, CPtr, CPtr, CPtr] {
+function defaultCallbacks(session: Session111, ctx: LibcryptoRawContext): readonly [CPtr, CPtr, CPtr, CPtr] {
   if (ctx.defaultCallbacks === undefined) {
     if (!session.layout.ok) throw new Error(`default_callbacks: the struct layout is not validated (${session.layout.detail})`);
     const drbg = session.lib.RAND_DRBG_new(906, 0, null);
@@ -187,7 +81,7 @@ function defaultCallbacks(session: Session111, ctx: RawContext): readonly [CPtr,
 
 /** Runs `calls` in order and reports each. Throws on malformed calls (unknown names) and on
  * harness faults seen inside callbacks. */
-export function runRawCalls(session: Session111, ctx: RawContext, calls: readonly RawCall[]): RawResult[] {
+export function runLibcryptoRaw(session: Session111, ctx: LibcryptoRawContext, calls: readonly RawCall[]): RawResult[] {
   const { lib, hub } = session;
   const drbgs = new Map<Name, DrbgPtr>();
   const created = new Set<Name>();
@@ -200,7 +94,7 @@ export function runRawCalls(session: Session111, ctx: RawContext, calls: readonl
       // names before and after the call: a freed DRBG keeps its name in this call's traces
       const names = new Map<bigint, Name>();
       for (const [n, p] of drbgs) names.set(addressOf(p), n);
-      const r = runRawCall(session, ctx, run, call);
+      const r = runOne(session, ctx, run, call);
       for (const [n, p] of drbgs) names.set(addressOf(p), n);
       const traced: RawSourceCall[] = [];
       for (const [sourceName, source] of ctx.sources) {
@@ -242,7 +136,7 @@ interface RunState {
   readonly allocated: number[];
 }
 
-function takeFreed(ctx: RawContext, run: RunState, names: Map<bigint, Name>): RawFreeCall[] {
+function takeFreed(ctx: LibcryptoRawContext, run: RunState, names: Map<bigint, Name>): RawFreeCall[] {
   const tracer = ctx.exFree;
   if (tracer === undefined || tracer.trace.length === 0) return [];
   const out = tracer.trace.map((t) => ({
@@ -252,7 +146,7 @@ function takeFreed(ctx: RawContext, run: RunState, names: Map<bigint, Name>): Ra
   return out;
 }
 
-function runRawCall(session: Session111, ctx: RawContext, run: RunState, call: RawCall): Partial {
+function runOne(session: Session111, ctx: LibcryptoRawContext, run: RunState, call: RawCall): Partial {
   const { lib, hub } = session;
   const { drbgs, created } = run;
   const drbg = (name: Name): DrbgPtr => {
@@ -290,8 +184,8 @@ function runRawCall(session: Session111, ctx: RawContext, run: RunState, call: R
     case 'RAND_DRBG_set_defaults':
       return { ret: lib.RAND_DRBG_set_defaults(call.type, call.flags) };
     case 'RAND_DRBG_instantiate': {
-      const pers = nullWithLength(cBytes(call.pers), call.perslen);
-      return { ret: lib.RAND_DRBG_instantiate(drbg(call.drbg), pers.ptr, pers.len) };
+      const pers = cBytes(call.pers);
+      return { ret: lib.RAND_DRBG_instantiate(drbg(call.drbg), pers.ptr, passedLength(lengthOf(pers), call.perslen)) };
     }
     case 'RAND_DRBG_uninstantiate':
       return { ret: lib.RAND_DRBG_uninstantiate(drbg(call.drbg)) };
@@ -304,14 +198,15 @@ function runRawCall(session: Session111, ctx: RawContext, run: RunState, call: R
       return {};
     }
     case 'RAND_DRBG_reseed': {
-      const adin = nullWithLength(cBytes(call.adin), call.adinlen);
-      return { ret: lib.RAND_DRBG_reseed(drbg(call.drbg), adin.ptr, adin.len, call.predictionResistance ? 1 : 0) };
+      const adin = cBytes(call.adin);
+      return { ret: lib.RAND_DRBG_reseed(drbg(call.drbg), adin.ptr, passedLength(lengthOf(adin), call.adinlen),
+        call.predictionResistance ? 1 : 0) };
     }
     case 'RAND_DRBG_generate': {
-      const adin = nullWithLength(cBytes(call.adin), call.adinlen);
+      const adin = cBytes(call.adin);
       const out = outBuffer(call.outlen);
       const ret = lib.RAND_DRBG_generate(drbg(call.drbg), out, call.outlen, call.predictionResistance ? 1 : 0,
-        adin.ptr, adin.len);
+        adin.ptr, passedLength(lengthOf(adin), call.adinlen));
       return generated(ret, out, call.outlen);
     }
     case 'RAND_DRBG_bytes': {
@@ -356,17 +251,14 @@ function runRawCall(session: Session111, ctx: RawContext, run: RunState, call: R
       return { value: Number(lib.RAND_DRBG_get_ex_data(drbg(call.drbg), resolveExIndex(call.idx, run.allocated))) };
     case 'RAND_bytes':
     case 'RAND_priv_bytes': {
-      // 1.1.1 does not check num < 0: drbg_bytes / RAND_priv_bytes pass it to RAND_DRBG_bytes
-      // as a huge size_t and write until a generate fails.
-      if (call.num < 0) throw new Error(`${call.fn}: num ${call.num} < 0 would overrun any buffer in 1.1.1`);
-      const out = outBuffer(call.num);
-      return generated(lib[call.fn](out, call.num), out, call.num);
+      const num = bytesRequested(call);
+      const out = outBuffer(num);
+      return generated(lib[call.fn](out, num), out, num);
     }
     case 'RAND_seed':
     case 'RAND_add': {
       const buf = cBytes(call.buf);
-      const num = call.num ?? buf.len;
-      if (num > buf.len) throw new Error(`${call.fn}: num ${num} > the ${buf.len}-byte buffer`);
+      const num = addedLength(call, buf.len);
       if (call.fn === 'RAND_seed') lib.RAND_seed(buf.ptr, num);
       else lib.RAND_add(buf.ptr, num, rawDouble(call.randomness));
       return {};
@@ -390,8 +282,8 @@ function runRawCall(session: Session111, ctx: RawContext, run: RunState, call: R
       return { ret: lib.FIPS_mode_set(call.onoff) };
     case 'source': {
       const s = source(call.name);
-      if (call.entropy !== undefined) s.entropy = bytesOf(call.entropy);
-      if (call.nonce !== undefined) s.nonce = bytesOf(call.nonce);
+      if (call.entropy !== undefined) s.entropy = fromHex(call.entropy);
+      if (call.nonce !== undefined) s.nonce = fromHex(call.nonce);
       return {};
     }
     case 'default_callbacks': {
@@ -412,15 +304,7 @@ function runRawCall(session: Session111, ctx: RawContext, run: RunState, call: R
   }
 }
 
-/** A NULL buffer with a length (`perslen` / `adinlen`); a length with a real buffer would let C
- * read past it, so that is refused. */
-function nullWithLength(b: CBytes, len: number | undefined): CBytes {
-  if (len === undefined) return b;
-  if (b.ptr !== null) throw new Error(`a length of ${len} is only passed with a NULL buffer`);
-  return { ptr: null, len };
-}
-
-function bytesOf(hex: string): Uint8Array {
-  const b = cBytes(hex);
-  return b.ptr === null ? new Uint8Array(0) : new Uint8Array(b.ptr.subarray(0, b.len));
+/** A C buffer's length, or null for NULL. */
+function lengthOf(b: CBytes): number | null {
+  return b.ptr === null ? null : b.len;
 }

@@ -9,7 +9,7 @@ import { Rand111Context, NID_aes_128_ctr, NID_aes_192_ctr, NID_aes_256_ctr, RAND
 import { RandDrbg } from '../../../provider/openssl111/drbg-lib.js';
 import { captureErrors, type RaisedError } from '../../../provider/err/queue.js';
 import type { BackendName, PrimitiveBackend } from '../../../provider/sp800-90a/primitives/backend.js';
-import { backendLabel } from './randshim-driver.js';
+import { backendLabel } from './run-randshim.js';
 import type { CaseResult, DiffCase, Driver, DrbgConfig, ReportedError, SourceCall, StepResult } from './driver.js';
 
 const NIDS: Record<string, number> = {
