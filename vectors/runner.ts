@@ -7,7 +7,7 @@
  * reseed from ReseedEntropy, two generates (prediction-resistance entropy swapped in before
  * each), compare the second output, uninstantiate both and verify zeroization.
  */
-import { bytesEqual, fromHex, toHex } from '../provider/bytes.js';
+import { bytesEqual, fromHex, hexOrNull, toHex } from '../provider/bytes.js';
 import { DrbgCtx, type UnconfiguredMechanism } from '../provider/openssl3/rands/drbg.js';
 import { TestRand } from '../provider/openssl3/rands/test-rand.js';
 import { captureErrors, type RaisedError } from '../provider/err/queue.js';
@@ -31,9 +31,6 @@ export interface StanzaResult {
   readonly bytesCompared: number;
   readonly failures: readonly CaseFailure[];
 }
-
-/** A vector field's bytes, or null when the case omits it. */
-export const hexOrNull = (hex: string | undefined): Uint8Array | null => (hex === undefined ? null : fromHex(hex));
 
 /** Runs every case of one stanza on `backend`. */
 export function runStanza(stanza: EvpRandStanza, backend: BackendName): StanzaResult {

@@ -6,10 +6,9 @@
  * ReturnedBits. The same copy imported the safe way (reseed before use) must not produce them.
  */
 import { expect } from 'chai';
-import { fromHex, toHex } from '../../provider/bytes.js';
+import { fromHex, hexOrNull, toHex } from '../../provider/bytes.js';
 import { CloneGuard, Drbg, TestRand, type MechanismConfig } from '../../provider/index.js';
 import { loadEvpRand, type EvpRandStanza } from '../../vectors/evprand.js';
-import { hexOrNull } from '../../vectors/runner.js';
 
 function mechanismOf(s: EvpRandStanza): MechanismConfig {
   if (s.rand === 'CTR-DRBG') return { type: 'CTR-DRBG', cipher: s.cipher as 'AES-128-CTR', useDf: s.derivationFunction };

@@ -1,19 +1,17 @@
 /**
  * randshim's own engine behind the {@link Driver} interface, so the differential runner treats
  * it like any oracle. The `3.x` flavour is a DrbgCtx under a TEST-RAND parent, driven the way
- * the system-3 oracle drives EVP_RAND; its generate steps go through compat's EVP_RAND_generate
+ * ./run-libcrypto.ts drives a real libcrypto's EVP_RAND; its generate steps go through compat's EVP_RAND_generate
  * (one implementation of EVP's chunking).
  */
 import { EVP_RAND_generate, RANDSHIM_EVP_RAND_CTX_wrap } from '../../../compat/openssl3/evp_rand.js';
-import { fromHex, toHex } from '../../../provider/bytes.js';
+import { fromHex, hexOrNull, toHex } from '../../../provider/bytes.js';
 import { DrbgCtx, type UnconfiguredMechanism } from '../../../provider/openssl3/rands/drbg.js';
 import { TestRand } from '../../../provider/openssl3/rands/test-rand.js';
 import { captureErrors, type RaisedError } from '../../../provider/err/queue.js';
 import type { BackendName, PrimitiveBackend } from '../../../provider/sp800-90a/primitives/backend.js';
 import type { RandParams } from '../../../provider/openssl3/rands/rand-impl.js';
 import type { CaseResult, DiffCase, Driver, DrbgConfig, ReportedError, StepResult } from './driver.js';
-
-const hexOrNull = (hex: string | undefined): Uint8Array | null => (hex === undefined ? null : fromHex(hex));
 
 export function toReported(errors: readonly RaisedError[]): ReportedError[] {
   return errors.map((e) => ({ lib: e.lib, reason: e.reason }));

@@ -4,7 +4,7 @@
  * the whole current buffers and record how they were asked, driven exactly as the 1.1.1
  * oracles drive RAND_DRBG_* in real OpenSSL.
  */
-import { fromHex, toHex } from '../../../provider/bytes.js';
+import { fromHex, hexOrNull, toHex } from '../../../provider/bytes.js';
 import { Rand111Context, NID_aes_128_ctr, NID_aes_192_ctr, NID_aes_256_ctr, RAND_DRBG_FLAG_CTR_NO_DF } from '../../../provider/openssl111/drbg-context.js';
 import { RandDrbg } from '../../../provider/openssl111/drbg-lib.js';
 import { captureErrors, type RaisedError } from '../../../provider/err/queue.js';
@@ -17,8 +17,6 @@ const NIDS: Record<string, number> = {
   'AES-192-CTR': NID_aes_192_ctr,
   'AES-256-CTR': NID_aes_256_ctr,
 };
-
-const hexOrNull = (hex: string | undefined): Uint8Array | null => (hex === undefined ? null : fromHex(hex));
 
 function reported(errors: readonly RaisedError[]): ReportedError[] {
   return errors.map((e) => (e.func === undefined ? { lib: e.lib, reason: e.reason } : { lib: e.lib, func: e.func, reason: e.reason }));

@@ -5,7 +5,7 @@
  * which is the EVP_RAND_CTX's `algctx` (struct evp_rand_ctx_st { EVP_RAND *meth; void *algctx;
  * ... }, crypto/evp/evp_local.h), read at offset 8 of the context.
  */
-import { fromHex, toHex } from '../../../provider/bytes.js';
+import { hexOrNull, toHex } from '../../../provider/bytes.js';
 import { OSSL_PARAM_construct_end } from '../../../provider/openssl3/core/ossl-param.js';
 import { CParamArray, readParamTable, type LibCrypto3, type Pointer } from '../../ffi/index.js';
 import { describeError3 } from '../../builds/openssl3/error-names.js';
@@ -23,8 +23,6 @@ export interface LibcryptoRun extends ScenarioRun {
   /** Context id to the 8 bytes of its algctx pointer (little-endian). */
   readonly identities: ReadonlyMap<string, Uint8Array>;
 }
-
-const hexOrNull = (h: string | null | undefined): Uint8Array | null => (h === undefined || h === null ? null : fromHex(h));
 
 /** `files`: where RAND_load_file / RAND_write_file calls make their files. */
 export function runScenarioLibcrypto(c: LibCrypto3, s: Scenario, files?: ScenarioFiles): LibcryptoRun {

@@ -6,7 +6,7 @@
  * after EVP_RAND_CTX_new, they make the chains reproducible bit for bit.
  */
 import * as R from '../../../compat/openssl3/index.js';
-import { fromHex, toHex } from '../../../provider/bytes.js';
+import { hexOrNull, toHex } from '../../../provider/bytes.js';
 import { OSSL_PARAM_construct_end } from '../../../provider/openssl3/core/ossl-param.js';
 import { callLabel } from '../rand-front-end/calls.js';
 import type { ScenarioFiles } from '../rand-front-end/files.js';
@@ -14,8 +14,6 @@ import { RandshimRandCalls } from '../rand-front-end/run-randshim.js';
 import {
   buildParams, observeParam, readerFor, type Observation, type ObservedError, type Op, type Scenario, type ScenarioRun,
 } from './scenario.js';
-
-const hexOrNull = (h: string | null | undefined): Uint8Array | null => (h === undefined || h === null ? null : fromHex(h));
 
 function drain(): ObservedError[] {
   const out: ObservedError[] = [];
