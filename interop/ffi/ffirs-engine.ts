@@ -1,6 +1,6 @@
 /**
- * The ffi-rs engine (npm `ffi-rs`), selectable as a cross-check of the koffi engine. Its traps
- * (interop-notes.md, "FFI library choice"), and how this engine handles them:
+ * The ffi-rs engine (npm `ffi-rs`), selectable as a cross-check of the koffi engine. Its traps,
+ * and how this engine handles them:
  * - it cannot pass dlopen flags: the library is first dlopen'ed through libc with
  *   RTLD_NOW | RTLD_DEEPBIND (the handle is kept, so the object stays loaded with that binding),
  *   then ffi-rs's own dlopen of the same path finds the already-loaded object;

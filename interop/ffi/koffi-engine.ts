@@ -94,7 +94,7 @@ export class KoffiEngine implements FfiEngine {
 
   /**
    * Registers `fn` as a C function pointer with the given signature (koffi only; ffi-rs calls
-   * back asynchronously, see interop-notes.md). Pointer arguments reach `fn` as `bigint`s;
+   * back asynchronously, see ./ffirs-engine.ts). Pointer arguments reach `fn` as `bigint`s;
    * use {@link KoffiEngine.readBytes} and {@link KoffiEngine.writeBytes} to follow them.
    */
   callback<R extends RetType, const A extends readonly ArgType[]>(ret: R, args: A,

@@ -49,7 +49,8 @@ export type NativeFunction<R extends RetType, A extends readonly ArgType[]> = (.
 
 export interface LoadOptions {
   /** dlopen with RTLD_DEEPBIND: the library resolves its own symbols first. Needed for any
-   * libcrypto loaded into Node, which exports its bundled OpenSSL (see interop-notes.md). */
+   * libcrypto loaded into Node, which exports its bundled OpenSSL (dlopen(3); the evidence is
+   * interop/builds/openssl3/provenance.ts's error-queue probe). */
   readonly deep?: boolean;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The clone-safety section of the conformance report (issue 7): the demonstrations of
+ * The clone-safety section of the conformance report: the demonstrations of
  * test/clone run again, each case with its expected outcome (copies differ, or, with the
  * protection deliberately off, are identical) and the bytes compared:
  *   - V8 startup snapshots: two processes restored from one `node --build-snapshot` blob,

@@ -1,5 +1,6 @@
 /**
- * randshim's EVP_RAND (compat/openssl3) against the system libcrypto.so.3's, scenario by
+ * randshim's EVP_RAND (compat/openssl3) against every libcrypto 3 build of the registry (the
+ * `evp-rand-3` capability, interop/builds/registry.ts: the system libcrypto.so.3), scenario by
  * scenario (interop/suites/evp-rand/scenarios.ts): the same call sequences, compared call by call on
  * return values, error codes (packed, and by library/reason name), states, every parameter read
  * back (bytes, return_size, modified) and output bytes.
@@ -9,31 +10,31 @@
  * DRBGs are given those 8 bytes as their identity; a control run without them shows they matter.
  */
 import { expect } from 'chai';
-import { existsSync } from 'node:fs';
 import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
 import { runScenarioRandshim } from '../../interop/suites/evp-rand/run-randshim.js';
 import { runScenarioLibcrypto } from '../../interop/suites/evp-rand/run-libcrypto.js';
 import { evpRandScenarios } from '../../interop/suites/evp-rand/scenarios.js';
-import { loadLibCrypto3, provenance, provenanceProblem, SYSTEM_LIBCRYPTO3, type LibCrypto3 } from '../../interop/ffi/index.js';
+import type { LibCrypto3 } from '../../interop/ffi/index.js';
+import { buildsWith, discover } from '../../interop/builds/registry.js';
 
 /** The catalogue's size: change these with the catalogue. */
 const EXPECTED_SCENARIOS = 113;
 const EXPECTED_CALLS = 5781;
 
-describe('EVP_RAND scenarios: randshim compat/openssl3 vs system-3', function () {
+for (const build of buildsWith('evp-rand-3')) describe(`EVP_RAND scenarios: randshim compat/openssl3 vs ${build.name}`, function () {
   let crypto: LibCrypto3;
   let result: EvpRandComparison;
 
-  before(() => {
-    expect(existsSync(SYSTEM_LIBCRYPTO3), `${SYSTEM_LIBCRYPTO3} is required`).to.equal(true);
-    crypto = loadLibCrypto3();
-    expect(provenanceProblem(provenance(crypto), SYSTEM_LIBCRYPTO3)).to.equal(null);
+  before(async () => {
+    const found = await discover(build, 'evp-rand-3');
+    if (!found.available) expect.fail(`${found.name} is required: ${found.reason}`);
+    crypto = found.handle.crypto;
     result = compareEvpRandScenarios(crypto, evpRandScenarios());
   });
 
   it('runs every scenario and compares every call', () => {
     // eslint-disable-next-line no-console
-    console.log(`      system-3: ${result.scenarios} scenarios, ${result.calls} calls, ${result.bytes} output bytes compared`);
+    console.log(`      ${build.name}: ${result.scenarios} scenarios, ${result.calls} calls, ${result.bytes} output bytes compared`);
     expect(result.scenarios).to.equal(EXPECTED_SCENARIOS);
     expect(result.calls).to.equal(EXPECTED_CALLS);
     expect(result.bytes).to.be.greaterThan(3_000_000);

@@ -1,5 +1,6 @@
 /**
- * compat/openssl3's RAND front end against the system libcrypto.so.3's, scenario by scenario
+ * compat/openssl3's RAND front end against every libcrypto 3 build of the registry (the
+ * `evp-rand-3` capability, interop/builds/registry.ts: the system libcrypto.so.3), scenario by scenario
  * (interop/suites/rand-front-end/scenarios.ts): RAND_get0_*, RAND_bytes and friends, RAND_add / RAND_seed /
  * RAND_status / RAND_poll, RAND_set_DRBG_type / RAND_set_seed_source_type before and after the
  * primary exists, randfile.c, default properties, and EVP_RAND calls on the shared DRBGs,
@@ -9,10 +10,10 @@
  * primary; randshim resets its personality likewise.
  */
 import { expect } from 'chai';
-import { existsSync } from 'node:fs';
 import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
 import { runScenarioLibcrypto } from '../../interop/suites/evp-rand/run-libcrypto.js';
-import { loadLibCrypto3, provenance, provenanceProblem, SYSTEM_LIBCRYPTO3, type LibCrypto3 } from '../../interop/ffi/index.js';
+import type { LibCrypto3 } from '../../interop/ffi/index.js';
+import { buildsWith, discover } from '../../interop/builds/registry.js';
 import type { RandCall } from '../../interop/suites/rand-front-end/calls.js';
 import { ScenarioFiles } from '../../interop/suites/rand-front-end/files.js';
 import { withFreshLibctx } from '../../interop/suites/rand-front-end/run-libcrypto.js';
@@ -22,15 +23,15 @@ import { rand3Scenarios } from '../../interop/suites/rand-front-end/scenarios.js
 const RAND3_EXPECTED_SCENARIOS = 40;
 const RAND3_EXPECTED_CALLS = 934;
 
-describe('RAND front end scenarios: randshim compat/openssl3 vs system-3', function () {
+for (const build of buildsWith('evp-rand-3')) describe(`RAND front end scenarios: randshim compat/openssl3 vs ${build.name}`, function () {
   let crypto: LibCrypto3;
   let files: ScenarioFiles;
   let result: EvpRandComparison;
 
-  before(() => {
-    expect(existsSync(SYSTEM_LIBCRYPTO3), `${SYSTEM_LIBCRYPTO3} is required`).to.equal(true);
-    crypto = loadLibCrypto3();
-    expect(provenanceProblem(provenance(crypto), SYSTEM_LIBCRYPTO3)).to.equal(null);
+  before(async () => {
+    const found = await discover(build, 'evp-rand-3');
+    if (!found.available) expect.fail(`${found.name} is required: ${found.reason}`);
+    crypto = found.handle.crypto;
     files = new ScenarioFiles();
     result = compareEvpRandScenarios(crypto, rand3Scenarios(), { freshLibctx: true, files });
   });
@@ -38,7 +39,7 @@ describe('RAND front end scenarios: randshim compat/openssl3 vs system-3', funct
 
   it('runs every scenario and compares every call', () => {
     // eslint-disable-next-line no-console
-    console.log(`      system-3: ${result.scenarios} RAND scenarios, ${result.calls} calls compared`);
+    console.log(`      ${build.name}: ${result.scenarios} RAND scenarios, ${result.calls} calls compared`);
     expect(result.scenarios).to.equal(RAND3_EXPECTED_SCENARIOS);
     expect(result.calls).to.equal(RAND3_EXPECTED_CALLS);
   });

@@ -1,5 +1,5 @@
 /**
- * The clone-safety section of `npm start` (issue 7): every check it lists ran, expected and
+ * The clone-safety section of `npm start`: every check it lists ran, expected and
  * observed agree, and the bytes it says it compared add up; `--oracle` skips it (it compares
  * with no OpenSSL).
  */

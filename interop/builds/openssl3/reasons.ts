@@ -6,7 +6,7 @@
  * proverr.h: PROV_R_*; randerr.h: RAND_R_*; evperr.h: EVP_R_*; cryptoerr.h: CRYPTO_R_*) by
  * reading every `#define <LIB>_R_<NAME> <number>` line; ERR_R_* values are evaluated with
  * ERR_RFLAG_FATAL = 1 << 18 and ERR_RFLAG_COMMON = 2 << 18. Reason codes are stable across 3.0.x
- * (test/interop/system3.spec.ts checks every entry against the loaded library's strings).
+ * (a spec in test/interop checks every entry against the system library's own strings).
  */
 
 /** ERR_LIB_* numbers to names. */

@@ -116,7 +116,7 @@ export interface CaseResult {
 }
 
 export interface OracleInfo {
-  /** system-3, system-1.1.1, node16-1.1.1, wasm-3.1, randshim-3.x-node, ... */
+  /** A build's name (interop/builds/registry.ts), or randshim's: randshim-3.x-node, ... */
   readonly name: string;
   readonly flavor: Flavor;
   /** The library or binary actually loaded. */

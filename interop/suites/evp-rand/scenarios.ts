@@ -2,7 +2,8 @@
  * The EVP_RAND scenario catalogue: every function and parameter of the 3.x EVP_RAND API on
  * every implementation, error paths included, TEST-RAND parents, and chains of two and three
  * CTR / Hash / HMAC DRBGs with automatic reseeds by count, reseed propagation and prediction
- * resistance. Run against system-3 by test/compat/evp-rand-scenarios.spec.ts and the report.
+ * resistance. Run against every build with the evp-rand-3 capability (interop/builds/registry.ts) by
+ * test/compat/evp-rand-scenarios.spec.ts and the report.
  *
  * Left out on purpose (they cannot be compared, see the documented differences in
  * test/compat/evp-rand-differences.spec.ts): calls on which OpenSSL 3.0 crashes (instantiating

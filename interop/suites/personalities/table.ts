@@ -5,7 +5,9 @@
  * with these values) and as the text of README's personality table
  * (scripts/personality-table.ts renders it; test/compat/personality-table.spec.ts fails when
  * README's copy is stale or a cited test or scenario does not exist). Each row also cites the
- * oracle comparisons that show real OpenSSL behaving so (facts sections 1-7 for the sources).
+ * oracle comparisons that show real OpenSSL behaving so (the OpenSSL sources: 1.1.1w's
+ * crypto/rand/drbg_lib.c and rand_lib.c, 3.0's crypto/rand/rand_lib.c and
+ * providers/implementations/rands/).
  *
  * FIPS mode means, in the 1.1.1 personality, FIPS_mode_set(1) (the RAND_add rule of OpenSSL
  * commit 3a50a8a9, which no 1.1.1 release has), and in the 3.x personality randshim's FIPS
@@ -112,7 +114,7 @@ export const PERSONALITIES = {
     openssl111: { value: 28, text: '"OpenSSL NIST SP 800-90A DRBG", 28 bytes (without its NUL)' },
     openssl3: { value: 29, text: 'the same string, 29 bytes (with its NUL)' },
     fips: { value: null, text: 'none' },
-    proofs: [p111('implicit-instantiation-and-recovery'), other('test/interop/system3.spec.ts', 'system-3 oracle', 'reproduces the facts\' 3.0.19 check vector')],
+    proofs: [p111('implicit-instantiation-and-recovery'), other('test/interop/system3.spec.ts', 'system-3 oracle', 'reproduces the 3.0.19 CTR-DRBG AES-256 check vector')],
   },
   primarySeed: {
     id: 'primary-seed',
