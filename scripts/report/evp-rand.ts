@@ -6,9 +6,9 @@
  */
 import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
 import { evpRandScenarios } from '../../interop/suites/evp-rand/scenarios.js';
-import { groupScenarios, mismatchLines, type ScenarioGroup } from './scenario-groups.js';
+import { groupScenarios, mismatchLines, totalOf, type ScenarioGroup } from './scenario-groups.js';
 import type { Discovery } from '../../interop/builds/registry.js';
-import type { ReportOptions, ReportSection } from './section.js';
+import { unavailableSection, type ReportOptions, type ReportSection } from './section.js';
 import { libcrypto3Builds } from './libcrypto3-builds.js';
 import { formatTable } from './table.js';
 
@@ -32,17 +32,12 @@ export async function runEvpRandSections(opts: ReportOptions): Promise<ReportSec
 
 function evpRandSection(found: Discovery<'evp-rand-3'>): ReportSection {
   const title = `EVP_RAND (compat/openssl3) vs ${found.name}`;
-  if (!found.available) {
-    return { title, ok: true, text: `${found.name} unavailable: ${found.reason}`, json: { available: false, reason: found.reason } };
-  }
+  if (!found.available) return unavailableSection(title, found.name, found.reason);
   const started = Date.now();
   const scenarios = evpRandScenarios();
   const results: [string, EvpRandComparison][] = groupScenarios(scenarios, GROUPS)
     .map(([label, members]) => [label, compareEvpRandScenarios(found.handle.crypto, members)]);
-  const total = results.reduce((t, [, r]) => ({
-    scenarios: t.scenarios + r.scenarios, calls: t.calls + r.calls, bytes: t.bytes + r.bytes,
-    mismatches: [...t.mismatches, ...r.mismatches],
-  }), { scenarios: 0, calls: 0, bytes: 0, mismatches: [] as EvpRandComparison['mismatches'][number][] });
+  const total = totalOf(results);
   const lines = [
     `${found.version} (${found.handle.path}); ${((Date.now() - started) / 1000).toFixed(1)} s`,
     formatTable(['scenarios', 'count', 'calls compared', 'bytes compared', 'differences'],

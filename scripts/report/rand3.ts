@@ -8,9 +8,9 @@
 import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
 import { ScenarioFiles } from '../../interop/suites/rand-front-end/files.js';
 import { rand3Scenarios } from '../../interop/suites/rand-front-end/scenarios.js';
-import { groupScenarios, mismatchLines, type ScenarioGroup } from './scenario-groups.js';
+import { groupScenarios, mismatchLines, totalOf, type ScenarioGroup } from './scenario-groups.js';
 import type { Discovery } from '../../interop/builds/registry.js';
-import type { ReportOptions, ReportSection } from './section.js';
+import { unavailableSection, type ReportOptions, type ReportSection } from './section.js';
 import { libcrypto3Builds } from './libcrypto3-builds.js';
 import { formatTable } from './table.js';
 
@@ -30,9 +30,7 @@ export async function runRand3Sections(opts: ReportOptions): Promise<ReportSecti
 
 function rand3Section(found: Discovery<'evp-rand-3'>): ReportSection {
   const title = `RAND front end (compat/openssl3, 3.x default chain) vs ${found.name}`;
-  if (!found.available) {
-    return { title, ok: true, text: `${found.name} unavailable: ${found.reason}`, json: { available: false, reason: found.reason } };
-  }
+  if (!found.available) return unavailableSection(title, found.name, found.reason);
   const started = Date.now();
   const scenarios = rand3Scenarios();
   const files = new ScenarioFiles();
@@ -43,9 +41,7 @@ function rand3Section(found: Discovery<'evp-rand-3'>): ReportSection {
   } finally {
     files.close();
   }
-  const total = results.reduce((t, [, r]) => ({
-    scenarios: t.scenarios + r.scenarios, calls: t.calls + r.calls, mismatches: [...t.mismatches, ...r.mismatches],
-  }), { scenarios: 0, calls: 0, mismatches: [] as EvpRandComparison['mismatches'][number][] });
+  const total = totalOf(results);
   const lines = [
     `${found.version} (${found.handle.path}), a fresh OSSL_LIB_CTX per scenario; ${((Date.now() - started) / 1000).toFixed(1)} s`,
     formatTable(['scenarios', 'count', 'calls compared', 'differences'],

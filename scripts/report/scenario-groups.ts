@@ -27,3 +27,11 @@ export function mismatchLines(mismatches: readonly EvpRandComparison['mismatches
     `    OpenSSL ${JSON.stringify(m.openssl).slice(0, 300)}`,
   ]);
 }
+
+/** The groups' comparisons added up. */
+export function totalOf(results: readonly (readonly [string, EvpRandComparison])[]): EvpRandComparison {
+  return results.reduce<EvpRandComparison>((t, [, r]) => ({
+    scenarios: t.scenarios + r.scenarios, calls: t.calls + r.calls, bytes: t.bytes + r.bytes,
+    mismatches: [...t.mismatches, ...r.mismatches],
+  }), { scenarios: 0, calls: 0, bytes: 0, mismatches: [] });
+}

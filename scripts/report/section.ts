@@ -19,3 +19,8 @@ export interface ReportOptions {
   /** Show progress on the terminal. */
   readonly progress: boolean;
 }
+
+/** The section for a build that could not be brought up: nothing compared, nothing wrong. */
+export function unavailableSection(title: string, name: string, reason: string): ReportSection {
+  return { title, ok: true, text: `${name} unavailable: ${reason}`, json: { available: false, reason } };
+}
