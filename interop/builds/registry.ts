@@ -14,7 +14,7 @@
  * reason its loader gave.
  */
 import type { EngineName } from '../ffi/types.js';
-import type { Wasm31Oracle } from './wasm31/wasm31.js';
+import type { OpensslCommand } from '../suites/openssl-rand/command.js';
 import { openWasm31 } from './wasm31/wasm31.js';
 import type { Oracle111 } from './openssl111/oracle.js';
 import { openSharedLibcrypto111 } from './openssl111/in-process.js';
@@ -40,7 +40,7 @@ export interface CapabilityHandles {
   readonly 'rand-drbg-111': Oracle111;
   readonly 'evp-rand-3': InProcessLibcrypto3;
   readonly 'fips-provider': InProcessLibcrypto3;
-  readonly 'openssl-command': Wasm31Oracle;
+  readonly 'openssl-command': OpensslCommand;
 }
 
 /** How a build's code gets into reach. */

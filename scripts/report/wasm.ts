@@ -5,10 +5,10 @@
  * RAND_write_file over the 3.x default chain), with a pinned /dev/urandom: `rand -hex N` for a
  * spread of N, `-rand FILE` and `-writerand FILE`.
  */
-import { compareWasm31, sectionLabel, WASM31_ACCEPTED } from '../../interop/suites/openssl-rand/compare.js';
-import type { Wasm31RandCommand } from '../../interop/builds/wasm31/wasm31.js';
+import { ACCEPTED_SECTIONS, compareRandCommand, sectionLabel } from '../../interop/suites/openssl-rand/compare.js';
+import type { RandCommand } from '../../interop/suites/openssl-rand/command.js';
 import { buildsWith, discover, type BuildEntry } from '../../interop/builds/registry.js';
-import type { ReportOptions, ReportSection } from './section.js';
+import { unavailableSection, type ReportOptions, type ReportSection } from './section.js';
 import { formatTable } from './table.js';
 
 const N_VALUES = [1, 16, 17, 33, 64, 257, 4096, 4097, 20000];
@@ -26,18 +26,18 @@ export async function runWasmSections(opts: ReportOptions): Promise<ReportSectio
 async function commandSection(entry: BuildEntry, opts: ReportOptions): Promise<ReportSection> {
   const title = `${entry.name}: openssl rand on ${entry.describes} vs the same program on compat/openssl3`;
   const found = await discover(entry, 'openssl-command');
-  if (!found.available) return { title, text: `${found.name} unavailable: ${found.reason}`, ok: true, json: { available: false, reason: found.reason } };
+  if (!found.available) return unavailableSection(title, found.name, found.reason);
   const oracle = found.handle;
   const rows: { config: string; commands: number; bytes: number; urandom: number; mismatches: number }[] = [];
   const problems: string[] = [];
-  for (const [i, random] of WASM31_ACCEPTED.entries()) {
+  for (const [i, random] of ACCEPTED_SECTIONS.entries()) {
     const row = { config: sectionLabel(random), commands: 0, bytes: 0, urandom: 0, mismatches: 0 };
-    const commands: Wasm31RandCommand[] = [
+    const commands: RandCommand[] = [
       ...N_VALUES.map((bytes) => ({ bytes, urandomSeed: `report ${opts.seed} ${i} ${bytes}`, ...(random ? { random } : {}) })),
       { bytes: 32, urandomSeed: `report ${opts.seed} ${i} file`, randFile: RAND_FILE, writerand: true, ...(random ? { random } : {}) },
     ];
     for (const cmd of commands) {
-      const c = await compareWasm31(oracle, cmd);
+      const c = await compareRandCommand(oracle, cmd);
       row.commands++;
       row.bytes += c.bytesCompared;
       row.urandom += c.run.urandomBytesRead;
@@ -47,7 +47,7 @@ async function commandSection(entry: BuildEntry, opts: ReportOptions): Promise<R
       }
     }
     rows.push(row);
-    if (opts.progress) process.stderr.write(`\r  ${entry.name}: ${i + 1}/${WASM31_ACCEPTED.length} configurations\x1b[K`);
+    if (opts.progress) process.stderr.write(`\r  ${entry.name}: ${i + 1}/${ACCEPTED_SECTIONS.length} configurations\x1b[K`);
   }
   if (opts.progress) process.stderr.write('\r\x1b[K');
   const total = rows.reduce((t, r) => ({ config: 'total', commands: t.commands + r.commands, bytes: t.bytes + r.bytes, urandom: t.urandom + r.urandom, mismatches: t.mismatches + r.mismatches }),

@@ -9,13 +9,12 @@
  * one side accepts are pinned down explicitly.
  */
 import { expect } from 'chai';
-import { compareWasm31, sectionLabel, WASM31_ACCEPTED } from '../../interop/suites/openssl-rand/compare.js';
+import { ACCEPTED_SECTIONS, compareRandCommand, sectionLabel } from '../../interop/suites/openssl-rand/compare.js';
+import { sectionRefusal, type RandCommand, type RandCommandRun, type RandomSection } from '../../interop/suites/openssl-rand/command.js';
 import { loadFileChunks } from '../../interop/suites/openssl-rand/rand-app.js';
-import { PinnedUrandom } from '../../interop/builds/wasm31/pinned-urandom.js';
-import {
-  reproduceWasm31, WASM31_TRAP_EXIT, wasm31Refusal, type RandomSection,
-  type Wasm31Oracle, type Wasm31RandCommand, type Wasm31RandRun,
-} from '../../interop/builds/wasm31/wasm31.js';
+import { PinnedUrandom } from '../../interop/suites/openssl-rand/pinned-urandom.js';
+import { reproduceRandCommand } from '../../interop/suites/openssl-rand/reproduction.js';
+import { WASM31_ENVIRONMENT, WASM31_TRAP_EXIT, Wasm31Oracle } from '../../interop/builds/wasm31/wasm31.js';
 import { discoverBuild } from '../../interop/builds/registry.js';
 
 /** What the comparisons covered, asserted at the end. */
@@ -32,7 +31,7 @@ function randomInt(s: PinnedUrandom, lo: number, hi: number): number {
   return lo + (((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0) % (hi - lo + 1);
 }
 
-const ACCEPTED = WASM31_ACCEPTED;
+const ACCEPTED = ACCEPTED_SECTIONS;
 
 /** Other spellings and settings 3.1.0 also accepts: aliases, case, property queries, seed
  * sources that cannot be created (the primary then has no parent and takes an OS nonce), an
@@ -113,15 +112,16 @@ describe('wasm-3.1 oracle: openssl rand on OpenSSL 3.1.0 vs the same program on 
   before(async () => {
     const found = await discoverBuild('wasm-3.1', 'openssl-command');
     expect(found.available, found.available ? '' : found.reason).to.equal(true);
-    if (found.available) oracle = found.handle;
+    if (found.available && found.handle instanceof Wasm31Oracle) oracle = found.handle;
+    expect(oracle, 'the wasm-3.1 build is a Wasm31Oracle').to.be.instanceOf(Wasm31Oracle);
     expect(oracle.info.version).to.match(/^OpenSSL 3\.1\.0 /);
   });
 
   /** Runs `cmd` on both sides and asserts every observable equal; returns the wasm run. */
-  async function compare(cmd: Wasm31RandCommand): Promise<Wasm31RandRun> {
+  async function compare(cmd: RandCommand): Promise<RandCommandRun> {
     const what = `rand ${cmd.bytes}${cmd.randFile ? ` -rand(${cmd.randFile.length})` : ''}` +
       `${cmd.writerand ? ' -writerand' : ''} under ${label(cmd.random)}`;
-    const { run: w, mismatch, bytesCompared } = await compareWasm31(oracle, cmd);
+    const { run: w, mismatch, bytesCompared } = await compareRandCommand(oracle, cmd);
     if (w.urandomBytesRead > 0) expect(w.primaryAddress, `${what}: primary address`).to.be.a('number');
     expect(mismatch, what).to.equal(null);
     tally.commands++;
@@ -132,7 +132,7 @@ describe('wasm-3.1 oracle: openssl rand on OpenSSL 3.1.0 vs the same program on 
   }
 
   /** Security strength in bytes implied by the first urandom read (1.5 x strength). */
-  function strengthBytes(w: Wasm31RandRun, chunks: number): number {
+  function strengthBytes(w: RandCommandRun, chunks: number): number {
     return w.urandomBytesRead / (1.5 + chunks);
   }
 
@@ -208,7 +208,7 @@ describe('wasm-3.1 oracle: openssl rand on OpenSSL 3.1.0 vs the same program on 
     });
 
     it('a seed source that cannot be created leaves a parentless primary: 32 bytes + a pid/time nonce', async () => {
-      const at = (clockMs: number): Promise<Wasm31RandRun> =>
+      const at = (clockMs: number): Promise<RandCommandRun> =>
         compare({ bytes: 32, urandomSeed: 'parentless', random: { seed: 'NO-SUCH-SOURCE' }, clockMs });
       const first = await at(1_700_000_000_123);
       const later = await at(1_700_000_000_124);
@@ -234,39 +234,39 @@ describe('wasm-3.1 oracle: openssl rand on OpenSSL 3.1.0 vs the same program on 
     }
 
     it('HMAC-DRBG without a digest: OpenSSL 3.1.0 traps (memset of EVP_MD_get_size(NULL) bytes), randshim fails cleanly', async () => {
-      const cmd: Wasm31RandCommand = { bytes: 16, urandomSeed: 'hmac-no-digest', random: { random: 'HMAC-DRBG' } };
+      const cmd: RandCommand = { bytes: 16, urandomSeed: 'hmac-no-digest', random: { random: 'HMAC-DRBG' } };
       const w = await oracle.runRand(cmd);
       expect(w.exitCode).to.equal(WASM31_TRAP_EXIT);
       expect(w.trap).to.equal('memory access out of bounds');
       expect(w.urandomBytesRead).to.equal(48); // its strength came out as 256 from blocklen (size_t)-1
       // randshim sizes the DRBG the same way (EVP_R_MESSAGE_DIGEST_IS_NULL, strength 256), so it
       // reads the same 48 bytes, then refuses to run an HMAC context that has no digest.
-      const r = reproduceWasm31(cmd, w.primaryAddress);
+      const r = reproduceRandCommand(cmd, w.primaryAddress, WASM31_ENVIRONMENT);
       expect(r).to.deep.include({ exitCode: 1, stdout: '', urandomBytesRead: 48 });
       expect(r.errors).to.deep.equal(['EVP:MESSAGE_DIGEST_IS_NULL', 'PROV:ERROR_INSTANTIATING_DRBG', 'RAND:ERROR_INSTANTIATING_DRBG']);
     });
 
     it('Hash/HMAC-DRBG on the NULL digest loops forever in 3.1.0: the oracle refuses to run it', async () => {
       for (const random of ['HASH-DRBG', 'hmac-drbg']) {
-        const cmd: Wasm31RandCommand = { bytes: 16, urandomSeed: 'null', random: { random, digest: 'null' } };
-        expect(wasm31Refusal(cmd.random)).to.match(/loops forever/);
+        const cmd: RandCommand = { bytes: 16, urandomSeed: 'null', random: { random, digest: 'null' } };
+        expect(sectionRefusal(cmd.random)).to.match(/loops forever/);
         let refused: unknown;
         await oracle.runRand(cmd).catch((e: unknown) => { refused = e; });
         expect(refused).to.be.instanceOf(RangeError);
-        expect(reproduceWasm31(cmd, null)).to.deep.include({ exitCode: 1, stdout: '', urandomBytesRead: 0 });
+        expect(reproduceRandCommand(cmd, null, WASM31_ENVIRONMENT)).to.deep.include({ exitCode: 1, stdout: '', urandomBytesRead: 0 });
       }
-      expect(wasm31Refusal({ random: 'CTR-DRBG', digest: 'NULL' })).to.equal(null);
+      expect(sectionRefusal({ random: 'CTR-DRBG', digest: 'NULL' })).to.equal(null);
     });
   });
 
   describe('algorithms only OpenSSL implements', () => {
     for (const [section, reason] of OPENSSL_ONLY) {
       it(`${label(section)}: 3.1.0 generates, randshim refuses with ${reason}`, async () => {
-        const cmd: Wasm31RandCommand = { bytes: 24, urandomSeed: 'openssl-only', random: section };
+        const cmd: RandCommand = { bytes: 24, urandomSeed: 'openssl-only', random: section };
         const w = await oracle.runRand(cmd);
         expect(w.exitCode).to.equal(0);
         expect(w.stdout).to.match(/^[0-9a-f]{48}\n$/);
-        const r = reproduceWasm31(cmd, w.primaryAddress);
+        const r = reproduceRandCommand(cmd, w.primaryAddress, WASM31_ENVIRONMENT);
         expect(r.exitCode).to.equal(1);
         expect(r.errors[0]).to.equal(reason);
       });
@@ -275,12 +275,12 @@ describe('wasm-3.1 oracle: openssl rand on OpenSSL 3.1.0 vs the same program on 
 
   describe('the primary address P', () => {
     it('is recovered without looking at the output, and the output depends on it', async () => {
-      const cmd: Wasm31RandCommand = { bytes: 64, urandomSeed: 'address', writerand: true };
+      const cmd: RandCommand = { bytes: 64, urandomSeed: 'address', writerand: true };
       const w = await compare(cmd);
       const p = w.primaryAddress as number;
       expect(p % 8).to.equal(0);
       for (const wrong of [p - 8, p + 8, 0]) {
-        const r = reproduceWasm31(cmd, wrong);
+        const r = reproduceRandCommand(cmd, wrong, WASM31_ENVIRONMENT);
         expect(r.stdout).to.not.equal(w.stdout);
         expect(r.writtenFile).to.not.deep.equal(w.writtenFile);
         expect(r.urandomBytesRead).to.equal(w.urandomBytesRead);
@@ -288,7 +288,7 @@ describe('wasm-3.1 oracle: openssl rand on OpenSSL 3.1.0 vs the same program on 
     });
 
     it('depends on the configuration and arguments, not on N or the urandom bytes', async () => {
-      const p = async (cmd: Wasm31RandCommand): Promise<number | null> => (await oracle.runRand(cmd)).primaryAddress;
+      const p = async (cmd: RandCommand): Promise<number | null> => (await oracle.runRand(cmd)).primaryAddress;
       const base = await p({ bytes: 1, urandomSeed: 'p1' });
       expect(await p({ bytes: 20000, urandomSeed: 'p2' })).to.equal(base);
       expect(await p({ bytes: 1, urandomSeed: 'p3', random: {} })).to.not.equal(base);

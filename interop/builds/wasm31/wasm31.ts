@@ -1,7 +1,7 @@
 /**
  * The `wasm-3.1` oracle: OpenSSL 3.1.0's `openssl` command line compiled to WebAssembly (npm
- * openssl-wasm), run deterministically. This module is the entry point: it also re-exports the
- * command description (wasm31-command.ts) and randshim's reproduction (wasm31-reproduction.ts).
+ * openssl-wasm), run deterministically: an {@link OpensslCommand} (the `openssl-command`
+ * capability of interop/suites/openssl-rand).
  *
  * The oracle is chain-level: libcrypto is not reachable, only `main`. A command runs with
  *  - a pinned /dev/urandom (a {@link PinnedUrandom} stream served through an Emscripten
@@ -22,23 +22,21 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { PinnedUrandom } from './pinned-urandom.js';
+import { PinnedUrandom } from '../../suites/openssl-rand/pinned-urandom.js';
 import {
-  opensslCnfFor, RAND_FILE, randArgv, WASM31_DEFAULT_CLOCK_MS, WASM31_OPENSSLDIR, wasm31Refusal,
-  WASM31_TRAP_EXIT, WRITE_FILE, type Wasm31RandCommand, type Wasm31RandOutcome,
+  opensslCnfFor, RAND_FILE, randArgv, sectionRefusal, WRITE_FILE,
+  type CommandEnvironment, type OpensslCommand, type RandCommand, type RandCommandRun,
 } from '../../suites/openssl-rand/command.js';
 
-export * from '../../suites/openssl-rand/command.js';
-export { addressBytes, reproduceWasm31, wasm31NonceSource } from '../../suites/openssl-rand/reproduction.js';
+/** The build's OPENSSLDIR ("openssl version -d"): its openssl.cnf is loaded at startup. */
+export const WASM31_OPENSSLDIR = '/usr/local/ssl';
 
-export interface Wasm31RandRun extends Wasm31RandOutcome {
-  readonly stderr: string;
-  /** See {@link Wasm31RunResult.trap}. */
-  readonly trap: string | null;
-  /** The primary DRBG's address, or null when no urandom read happened or none matched. */
-  readonly primaryAddress: number | null;
-  readonly argv: readonly string[];
-}
+/** The exit status reported for a program that trapped (a crash natively: SIGSEGV's 128 + 11). */
+export const WASM31_TRAP_EXIT = 139;
+
+/** What every command's process sees: getpid() under Emscripten, and the pinned wall clock
+ * (ms since the epoch) unless a command sets its own. */
+export const WASM31_ENVIRONMENT: CommandEnvironment = { pid: 42, defaultClockMs: 1_700_000_000_123 };
 
 /** A raw invocation of the command line. */
 export interface Wasm31RunOptions {
@@ -182,8 +180,9 @@ export function parseErrorLines(stderr: string): string[] {
   return out;
 }
 
-export class Wasm31Oracle {
+export class Wasm31Oracle implements OpensslCommand {
   readonly info: { readonly name: string; readonly library: string; readonly version: string };
+  readonly environment = WASM31_ENVIRONMENT;
   private readonly build: LoadedBuild;
   private runs = 0;
 
@@ -204,7 +203,7 @@ export class Wasm31Oracle {
     const stderr: number[] = [];
     const urandom = options.urandom;
     const startRead = urandom.consumed;
-    const clockMs = options.clockMs ?? WASM31_DEFAULT_CLOCK_MS;
+    const clockMs = options.clockMs ?? WASM31_ENVIRONMENT.defaultClockMs;
     let exports: Readonly<Record<string, unknown>> | undefined;
     let primaryAddress: number | null = null;
     let firstRead = true;
@@ -285,9 +284,9 @@ export class Wasm31Oracle {
   }
 
   /** `openssl rand -hex N [-rand FILE] [-writerand FILE]` under `cmd.random`. Throws a
-   * RangeError for a section {@link wasm31Refusal} refuses or {@link opensslCnfFor} cannot write. */
-  async runRand(cmd: Wasm31RandCommand): Promise<Wasm31RandRun> {
-    const refusal = wasm31Refusal(cmd.random);
+   * RangeError for a section {@link sectionRefusal} refuses or {@link opensslCnfFor} cannot write. */
+  async runRand(cmd: RandCommand): Promise<RandCommandRun> {
+    const refusal = sectionRefusal(cmd.random);
     if (refusal !== null) throw new RangeError(refusal);
     const argv = randArgv(cmd);
     const r = await this.run({

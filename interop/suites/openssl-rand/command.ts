@@ -1,42 +1,60 @@
 /**
- * What a wasm-3.1 command is: `openssl rand -hex N [-rand FILE] [-writerand FILE]` under a
- * `[random]` section, a pinned urandom stream and a pinned clock; how it is written down for
- * the wasm build (argv, openssl.cnf) and read by randshim (the same section through
- * random_conf_init); and which sections 3.1.0 cannot be asked to run.
+ * What an `openssl rand` command is for the builds with the `openssl-command` capability:
+ * `openssl rand -hex N [-rand FILE] [-writerand FILE]` under a `[random]` section, a pinned
+ * urandom stream and a pinned clock; how it is written down for the build (argv, openssl.cnf)
+ * and read by randshim (the same section through random_conf_init); which sections OpenSSL
+ * cannot be asked to run; and what a build that runs it offers ({@link OpensslCommand}).
  */
 import { captureErrors } from '../../../provider/err/queue.js';
 import { applyRandomSection, randomSectionEntries, type RandomConfig, type RandomSection } from '../../../provider/openssl3/rand/index.js';
 import type { RandAppOutcome, RandAppRequest } from './rand-app.js';
 
-/** The build's OPENSSLDIR ("openssl version -d"): its openssl.cnf is loaded at startup. */
-export const WASM31_OPENSSLDIR = '/usr/local/ssl';
-/** getpid() under Emscripten. */
-export const WASM31_PID = 42;
-/** The wall clock every command sees unless told otherwise (ms since the epoch). */
-export const WASM31_DEFAULT_CLOCK_MS = 1_700_000_000_123;
-
-/** The exit status reported for a program that trapped (a crash natively: SIGSEGV's 128 + 11). */
-export const WASM31_TRAP_EXIT = 139;
-
 export type { RandomSection };
 
-export interface Wasm31RandCommand extends RandAppRequest {
+/** What the command's process sees, which randshim's reproduction gives its personality. */
+export interface CommandEnvironment {
+  /** getpid(). */
+  readonly pid: number;
+  /** The wall clock every command sees unless told otherwise (ms since the epoch). */
+  readonly defaultClockMs: number;
+}
+
+export interface RandCommand extends RandAppRequest {
   /** Seed of the pinned /dev/urandom stream. */
   readonly urandomSeed: string;
   /** The `[random]` section; absent: no openssl.cnf at all (built-in defaults). */
   readonly random?: RandomSection;
-  /** The pinned wall clock in ms; default {@link WASM31_DEFAULT_CLOCK_MS}. */
+  /** The pinned wall clock in ms; default the build's {@link CommandEnvironment.defaultClockMs}. */
   readonly clockMs?: number;
 }
 
 /** What both the oracle and the reproduction report for a command (`errors`: what
  * ERR_print_errors printed, parsed from stderr on the oracle's side). */
-export interface Wasm31RandOutcome extends RandAppOutcome {
+export interface RandCommandOutcome extends RandAppOutcome {
   /** Bytes read from /dev/urandom (the pinned stream). */
   readonly urandomBytesRead: number;
 }
 
-/** The file names the rand commands use inside the wasm file system. */
+/** A run of the command on a build, with what only the build's side shows. */
+export interface RandCommandRun extends RandCommandOutcome {
+  readonly stderr: string;
+  /** The trap (WebAssembly) or signal that ended the program, or null. */
+  readonly trap: string | null;
+  /** The primary DRBG's address, or null when no urandom read happened or none matched. */
+  readonly primaryAddress: number | null;
+  readonly argv: readonly string[];
+}
+
+/** A build that runs the `openssl` command line: the `openssl-command` capability's handle. */
+export interface OpensslCommand {
+  readonly info: { readonly name: string; readonly library: string; readonly version: string };
+  readonly environment: CommandEnvironment;
+  /** Runs `openssl rand` under `cmd.random`. Throws a RangeError for a section
+   * {@link sectionRefusal} refuses or {@link opensslCnfFor} cannot write. */
+  runRand(cmd: RandCommand): Promise<RandCommandRun>;
+}
+
+/** The file names the rand commands use inside the build's file system. */
 export const RAND_FILE = '/work/seed.rnd';
 export const WRITE_FILE = '/work/out.rnd';
 
@@ -69,12 +87,13 @@ export function opensslCnfFor(section: RandomSection): string {
 }
 
 /**
- * Why OpenSSL 3.1.0 cannot be asked to run `section`, or null. A Hash or HMAC DRBG on the
- * "NULL" digest (output size 0) never returns: hash_df and the HMAC generate loop advance by
- * the digest size, so the process spins forever (seen on this build, and natively with
- * Debian's OpenSSL 3.0.19). The oracle refuses those instead of hanging the test process.
+ * Why OpenSSL cannot be asked to run `section`, or null. A Hash or HMAC DRBG on the "NULL"
+ * digest (output size 0) never returns: hash_df and the HMAC generate loop advance by the
+ * digest size, so the process spins forever (seen with OpenSSL 3.1.0 in WebAssembly, and
+ * natively with Debian's OpenSSL 3.0.19). The builds refuse those instead of hanging the test
+ * process.
  */
-export function wasm31Refusal(section: RandomSection | undefined): string | null {
+export function sectionRefusal(section: RandomSection | undefined): string | null {
   const config = randomConfigOf(section);
   const mechanism = (config.random ?? 'CTR-DRBG').toUpperCase();
   if ((mechanism === 'HASH-DRBG' || mechanism === 'HMAC-DRBG') && config.digest?.toUpperCase() === 'NULL') {

@@ -1,16 +1,16 @@
 /**
- * One `openssl rand` command on the wasm-3.1 oracle and on randshim's reproduction, compared on
- * every observable (exit status, stdout, the -writerand file, urandom bytes read, errors
- * printed), plus the `[random]` configurations 3.1.0 accepts that randshim implements. Shared by
- * the wasm spec and the conformance report.
+ * One `openssl rand` command on a build with the `openssl-command` capability and on randshim's
+ * reproduction, compared on every observable (exit status, stdout, the -writerand file, urandom
+ * bytes read, errors printed), plus the `[random]` configurations OpenSSL 3 accepts that randshim
+ * implements. Shared by the spec and the conformance report.
  */
 import { SUPPORTED_DIGESTS } from '../../../provider/sp800-90a/primitives/algorithms.js';
-import type { RandomSection, Wasm31RandCommand } from './command.js';
-import { reproduceWasm31 } from './reproduction.js';
-import type { Wasm31Oracle, Wasm31RandRun } from '../../builds/wasm31/wasm31.js';
+import type { OpensslCommand, RandCommand, RandCommandRun, RandomSection } from './command.js';
+import { reproduceRandCommand } from './reproduction.js';
 
-/** Every configuration 3.1.0 accepts that randshim implements (use_df is not configurable). */
-export const WASM31_ACCEPTED: readonly (RandomSection | undefined)[] = [
+/** Every configuration OpenSSL 3's [random] section accepts that randshim implements (use_df
+ * is not configurable there). */
+export const ACCEPTED_SECTIONS: readonly (RandomSection | undefined)[] = [
   undefined,
   {},
   { cipher: 'AES-128-CTR' },
@@ -24,9 +24,9 @@ export function sectionLabel(section: RandomSection | undefined): string {
   return section === undefined ? '(no openssl.cnf)' : JSON.stringify(section);
 }
 
-export interface Wasm31Comparison {
-  /** The wasm run. */
-  readonly run: Wasm31RandRun;
+export interface RandCommandComparison {
+  /** The build's run. */
+  readonly run: RandCommandRun;
   /** The first observable that differs, or null. */
   readonly mismatch: { field: string; openssl: unknown; randshim: unknown } | null;
   /** Random output bytes compared (stdout hex decoded, plus the -writerand file). */
@@ -35,9 +35,9 @@ export interface Wasm31Comparison {
 
 const hexOf = (b: Uint8Array | null): string | null => (b === null ? null : Buffer.from(b).toString('hex'));
 
-export async function compareWasm31(oracle: Wasm31Oracle, cmd: Wasm31RandCommand): Promise<Wasm31Comparison> {
-  const w = await oracle.runRand(cmd);
-  const r = reproduceWasm31(cmd, w.primaryAddress);
+export async function compareRandCommand(build: OpensslCommand, cmd: RandCommand): Promise<RandCommandComparison> {
+  const w = await build.runRand(cmd);
+  const r = reproduceRandCommand(cmd, w.primaryAddress, build.environment);
   const fields: [string, unknown, unknown][] = [
     ['trap', w.trap, null],
     ['exit status', w.exitCode, r.exitCode],

@@ -1,6 +1,6 @@
 /**
  * A pinned stand-in for /dev/urandom: an endless byte stream derived from a seed string, read
- * sequentially and counted. The wasm oracle serves OpenSSL's reads from one instance and the
+ * sequentially and counted. The build serves OpenSSL's reads from one instance and the
  * reproduction feeds randshim's seed source from another built from the same seed, so both
  * see the same bytes in the same order and the number of bytes read is itself an observable.
  *

@@ -1,8 +1,8 @@
 /**
- * randshim's reproduction of a wasm-3.1 command: `openssl rand` ported onto compat/openssl3
- * (openssl-rand-app.ts: RAND_load_file, RAND_bytes, RAND_write_file, ERR_get_error), run as a
- * fresh process would run it: the personality reset to the wasm build's environment (wasm32
- * pointers, getpid() = 42, no threads, the pinned clock and /dev/urandom stream), the
+ * randshim's reproduction of an `openssl rand` command: the command ported onto compat/openssl3
+ * (./rand-app.ts: RAND_load_file, RAND_bytes, RAND_write_file, ERR_get_error), run as a fresh
+ * process would run it: the personality reset to the build's environment (wasm32 pointers, the
+ * build's getpid(), no threads, the pinned clock and /dev/urandom stream), the
  * `[random]` section handed to RANDSHIM_3_configure as OpenSSL's config loader hands it to
  * random_conf_init, and the personality reset again when the command exits.
  */
@@ -14,10 +14,10 @@ import { writeU32LE, writeU64LE } from '../../../provider/bytes.js';
 import { RAND_POOL_MAX_LENGTH, type EntropyPoll } from '../../../provider/platform/os-entropy.js';
 import { captureErrors, errorQueue, raise } from '../../../provider/err/queue.js';
 import { runRandApp } from './rand-app.js';
-import { PinnedUrandom } from '../../builds/wasm31/pinned-urandom.js';
-import { WASM31_DEFAULT_CLOCK_MS, WASM31_PID, type Wasm31RandCommand, type Wasm31RandOutcome } from './command.js';
+import { PinnedUrandom } from './pinned-urandom.js';
+import type { CommandEnvironment, RandCommand, RandCommandOutcome } from './command.js';
 
-/** The OS of the wasm build as randshim's environment sees it: /dev/urandom reads sized as
+/** The build's OS as randshim's environment sees it: /dev/urandom reads sized as
  * ossl_rand_pool_bytes_needed sizes them (ceil(entropy / 8), at least min_len, refused over
  * max_len capped at RAND_POOL_MAX_LENGTH). */
 function urandomPoll(urandom: PinnedUrandom): EntropyPoll {
@@ -38,11 +38,11 @@ function urandomPoll(urandom: PinnedUrandom): EntropyPoll {
  * salt {void *drbg; int count} (4 + 4), count being the process-wide nonce counter after its
  * increment.
  */
-export function wasm31NonceSource(clockMs: number): (identity: Uint8Array) => Uint8Array {
+export function wasm32NonceSource(pid: number, clockMs: number): (identity: Uint8Array) => Uint8Array {
   let count = 0;
   return (identity) => {
     const out = new Uint8Array(24);
-    writeU32LE(out, 0, WASM31_PID);
+    writeU32LE(out, 0, pid);
     const seconds = BigInt(Math.floor(clockMs / 1000));
     const nanos = BigInt(Math.round((clockMs % 1000) * 1e6));
     writeU64LE(out, 8, (seconds << 32n) + nanos);
@@ -65,7 +65,7 @@ let workDir: string | undefined;
  * process, removed at exit). */
 function commandDir(): string {
   if (workDir === undefined) {
-    const dir = mkdtempSync(join(tmpdir(), 'randshim-wasm31-'));
+    const dir = mkdtempSync(join(tmpdir(), 'randshim-openssl-rand-'));
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     workDir = dir;
   }
@@ -73,22 +73,23 @@ function commandDir(): string {
 }
 
 /**
- * Runs `cmd` on randshim: compat/openssl3 reset to the wasm run's environment (the same pinned
+ * Runs `cmd` on randshim: compat/openssl3 reset to the build's `environment` (the same pinned
  * urandom stream and clock, the primary's identity set to the recovered `primaryAddress`),
  * configured with the command's `[random]` section, then `openssl rand` ported onto it.
  */
-export function reproduceWasm31(cmd: Wasm31RandCommand, primaryAddress: number | null): Wasm31RandOutcome {
+export function reproduceRandCommand(cmd: RandCommand, primaryAddress: number | null,
+  environment: CommandEnvironment): RandCommandOutcome {
   const urandom = new PinnedUrandom(cmd.urandomSeed);
-  const clockMs = cmd.clockMs ?? WASM31_DEFAULT_CLOCK_MS;
+  const clockMs = cmd.clockMs ?? environment.defaultClockMs;
   // The command runs as a fresh process: on an empty error queue, the caller's entries put back after.
   const queue = errorQueue();
   const saved = queue.splice(0);
   try {
     R.RANDSHIM_3_reset({
       osEntropy: urandomPoll(urandom),
-      osNonce: wasm31NonceSource(clockMs),
+      osNonce: wasm32NonceSource(environment.pid, clockMs),
       clock: () => Math.floor(clockMs / 1000),
-      forkId: () => WASM31_PID,
+      forkId: () => environment.pid,
     }, { identities: { primary: addressBytes(primaryAddress ?? 0) } });
     // OPENSSL_init_crypto's config loading (CONF_modules_load_file with the default flags)
     // pops whatever the modules raised, e.g. an unknown name in [random].
