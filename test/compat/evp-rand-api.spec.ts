@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import * as R from '../../compat/openssl3/index.js';
 import { DefaultChain3x } from '../../provider/openssl3/rand/index.js';
 import { TestRand } from '../../provider/openssl3/rands/test-rand.js';
-import { loadLibCrypto3, OSSL_PARAM_STRUCT_SIZE, ParamArrays, type LibCrypto3, type Pointer } from '../../interop/ffi/index.js';
+import { loadLibCrypto3, OSSL_PARAM_STRUCT_SIZE, ParamArrays, type LibCrypto3, type Pointer } from '../../interop/builds/openssl3/index.js';
 import { drainErrors3 } from '../../interop/builds/openssl3/error-names.js';
 import { toHex } from '../../provider/bytes.js';
 

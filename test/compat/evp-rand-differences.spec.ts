@@ -17,7 +17,7 @@ import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as R from '../../compat/openssl3/index.js';
-import { loadLibCrypto3, ParamArrays, type LibCrypto3, type Pointer } from '../../interop/ffi/index.js';
+import { loadLibCrypto3, ParamArrays, type LibCrypto3, type Pointer } from '../../interop/builds/openssl3/index.js';
 import { drainErrors3 } from '../../interop/builds/openssl3/error-names.js';
 
 const DIST = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,7 +27,7 @@ const DIST = fileURLToPath(new URL('../..', import.meta.url));
  * and a child of `name` given `entries`) in a fresh process; returns how it ended. */
 function inFreshProcess(body: string): { status: number | null; signal: string | null; stdout: string } {
   const script = `
-    const { loadLibCrypto3, ParamArrays } = await import(${JSON.stringify(`${DIST}interop/ffi/index.js`)});
+    const { loadLibCrypto3, ParamArrays } = await import(${JSON.stringify(`${DIST}interop/builds/openssl3/index.js`)});
     const c = loadLibCrypto3(); const P = new ParamArrays(c);
     const E = Uint8Array.from({ length: 48 }, (_, i) => i), N = Uint8Array.from({ length: 16 }, (_, i) => 0x64 + i);
     function pair(name, entries) {

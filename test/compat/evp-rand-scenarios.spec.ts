@@ -14,7 +14,7 @@ import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/s
 import { runScenarioRandshim } from '../../interop/suites/evp-rand/run-randshim.js';
 import { runScenarioLibcrypto } from '../../interop/suites/evp-rand/run-libcrypto.js';
 import { evpRandScenarios } from '../../interop/suites/evp-rand/scenarios.js';
-import type { LibCrypto3 } from '../../interop/ffi/index.js';
+import type { LibCrypto3 } from '../../interop/builds/openssl3/index.js';
 import { buildsWith, discover } from '../../interop/builds/registry.js';
 
 /** The catalogue's size: change these with the catalogue. */

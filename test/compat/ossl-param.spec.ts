@@ -8,7 +8,7 @@
  */
 import { expect } from 'chai';
 import * as P from '../../compat/openssl3/params.js';
-import { CParamArray, loadLibCrypto3, type LibCrypto3 } from '../../interop/ffi/index.js';
+import { CParamArray, loadLibCrypto3, type LibCrypto3 } from '../../interop/builds/openssl3/index.js';
 import type { OSSL_PARAM } from '../../provider/openssl3/core/param-memory.js';
 import { intToBytes, f64ToBytes } from '../../provider/openssl3/core/param-memory.js';
 

@@ -6,7 +6,7 @@
  * own default chain may already exist in this process).
  */
 import { expect } from 'chai';
-import { loadLibCrypto3, ParamArrays } from '../../interop/ffi/index.js';
+import { loadLibCrypto3, ParamArrays } from '../../interop/builds/openssl3/index.js';
 import { withFreshLibctx } from '../../interop/suites/rand-front-end/run-libcrypto.js';
 import { readmeBlocks, runExample, typecheckExample } from './readme-examples.js';
 

@@ -5,7 +5,7 @@
  * for the C block's calls, made here through interop/ffi.
  */
 import { expect } from 'chai';
-import { loadLibCrypto3, ParamArrays } from '../../interop/ffi/index.js';
+import { loadLibCrypto3, ParamArrays } from '../../interop/builds/openssl3/index.js';
 import { readmeBlocks, runExample, typecheckExample } from './readme-examples.js';
 
 const MARKER = '// porting example: OpenSSL 3 EVP_RAND';

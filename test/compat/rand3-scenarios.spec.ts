@@ -12,7 +12,7 @@
 import { expect } from 'chai';
 import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
 import { runScenarioLibcrypto } from '../../interop/suites/evp-rand/run-libcrypto.js';
-import type { LibCrypto3 } from '../../interop/ffi/index.js';
+import type { LibCrypto3 } from '../../interop/builds/openssl3/index.js';
 import { buildsWith, discover } from '../../interop/builds/registry.js';
 import type { RandCall } from '../../interop/suites/rand-front-end/calls.js';
 import { ScenarioFiles } from '../../interop/suites/rand-front-end/files.js';

@@ -11,10 +11,11 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fromHex } from '../../provider/bytes.js';
 import type { CaseResult, DiffCase } from '../../interop/suites/differential/driver.js';
+import { ENGINE_NAMES, getEngine, koffi, type EngineName, type Pointer } from '../../interop/ffi/index.js';
 import {
-  ENGINE_NAMES, EVP_RAND_STATE_READY, getEngine, koffi, loadLibCrypto3, OPENSSL_DIR, OPENSSL_VERSION, ParamArrays,
-  provenance, SYSTEM_LIBCRYPTO3, type EngineName, type LibCrypto3, type Pointer,
-} from '../../interop/ffi/index.js';
+  EVP_RAND_STATE_READY, loadLibCrypto3, OPENSSL_DIR, OPENSSL_VERSION, ParamArrays, provenance, SYSTEM_LIBCRYPTO3,
+  type LibCrypto3,
+} from '../../interop/builds/openssl3/index.js';
 import { supportedConfigs } from '../../interop/suites/differential/configs.js';
 import { generateCases } from '../../interop/suites/differential/generator.js';
 import { openLibcrypto3 } from '../../interop/builds/openssl3/in-process.js';
@@ -169,7 +170,8 @@ describe('interop/ffi on the system libcrypto.so.3', () => {
 
   it('the error-queue probe tells an RTLD_DEEPBIND load from a plain one (fresh processes)', () => {
     const probe = (engine: EngineName, deep: boolean): unknown => runFresh(`
-      const { getEngine, loadLibCrypto3, OPENSSL_DIR, provenance } = await import(dist + 'interop/ffi/index.js');
+      const { getEngine } = await import(dist + 'interop/ffi/index.js');
+      const { loadLibCrypto3, OPENSSL_DIR, provenance } = await import(dist + 'interop/builds/openssl3/index.js');
       getEngine(${JSON.stringify(engine)}).load(${JSON.stringify(SYSTEM_LIBCRYPTO3)}, { deep: ${String(deep)} });
       const c = loadLibCrypto3({ engine: ${JSON.stringify(engine)} });
       // The entry points are the system library's whatever the flags: this line cannot tell.

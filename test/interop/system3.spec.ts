@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { toHex } from '../../provider/bytes.js';
 import { BACKEND_NAMES, findDigest, getBackend } from '../../provider/sp800-90a/primitives/index.js';
 import type { CaseResult, DiffCase, DrbgConfig, ReportedError, StepResult } from '../../interop/suites/differential/driver.js';
-import { loadLibCrypto3, OPENSSL_INIT_LOAD_CRYPTO_STRINGS, SYSTEM_LIBCRYPTO3 } from '../../interop/ffi/index.js';
+import { loadLibCrypto3, OPENSSL_INIT_LOAD_CRYPTO_STRINGS, SYSTEM_LIBCRYPTO3 } from '../../interop/builds/openssl3/index.js';
 import { caseLimits, supportedConfigs } from '../../interop/suites/differential/configs.js';
 import { generateCases, SeededRandom } from '../../interop/suites/differential/generator.js';
 import { describeError3 } from '../../interop/builds/openssl3/error-names.js';

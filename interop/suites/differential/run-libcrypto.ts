@@ -15,7 +15,7 @@
  */
 import { fromHex, hexOrNull, toHex } from '../../../provider/bytes.js';
 import type { CaseResult, DiffCase, Driver, DrbgConfig, OracleInfo, ReportedError, StepResult } from './driver.js';
-import { ParamArrays, type LibCrypto3, type ParamEntry, type Pointer, type Provenance } from '../../ffi/index.js';
+import { ParamArrays, type LibCrypto3, type ParamEntry, type Pointer, type Provenance } from '../../builds/openssl3/index.js';
 import { drainErrors3 } from '../../builds/openssl3/error-names.js';
 import type { InProcessLibcrypto3 } from '../../builds/openssl3/in-process.js';
 

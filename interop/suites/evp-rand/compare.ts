@@ -3,7 +3,7 @@
  * each DRBG context's address, which randshim's DRBGs then pass as additional input to their
  * children exactly as OpenSSL's do) and compares every observation.
  */
-import type { LibCrypto3 } from '../../ffi/index.js';
+import type { LibCrypto3 } from '../../builds/openssl3/index.js';
 import type { ScenarioFiles } from '../rand-front-end/files.js';
 import { withFreshLibctx } from '../rand-front-end/run-libcrypto.js';
 import { runScenarioRandshim } from './run-randshim.js';

@@ -7,7 +7,7 @@
  */
 import { hexOrNull, toHex } from '../../../provider/bytes.js';
 import { OSSL_PARAM_construct_end } from '../../../provider/openssl3/core/ossl-param.js';
-import { CParamArray, readParamTable, type LibCrypto3, type Pointer } from '../../ffi/index.js';
+import { CParamArray, readParamTable, type LibCrypto3, type Pointer } from '../../builds/openssl3/index.js';
 import { describeError3 } from '../../builds/openssl3/error-names.js';
 import { callLabel } from '../rand-front-end/calls.js';
 import type { ScenarioFiles } from '../rand-front-end/files.js';

@@ -3,7 +3,7 @@
  * library context: inside a scenario that is the fresh context {@link withFreshLibctx} made
  * the thread's default, so every scenario starts without a primary, as a new process would.
  */
-import type { LibCrypto3, Pointer } from '../../ffi/index.js';
+import type { LibCrypto3, Pointer } from '../../builds/openssl3/index.js';
 import { addBuffer, withRandEnv, type RandCall } from './calls.js';
 import type { ScenarioFiles } from './files.js';
 
