@@ -1,7 +1,7 @@
 /**
- * The EVP_RAND section of the conformance report: randshim's OpenSSL 3 EVP_RAND
- * (compat/openssl3) against the system libcrypto.so.3, scenario by scenario
- * (interop/evp-rand): how many scenarios and calls were compared, by group, and the first
+ * The EVP_RAND sections of the conformance report: randshim's OpenSSL 3 EVP_RAND
+ * (compat/openssl3) against each libcrypto 3 build (the evp-rand-3 capability), scenario by scenario
+ * (interop/suites/evp-rand): how many scenarios and calls were compared, by group, and the first
  * difference of each scenario that has one. Takes a couple of seconds.
  */
 import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';

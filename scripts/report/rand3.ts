@@ -1,9 +1,10 @@
 /**
- * The RAND front-end section of the conformance report: compat/openssl3's RAND_* and
- * RAND_get0_* over the 3.x default chain against the system libcrypto.so.3's, scenario by
- * scenario (interop/rand3), each C scenario in a fresh library context. The chain is seeded from
- * the OS, so return values, errors, states, parameters and written files are compared, not
- * bytes (the wasm-3.1 section compares bytes, through the same functions). Under a second.
+ * The RAND front-end sections of the conformance report: compat/openssl3's RAND_* and
+ * RAND_get0_* over the 3.x default chain against each libcrypto 3 build's (the evp-rand-3
+ * capability), scenario by scenario (interop/suites/rand-front-end), each C scenario in a fresh
+ * library context. The chain is seeded from the OS, so return values, errors, states, parameters
+ * and written files are compared, not bytes (the openssl-command section compares bytes,
+ * through the same functions). Under a second.
  */
 import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
 import { ScenarioFiles } from '../../interop/suites/rand-front-end/files.js';

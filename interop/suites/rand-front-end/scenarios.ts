@@ -1,7 +1,7 @@
 /**
  * The RAND front-end scenario catalogue: OpenSSL 3's default chain driven through RAND_* and
  * RAND_get0_* (with EVP_RAND calls on the shared DRBGs), run on randshim's compat/openssl3 and on
- * the system libcrypto.so.3 in a fresh library context each. The chain is seeded from the OS,
+ * each libcrypto 3 build (the evp-rand-3 capability) in a fresh library context each. The chain is seeded from the OS,
  * so what is compared is deterministic: return codes, errors, states, and the parameters read
  * back from the primary, public and private DRBGs (reseed counters, intervals, strengths,
  * lengths, algorithms), plus the files randfile.c writes (by size and mode).
