@@ -13,7 +13,7 @@ import { ACCEPTED_SECTIONS, compareRandCommand, sectionLabel } from '../../inter
 import { sectionRefusal, type RandCommand, type RandCommandRun, type RandomSection } from '../../interop/suites/openssl-rand/command.js';
 import { loadFileChunks } from '../../interop/suites/openssl-rand/rand-app.js';
 import { PinnedUrandom } from '../../interop/suites/openssl-rand/pinned-urandom.js';
-import { reproduceRandCommand } from '../../interop/suites/openssl-rand/reproduction.js';
+import { reproduceRandCommand } from '../../interop/suites/openssl-rand/run-randshim.js';
 import { WASM31_ENVIRONMENT, WASM31_TRAP_EXIT, Wasm31Oracle } from '../../interop/builds/wasm31/wasm31.js';
 import { discoverBuild } from '../../interop/builds/registry.js';
 

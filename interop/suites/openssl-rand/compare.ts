@@ -6,7 +6,7 @@
  */
 import { SUPPORTED_DIGESTS } from '../../../provider/sp800-90a/primitives/algorithms.js';
 import type { OpensslCommand, RandCommand, RandCommandRun, RandomSection } from './command.js';
-import { reproduceRandCommand } from './reproduction.js';
+import { reproduceRandCommand } from './run-randshim.js';
 
 /** Every configuration OpenSSL 3's [random] section accepts that randshim implements (use_df
  * is not configurable there). */
