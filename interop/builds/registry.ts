@@ -169,17 +169,19 @@ export function buildName(entry: BuildEntry, options: OpenOptions = {}): string 
 export async function discover<C extends Capability>(entry: BuildEntry, capability: C,
   options: OpenOptions = {}): Promise<Discovery<C>> {
   const name = buildName(entry, options);
-  if (!entry.capabilities.includes(capability)) return { name, available: false, reason: `${entry.name} has no ${capability}` };
-  if (options.engine !== undefined && (entry.loading.kind !== 'in-process' || !entry.loading.engines.includes(options.engine))) {
-    return { name, available: false, reason: `${entry.name} cannot be loaded through ${options.engine}` };
+  const unavailable = (reason: string): Discovery<C> => ({ name, available: false, reason });
+  if (!entry.capabilities.includes(capability)) return unavailable(`${entry.name} has no ${capability}`);
+  const engines = entry.loading.kind === 'in-process' ? entry.loading.engines : [];
+  if (options.engine !== undefined && !engines.includes(options.engine)) {
+    return unavailable(`${entry.name} cannot be loaded through ${options.engine}`);
   }
   try {
     const build = await entry.open(name, options);
     const handle = build.handles[capability];
-    if (handle === undefined) return { name, available: false, reason: `${entry.name} gave no ${capability} handle` };
+    if (handle === undefined) return unavailable(`${entry.name} gave no ${capability} handle`);
     return { name, available: true, handle: handle as CapabilityHandles[C], library: build.library, version: build.version };
   } catch (e) {
-    return { name, available: false, reason: e instanceof Error ? e.message : String(e) };
+    return unavailable(e instanceof Error ? e.message : String(e));
   }
 }
 

@@ -22,7 +22,8 @@ async function stepOracle(entry: BuildEntry, flavor: Flavor, engine?: EngineName
   const options = engine === undefined ? {} : { engine };
   if (flavor === '3.x') {
     const d = await discover(entry, 'evp-rand-3', options);
-    return d.available ? { name: d.name, flavor, driver: libcrypto3Driver(d.handle, d.name) } : { name: d.name, flavor, reason: d.reason };
+    return d.available ? { name: d.name, flavor, driver: libcrypto3Driver(d.handle, d.name) }
+      : { name: d.name, flavor, reason: d.reason };
   }
   const d = await discover(entry, 'rand-drbg-111', options);
   return d.available ? { name: d.name, flavor, driver: d.handle } : { name: d.name, flavor, reason: d.reason };

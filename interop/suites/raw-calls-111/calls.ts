@@ -1,8 +1,10 @@
 /**
- * The raw OpenSSL 1.1.1 call language, shared by its two runners: arbitrary sequences of raw OpenSSL 1.1.1 RAND / RAND_DRBG calls, as JSON-serialisable data,
- * for scenario tests beyond {@link DiffCase}s: the shared DRBGs (RAND_DRBG_get0_master /
- * public / private), callbacks on them, RAND_add / RAND_seed / RAND_bytes / RAND_status /
- * RAND_poll, set_defaults, set_reseed_defaults, ex_data, and a peek at the private fields.
+ * The raw OpenSSL 1.1.1 call language, shared by its two runners: arbitrary sequences of raw
+ * OpenSSL 1.1.1 RAND / RAND_DRBG calls, as JSON-serialisable data, for scenario tests beyond
+ * the differential cases (interop/suites/differential/driver.ts): the shared DRBGs
+ * (RAND_DRBG_get0_master / public / private), callbacks on them, RAND_add / RAND_seed /
+ * RAND_bytes / RAND_status / RAND_poll, set_defaults, set_reseed_defaults, ex_data, and a peek at
+ * the private fields.
  *
  * DRBGs are named: a call that yields a `RAND_DRBG *` binds it to `bind`, later calls refer to
  * it by that name. Seed sources are named too: `{ fn: 'source', name, entropy?, nonce? }` sets a
