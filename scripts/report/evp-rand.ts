@@ -9,7 +9,7 @@ import { evpRandScenarios } from '../../interop/suites/evp-rand/scenarios.js';
 import { groupScenarios, mismatchLines, totalOf, type ScenarioGroup } from './scenario-groups.js';
 import type { Discovery } from '../../interop/builds/registry.js';
 import { unavailableSection, type ReportOptions, type ReportSection } from './section.js';
-import { libcrypto3Builds } from './libcrypto3-builds.js';
+import { discoverChosen } from './builds.js';
 import { formatTable } from './table.js';
 
 const GROUPS: readonly ScenarioGroup[] = [
@@ -27,7 +27,7 @@ const GROUPS: readonly ScenarioGroup[] = [
 
 /** One section per build with the EVP_RAND API (none when `--oracle` names another build). */
 export async function runEvpRandSections(opts: ReportOptions): Promise<ReportSection[]> {
-  return (await libcrypto3Builds(opts)).map(evpRandSection);
+  return (await discoverChosen('evp-rand-3', opts)).map(evpRandSection);
 }
 
 function evpRandSection(found: Discovery<'evp-rand-3'>): ReportSection {

@@ -12,7 +12,7 @@ import { rand3Scenarios } from '../../interop/suites/rand-front-end/scenarios.js
 import { groupScenarios, mismatchLines, totalOf, type ScenarioGroup } from './scenario-groups.js';
 import type { Discovery } from '../../interop/builds/registry.js';
 import { unavailableSection, type ReportOptions, type ReportSection } from './section.js';
-import { libcrypto3Builds } from './libcrypto3-builds.js';
+import { discoverChosen } from './builds.js';
 import { formatTable } from './table.js';
 
 const GROUPS: readonly ScenarioGroup[] = [
@@ -26,7 +26,7 @@ const GROUPS: readonly ScenarioGroup[] = [
 
 /** One section per build with the EVP_RAND API (none when `--oracle` names another build). */
 export async function runRand3Sections(opts: ReportOptions): Promise<ReportSection[]> {
-  return (await libcrypto3Builds(opts)).map(rand3Section);
+  return (await discoverChosen('evp-rand-3', opts)).map(rand3Section);
 }
 
 function rand3Section(found: Discovery<'evp-rand-3'>): ReportSection {

@@ -8,7 +8,8 @@
  */
 import { ACCEPTED_SECTIONS, compareRandCommand, sectionLabel } from '../../interop/suites/openssl-rand/compare.js';
 import type { RandCommand } from '../../interop/suites/openssl-rand/command.js';
-import { buildsWith, discover, type BuildEntry } from '../../interop/builds/registry.js';
+import { discover, type BuildEntry } from '../../interop/builds/registry.js';
+import { chosenBuilds } from './builds.js';
 import { unavailableSection, type ReportOptions, type ReportSection } from './section.js';
 import { formatTable } from './table.js';
 
@@ -18,9 +19,7 @@ const RAND_FILE = Uint8Array.from({ length: 2305 }, (_, i) => (i * 131 + 7) & 0x
 /** One section per build with the `openssl` command (none when `--oracle` names another). */
 export async function runWasmSections(opts: ReportOptions): Promise<ReportSection[]> {
   const sections: ReportSection[] = [];
-  for (const entry of buildsWith('openssl-command')) {
-    if (opts.oracle === undefined || opts.oracle === entry.name) sections.push(await commandSection(entry, opts));
-  }
+  for (const entry of chosenBuilds('openssl-command', opts)) sections.push(await commandSection(entry, opts));
   return sections;
 }
 
