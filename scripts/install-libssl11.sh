@@ -8,7 +8,7 @@
 #
 # The mirror is taken from this machine's own apt configuration (deb822 `URIs:` in
 # /etc/apt/sources.list.d/debian.sources, else the first `deb` line of /etc/apt/sources.list),
-# the same way /work/shared/tools/openssl-sources does; apt runs with private state, list and
+# the same way scripts/fetch-openssl-sources.sh does; apt runs with private state, list and
 # cache folders so the machine's own apt state is never touched (apt.conf.d settings such as
 # proxies still apply). Idempotent: does nothing when the library is already there.
 # Quiet: one line on success, a clear message on stderr and a non-zero exit on failure.
