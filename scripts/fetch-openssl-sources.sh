@@ -67,8 +67,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] && apt_opts+=(-o APT::Sandbox::User=root)
 
   log="$apt_root/last.log"
-  apt-get "${apt_opts[@]}" update -qq >"$log" 2>&1 \
-    || die "apt-get update of $(tr '\n' ';' < "$apt_root/sources.list") failed (see $log): $(tail -n 3 "$log" | tr '\n' ' ')"
+  # apt-get update exits 0 when an index cannot be fetched (it only warns), so read its warnings.
+  if ! apt-get "${apt_opts[@]}" update -qq >"$log" 2>&1 || grep -q '^[WE]: Failed to fetch' "$log"; then
+    die "cannot read the source index of $(tr '\n' ';' < "$apt_root/sources.list") (see $log): $(grep -m 1 'Failed to fetch' "$log" || tail -n 1 "$log")"
+  fi
 
   for line in "${missing[@]}"; do
     read -r suite version upstream sha256 <<<"${PINS[$line]}"

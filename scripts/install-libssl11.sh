@@ -49,8 +49,10 @@ apt_opts=(-o Dir::Etc::sourcelist="$apt_root/sources.list" -o Dir::Etc::sourcepa
 [ "$(id -u)" = 0 ] && apt_opts+=(-o APT::Sandbox::User=root)
 
 log="$apt_root/last.log"
-apt-get "${apt_opts[@]}" update -qq >"$log" 2>&1 \
-  || die "apt-get update of '$uri bullseye main' failed (see $log): $(tail -n 3 "$log" | tr '\n' ' ')"
+# apt-get update exits 0 when an index cannot be fetched (it only warns), so read its warnings.
+if ! apt-get "${apt_opts[@]}" update -qq >"$log" 2>&1 || grep -q '^[WE]: Failed to fetch' "$log"; then
+  die "cannot read the package index of '$uri bullseye main' (see $log): $(grep -m 1 'Failed to fetch' "$log" || tail -n 1 "$log")"
+fi
 (cd "$apt_root/download" && rm -f libssl1.1_*.deb && apt-get "${apt_opts[@]}" download -qq libssl1.1:amd64 >"$log" 2>&1) \
   || die "apt-get download libssl1.1 from '$uri bullseye main' failed (see $log): $(tail -n 3 "$log" | tr '\n' ' ')"
 deb=$(ls "$apt_root"/download/libssl1.1_*_amd64.deb 2>/dev/null | head -n 1)
