@@ -3,12 +3,11 @@
  * each shown on both sides. Calls that crash OpenSSL run in a fresh process, whose death by
  * signal is the observation.
  *
- * Also the places where real OpenSSL disagrees with the facts file (section 6), which randshim
- * follows OpenSSL on:
- * - 6.4 gives "strength" as a uint parameter: it is declared so, but every implementation
+ * Also two places where the declarations mislead and randshim follows what OpenSSL does:
+ * - "strength" is declared a uint parameter (drbg_local.h's gettable tables), but every implementation
  *   writes it with OSSL_PARAM_set_int, so a TEST-RAND strength of 2^31 or more cannot be read
  *   as a uint, and a DRBG cannot even be created under it (get_parent_strength reads a uint);
- * - 6.2 says creation fails under a weaker parent: at EVP_RAND_CTX_new the child's strength is
+ * - ossl_rand_drbg_new refuses a parent weaker than the child: at EVP_RAND_CTX_new the child's strength is
  *   still 0 (no cipher or digest yet), so creation succeeds and the check fails at instantiate.
  */
 import { expect } from 'chai';
@@ -167,7 +166,7 @@ describe('EVP_RAND: documented differences from the system libcrypto.so.3', func
     R.RANDSHIM_3_reset();
   });
 
-  it('facts 6.4 vs OpenSSL: strength is written as an int, so 2^31 cannot be read as a uint', () => {
+  it('declared uint, written int: a TEST-RAND strength of 2^31 cannot be read as a uint', () => {
     const tr = c.EVP_RAND_CTX_new(c.EVP_RAND_fetch(0n, 'TEST-RAND', null), 0n);
     const p = P.build([['strength', { type: 'uint', value: 2 ** 31 }]]);
     c.EVP_RAND_CTX_set_params(tr, p);

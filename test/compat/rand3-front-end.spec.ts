@@ -3,7 +3,7 @@
  * the real default chain is seeded from the OS (exact bytes, with a TEST-RAND seed source and
  * pinned addresses), and what they leave out (RAND_METHOD, randshim's FIPS provider, buffers
  * shorter than their length, RANDSHIM_3_configure). Checked against crypto/rand/rand_lib.c and
- * rand_meth.c of 3.0.20 and facts 6.6 / 6.8.
+ * rand_meth.c of 3.0.20 (docs/openssl-behaviour.md).
  */
 import { expect } from 'chai';
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,8 @@ const errors = (): string[] => drainErrors3(R).map((e) => `${e.lib}:${e.reason}`
 const range = (from: number, to: number): Uint8Array => Uint8Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const PRIMARY_ID = fromHex('0011223344556677');
 
-/** The facts 6.8 TEST-RAND: strength 256, entropy 00..2f, nonce 64..73, instantiated. */
+/** The check vector's TEST-RAND (docs/openssl-behaviour.md): strength 256, entropy 00..2f,
+ * nonce 64..73, instantiated. */
 function testSeed(): TestRand {
   const t = TestRand.create(256, range(0x00, 0x2f), range(0x64, 0x73));
   t.instantiate(0);
@@ -47,7 +48,7 @@ describe('compat/openssl3 RAND front end', () => {
   it('RAND_get0_primary / _public / _private: the chain\'s DRBGs as EVP_RAND_CTXs, the same objects each time', () => {
     pinned();
     const primary = R.RAND_get0_primary(null) as R.EVP_RAND_CTX;
-    // Facts 6.8: a CTR-DRBG AES-256 instantiated from that TEST-RAND with the 29-byte default pers.
+    // The check vector: a CTR-DRBG AES-256 instantiated from that TEST-RAND with the 29-byte default pers.
     const out = new Uint8Array(32);
     expect(R.EVP_RAND_generate(primary, out, 32, 0, 0, null, 0)).to.equal(1);
     expect(toHex(out)).to.equal('ee18e8a0c79a42272eb43ead14268dc85752caf9e1fa0ea509106f0504fa5db8');

@@ -64,7 +64,8 @@ describe('RAND front end scenarios: randshim compat/openssl3 vs system-3', funct
     const once = withFreshLibctx(crypto, () => runScenarioSystem3(crypto, s, files)).observations;
     const twice = withFreshLibctx(crypto, () => runScenarioSystem3(crypto, s, files)).observations;
     expect(JSON.stringify(twice)).to.equal(JSON.stringify(once));
-    // ... and the public DRBG reports 2 before its first RAND_bytes, 3 after (facts 6.2).
+    // ... and the public DRBG reports 2 before its first RAND_bytes, 3 after (drbg.c,
+    // ossl_prov_drbg_generate: a child's first generate always reseeds).
     const counters = once.filter((o) => o.call === 'get public').slice(0, 2).map((o) => o.params?.[0].data);
     expect(counters).to.deep.equal(['02000000', '03000000']);
   });

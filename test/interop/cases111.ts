@@ -1,6 +1,6 @@
 /**
  * Seeded random CTR-DRBG cases for the 1.1.1 oracles, with lengths chosen within and around the
- * limits drbg_ctr_init sets in 1.1.1 (shared/spec/openssl-drbg-facts.md 1.4), and the predicate
+ * limits drbg_ctr_init sets in 1.1.1 (crypto/rand/drbg_ctr.c; docs/openssl-behaviour.md), and the predicate
  * saying when the `1.1.1` and `3.x` flavours must agree.
  */
 import type { DiffCase, DrbgConfig, Step } from '../../interop/suites/differential/driver.js';

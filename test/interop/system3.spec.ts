@@ -1,6 +1,6 @@
 /**
  * The system-3 oracle (system libcrypto.so.3 through interop/ffi) against itself, OpenSSL's own
- * reason strings, the facts' check vector, and randshim's engine (randshimDriver3x) on seeded
+ * reason strings, the 3.0 check vector, and randshim's engine (randshimDriver3x) on seeded
  * random cases of every supported configuration, plus the SHA3 acceptance line: Hash-DRBG and
  * HMAC-DRBG with SHA3-224/256/384/512 on both backends give system OpenSSL 3's bytes.
  */
