@@ -6,10 +6,11 @@ export { Drbg, type DrbgOptions, type ImportStateOptions, type GenerateOptions, 
 export { DrbgCtx, DEFAULT_PERS_3X, DEFAULT_RESEED_INTERVAL, DEFAULT_RESEED_TIME_INTERVAL, type DrbgCtxOptions } from './openssl3/rands/drbg.js';
 export { TestRand } from './openssl3/rands/test-rand.js';
 export { SeedSrc } from './openssl3/rands/seed-src.js';
-export { osEntropy, defaultNonce, RAND_POOL_MAX_LENGTH, type EntropyPoll } from './platform/os-entropy.js';
+export { osEntropy, RAND_POOL_MAX_LENGTH, type EntropyPoll } from './rand-pool/os-pool.js';
+export { defaultNonce } from './platform/os-entropy.js';
 export { RandState, getUintParam, type RandImpl, type RandParams, type RandParamName } from './openssl3/rands/rand-impl.js';
 export { DrbgError, raise, errorQueue, throwOnFailure, ERR_NUM_ERRORS, type ErrLib, type RaisedError } from './err/queue.js';
-export { createMechanism, ctrLimits, DRBG_MAX_LENGTH, DRBG_MAX_REQUEST, type DrbgLimits, type Mechanism, type MechanismConfig, type MechanismType } from './sp800-90a/index.js';
+export { ctrLimits, DRBG_MAX_LENGTH, DRBG_MAX_REQUEST, type DrbgLimits, type Mechanism, type MechanismConfig, type MechanismType } from './sp800-90a/index.js';
 export { getBackend, BACKEND_NAMES, SUPPORTED_DIGESTS, findDigest, findCtrCipher, type BackendName, type PrimitiveBackend, type DigestId } from './sp800-90a/primitives/index.js';
 export * as bytes from './bytes.js';
 export { ProviderStore, PROVIDER_NAMES, RAND_ALGORITHM_NAMES, type ProviderName, type RandAlgorithmName, type RandMethod } from './openssl3/core/provider-store.js';

@@ -6,7 +6,8 @@
  * has one default context; tests create their own for isolation and determinism.
  */
 import { realmCloneGuard, type CloneGuard } from '../platform/clone-guard.js';
-import { currentForkId, currentThreadId, osEntropy, timeStamp, type EntropyPoll } from '../platform/os-entropy.js';
+import { currentForkId, currentThreadId, timeStamp } from '../platform/os-entropy.js';
+import { osEntropy, type EntropyPoll } from '../rand-pool/os-pool.js';
 
 /** NIDs of the 1.1.1 DRBG types (obj_mac.h). */
 export const NID_aes_128_ctr = 904;

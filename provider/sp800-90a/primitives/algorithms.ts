@@ -3,8 +3,6 @@
  * them by (case-insensitive, with OpenSSL's aliases), and what the mechanisms need to know of
  * each: output size, block size, and the name EVP_MD_get0_name / EVP_CIPHER_get0_name report.
  */
-import { raise } from '../../err/queue.js';
-
 export type DigestId =
   | 'SHA1' | 'SHA2-224' | 'SHA2-256' | 'SHA2-384' | 'SHA2-512' | 'SHA2-512/224' | 'SHA2-512/256'
   | 'SHA3-224' | 'SHA3-256' | 'SHA3-384' | 'SHA3-512';
@@ -47,12 +45,6 @@ const XOF_NAMES: readonly string[] = [
   'KECCAK-KMAC-256', 'KECCAK-KMAC256',
 ];
 
-/** Non-XOF digests the default provider of OpenSSL 3.0 has but randshim does not implement. */
-const OPENSSL_ONLY_DIGESTS: readonly string[] = [
-  'MD5', 'SSL3-MD5', 'MD5-SHA1', 'SM3', 'BLAKE2S-256', 'BLAKE2S256', 'BLAKE2B-512', 'BLAKE2B512',
-  'RIPEMD-160', 'RIPEMD160', 'RIPEMD', 'RMD160',
-];
-
 /** Looks a digest up by any OpenSSL name or alias (case-insensitive); undefined if unknown. */
 export function findDigest(name: string): DigestInfo | undefined {
   const upper = name.toUpperCase();
@@ -66,25 +58,6 @@ export function isXofDigest(name: string): boolean {
 
 /** Every digest randshim supports, by canonical name. */
 export const SUPPORTED_DIGESTS: readonly DigestId[] = DIGESTS.map((d) => d.id);
-
-/**
- * Resolves a digest for a Hash or HMAC DRBG the way drbg_hash_set_ctx_params does, raising
- * OpenSSL's reason when it must refuse: an XOF gets PROV_R_XOF_DIGESTS_NOT_ALLOWED; a name
- * OpenSSL would not find fails its fetch (ERR_LIB_EVP, ERR_R_UNSUPPORTED); a digest OpenSSL has
- * but randshim does not implement (MD5, SM3, BLAKE2, RIPEMD-160...) is refused with
- * PROV_R_DIGEST_NOT_ALLOWED, a documented difference: OpenSSL 3 would accept it.
- */
-export function resolveDigest(name: string): DigestInfo | undefined {
-  if (isXofDigest(name)) {
-    raise('PROV', 'XOF_DIGESTS_NOT_ALLOWED');
-    return undefined;
-  }
-  const info = findDigest(name);
-  if (info !== undefined) return info;
-  if (OPENSSL_ONLY_DIGESTS.includes(name.toUpperCase())) raise('PROV', 'DIGEST_NOT_ALLOWED');
-  else raise('EVP', 'UNSUPPORTED');
-  return undefined;
-}
 
 export type AesKeyLength = 16 | 24 | 32;
 
@@ -104,33 +77,4 @@ const CTR_CIPHERS: readonly CtrCipherInfo[] = [
 export function findCtrCipher(name: string): CtrCipherInfo | undefined {
   const upper = name.toUpperCase();
   return CTR_CIPHERS.find((c) => c.name === upper);
-}
-
-/** CTR ciphers the default provider of OpenSSL 3.0 has besides AES (with ECB siblings). */
-const OPENSSL_ONLY_CTR_CIPHERS: readonly string[] = [
-  'ARIA-128-CTR', 'ARIA-192-CTR', 'ARIA-256-CTR', 'CAMELLIA-128-CTR', 'CAMELLIA-192-CTR', 'CAMELLIA-256-CTR',
-  'SM4-CTR',
-];
-
-/**
- * Resolves the "cipher" parameter of a CTR-DRBG as drbg_ctr_set_ctx_params does: the name must
- * end in "CTR" (PROV_R_REQUIRE_CTR_MODE_CIPHER), and both it and its ECB sibling must be
- * fetchable: a name OpenSSL does not know fails both fetches (ERR_LIB_EVP ERR_R_UNSUPPORTED,
- * twice), then PROV_R_UNABLE_TO_FIND_CIPHERS. Only the three AES key sizes are implemented;
- * the other CTR ciphers OpenSSL has (ARIA, Camellia, SM4) get UNABLE_TO_FIND_CIPHERS alone, a
- * documented difference (OpenSSL accepts them).
- */
-export function resolveCtrCipher(name: string): CtrCipherInfo | undefined {
-  if (name.length < 3 || name.slice(-3).toUpperCase() !== 'CTR') {
-    raise('PROV', 'REQUIRE_CTR_MODE_CIPHER');
-    return undefined;
-  }
-  const info = findCtrCipher(name);
-  if (info !== undefined) return info;
-  if (!OPENSSL_ONLY_CTR_CIPHERS.includes(name.toUpperCase())) {
-    raise('EVP', 'UNSUPPORTED');
-    raise('EVP', 'UNSUPPORTED');
-  }
-  raise('PROV', 'UNABLE_TO_FIND_CIPHERS');
-  return undefined;
 }
