@@ -16,6 +16,7 @@ import { DRBG_MAX_LENGTH } from '../sp800-90a/mechanism.js';
 import { findCtrCipher } from '../sp800-90a/primitives/algorithms.js';
 import { getBackend, type BackendName, type PrimitiveBackend } from '../sp800-90a/primitives/index.js';
 import { newIdentity } from '../platform/process-identity.js';
+import { CloneWatch } from '../platform/clone-watch.js';
 import {
   NID_aes_128_ctr, NID_aes_192_ctr, NID_aes_256_ctr, RAND_DRBG_FLAG_CTR_NO_DF, MAX_RESEED_INTERVAL,
   MAX_RESEED_TIME_INTERVAL, type Rand111Context,
@@ -90,9 +91,8 @@ export class RandDrbg {
   reseedTimeInterval: number;
   enableReseedPropagation = false;
   reseedCounter = 0;
-  forkIdValue: number;
-  /** The clone guard's epoch at the last (re)seed; NaN (equal to nothing) when depleted. */
-  private cloneEpoch = Number.NaN;
+  /** The fork id and clone-guard epoch this DRBG last saw (drbg->fork_id). */
+  private readonly cloneWatch: CloneWatch;
   /** randshim's prediction resistance control: every generate first reseeds the chain from
    * its root (see reseedFromRoot). */
   predictionResistanceAlways = false;
@@ -114,7 +114,7 @@ export class RandDrbg {
     this.parent = parent;
     this.backend = getBackend(options.backend);
     this.identity = options.identity ?? newIdentity();
-    this.forkIdValue = context.forkId();
+    this.cloneWatch = new CloneWatch(context);
     if (parent === null) {
       this.getNonce = defaultGetNonce;
       this.cleanupNonce = defaultCleanupNonce;
@@ -220,7 +220,7 @@ export class RandDrbg {
   instantiate(pers: Uint8Array | null, perslen: number = pers === null ? 0 : pers.length): boolean {
     let entropy: Uint8Array | null = null;
     let nonce: Uint8Array | null = null;
-    const epoch = this.context.cloneGuard.epoch();
+    const epoch = this.cloneWatch.epoch();
     end: {
       if (perslen > this.maxPersLen) {
         raiseRand('RAND_DRBG_INSTANTIATE', 'PERSONALISATION_STRING_TOO_LONG');
@@ -282,7 +282,7 @@ export class RandDrbg {
     this.generateCounter = 1;
     this.reseedTime = this.context.clock();
     if (this.enableReseedPropagation && this.parent === null) this.reseedCounter = (this.reseedCounter + 1) >>> 0;
-    this.cloneEpoch = epoch;
+    this.cloneWatch.seeded(epoch);
   }
 
   /** RAND_DRBG_uninstantiate: wipe, then RAND_DRBG_set(type, flags) back to UNINITIALISED. */
@@ -311,7 +311,7 @@ export class RandDrbg {
       return false;
     }
     this.state = DrbgStatus.ERROR;
-    const epoch = this.context.cloneGuard.epoch();
+    const epoch = this.cloneWatch.epoch();
     let seeded = false; // READY again only through a successful reseed
     let entropy: Uint8Array | null = null;
     if (this.getEntropy !== null) {
@@ -410,29 +410,14 @@ export class RandDrbg {
       raiseRand('RAND_DRBG_GENERATE', 'ADDITIONAL_INPUT_TOO_LONG');
       return false;
     }
-    let reseedRequired = false;
-    // Clone signals: OpenSSL's fork check, then randshim's clone guard (see clone/guard.ts).
-    let cloned = false;
-    const forkId = this.context.forkId();
-    if (this.forkIdValue !== forkId) {
-      this.forkIdValue = forkId;
-      cloned = true;
+    // Clone signals: OpenSSL's fork check, then randshim's clone guard (platform/clone-watch.ts).
+    const clone = this.cloneWatch.check((diversifier) => this.reseed(diversifier, false));
+    if (clone === 'reseed-failed') {
+      raiseRand('RAND_DRBG_GENERATE', 'RESEED_ERROR');
+      return false;
     }
+    let reseedRequired = clone === 'reseed-required';
     const guard = this.context.cloneGuard;
-    if (guard.epoch() !== this.cloneEpoch) cloned = true;
-    if (cloned) {
-      reseedRequired = true;
-      const diversifier = guard.diversifier;
-      if (diversifier !== null) {
-        // A separate reseed mixes in what tells this clone apart (clones reseeding from a
-        // source with no real entropy would stay identical); the caller's adin stays theirs.
-        if (!this.reseed(diversifier(), false)) {
-          raiseRand('RAND_DRBG_GENERATE', 'RESEED_ERROR');
-          return false;
-        }
-        reseedRequired = false;
-      }
-    }
     if (!predictionResistance && this.context.rootReseedDepth === 0 && (this.predictionResistanceAlways || guard.predictionResistance)) {
       // 1.1.1's own prediction resistance cannot reach the OS (the master's get_entropy refuses
       // it: PREDICTION_RESISTANCE_NOT_SUPPORTED), so randshim's control reseeds the chain from
@@ -483,12 +468,12 @@ export class RandDrbg {
 
   /** The next generate reseeds first (Mbed TLS's psa_random_deplete, for this DRBG). */
   deplete(): void {
-    this.cloneEpoch = Number.NaN;
+    this.cloneWatch.deplete();
   }
 
   /** Whether the next generate reseeds because of a clone signal or a deplete. */
   get depleted(): boolean {
-    return this.context.cloneGuard.epoch() !== this.cloneEpoch || this.forkIdValue !== this.context.forkId();
+    return this.cloneWatch.depleted;
   }
 
   /**
