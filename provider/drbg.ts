@@ -89,7 +89,7 @@ export class Drbg {
     });
     if (!drbg.ctx.importWorkingState(working, header, options.reseedBeforeUse ?? true)) {
       drbg.ctx.free();
-      throw new DrbgStateError(`the working state (${working.length} bytes) does not fit ${describe(header.mechanism)}`);
+      throw new DrbgStateError('WORKING_STATE_MISMATCH', `the working state (${working.length} bytes) does not fit ${describe(header.mechanism)}`);
     }
     return drbg;
   }
@@ -101,7 +101,7 @@ export class Drbg {
   exportState(): Uint8Array {
     const ctx = this.ctx;
     const working = ctx.state === RandState.READY ? ctx.exportWorkingState() : null;
-    if (working === null) throw new DrbgStateError('only an instantiated (READY) DRBG can be exported');
+    if (working === null) throw new DrbgStateError('NOT_INSTANTIATED', 'only an instantiated (READY) DRBG can be exported');
     try {
       return encodeDrbgState({
         mechanism: this.mechanism, state: ctx.state, generateCounter: ctx.generateCounter,

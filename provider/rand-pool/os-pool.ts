@@ -8,6 +8,10 @@
 import { raise } from '../err/queue.js';
 import { kernelRandom } from '../platform/os-entropy.js';
 
+/** RAND_DRBG_STRENGTH (3.x rand.h, 1.1.1 rand_drbg.h): the default security strength in bits,
+ * which RAND_poll sizes its pool by (and randfile.c uses as a byte count). */
+export const RAND_DRBG_STRENGTH = 256;
+
 /** RAND_POOL_MAX_LENGTH = 256 * 3 * (256 / 16): the largest pool OpenSSL fills. */
 export const RAND_POOL_MAX_LENGTH = 12288;
 

@@ -11,7 +11,7 @@
  * compat/ builds EVP_RAND on these methods; {@link Drbg} wraps them into a throwing API.
  */
 import { utf8 } from '../../bytes.js';
-import { parseDefinition, type PropertyDefinition } from '../core/properties.js';
+import { DEFAULT_PROVIDER_DEFINITION, FIPS_PROVIDER_DEFINITION } from '../core/provider-store.js';
 import { realmCloneGuard, type CloneGuard } from '../../platform/clone-guard.js';
 import { CloneWatch } from '../../platform/clone-watch.js';
 import { raise } from '../../err/queue.js';
@@ -80,10 +80,6 @@ const COMMON_GETTABLE: readonly RandParamName[] = [
 ];
 const COMMON_SETTABLE: readonly RandParamName[] = ['reseed_requests', 'reseed_time_interval'];
 
-/** The property definitions of the default provider's and the FIPS provider's algorithms
- * (defltprov.c, fipsprov.c). */
-export const DEFAULT_PROVIDER_DEFINITION: PropertyDefinition = parseDefinition('provider=default');
-export const FIPS_PROVIDER_DEFINITION: PropertyDefinition = parseDefinition('provider=fips,fips=yes');
 
 /** The set_ctx_params a configuration stands for (what EVP_RAND_CTX_set_params would be given). */
 function configParams(config: MechanismConfig | UnconfiguredMechanism): OSSL_PARAM[] | null {
