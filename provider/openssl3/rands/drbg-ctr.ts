@@ -72,7 +72,9 @@ export class CtrVariant extends MechanismHolder<CtrDrbgMechanism> implements Drb
     p = OSSL_PARAM_locate_const(params, 'cipher');
     if (p !== null) {
       if (p.data_type !== OSSL_PARAM_UTF8_STRING || p.data_size < 3) return false;
-      const { text: base, bytes } = utf8Param(p);
+      const cipherName = utf8Param(p);
+      if (cipherName === null) return false;
+      const { text: base, bytes } = cipherName;
       // OPENSSL_strcasecmp("CTR", base + data_size - 3)
       const tailBytes = bytes.subarray(p.data_size - 3);
       const tailEnd = tailBytes.indexOf(0);
