@@ -9,7 +9,7 @@
  * drbg.instantiate({ personalization: new Uint8Array(0) });
  * const bytes = drbg.generate(64);
  */
-import { decodeDrbgState, DrbgStateError, encodeDrbgState } from './openssl3/rands/drbg-state.js';
+import { decodeDrbgState, DrbgStateError, encodeDrbgState } from './openssl3/rands/state-transport.js';
 import { captureErrors, DrbgError, throwOnFailure } from './err/queue.js';
 import type { MechanismConfig } from './sp800-90a/index.js';
 import type { DrbgLimits } from './sp800-90a/mechanism.js';
@@ -95,7 +95,7 @@ export class Drbg {
   }
 
   /**
-   * The DRBG's state as bytes (see clone/drbg-state.ts): secret, so wipe them once restored.
+   * The DRBG's state as bytes (see openssl3/rands/state-transport.ts): secret, so wipe them once restored.
    * Only a READY DRBG can be exported.
    */
   exportState(): Uint8Array {

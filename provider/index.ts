@@ -19,5 +19,5 @@ export { RandBase } from './openssl3/rands/rand-base.js';
 export * as params from './openssl3/core/params.js';
 export { CloneGuard, realmCloneGuard, counterSources, COUNTERS_ENV, type CloneGuardOptions, type CloneDiversifier, type CloneEvent, type CloneEventKind, type WatchedCounter } from './platform/clone-guard.js';
 export { openGenerationCounter, openVmclock, openSysgenid, detectGenerationCounters, GenerationCounterError, VMCLOCK, type GenerationCounter, type GenerationCounterOptions, type CounterAccess, type DetectedCounter } from './platform/generation-counter.js';
-export { DrbgStateError, type DrbgStateReason } from './openssl3/rands/drbg-state.js';
+export { DrbgStateError, type DrbgStateReason } from './openssl3/rands/state-transport.js';
 export { kernelRandom, currentForkId } from './platform/os-entropy.js';

@@ -2,8 +2,8 @@
  * OpenSSL 1.1.1w's RAND_DRBG (crypto/rand/drbg_lib.c, with the default callbacks of
  * rand_lib.c), on randshim's CTR_DRBG mechanism. Every function keeps 1.1.1w's semantics:
  * return values, RANDerr(function, reason) codes raised onto the error queue, the states it
- * leaves, the order in which callbacks are asked for entropy and nonce, and the quirks listed
- * in facts sections 1, 2 and 4 (instantiate on READY returning 1, generate_counter from 1 with
+ * leaves, the order in which callbacks are asked for entropy and nonce, and its quirks
+ * (instantiate on READY returning 1, generate_counter from 1 with
  * the >= test, reseed propagation of 1.1.1r-w, a parent pull of 1.5x entropy in place of a
  * nonce with the child's address as additional input, the 28-byte default personalization of
  * implicit instantiation, the RAND_add buffer paths of rand_drbg_restart).
@@ -631,7 +631,7 @@ export const defaultCleanupEntropy: CleanupEntropyFn = (drbg, out) => {
 };
 
 /**
- * rand_drbg_get_nonce: the 40-byte nonce of facts 2.8 (64-bit Unix): pid, padding, thread id,
+ * rand_drbg_get_nonce (rand_lib.c): the 40-byte nonce of 64-bit Unix: pid, padding, thread id,
  * CLOCK_REALTIME stamp, the DRBG's own address, the nonce counter after increment, padding.
  */
 export const defaultGetNonce: GetNonceFn = (drbg, _entropy, _minLen, maxLen) => {

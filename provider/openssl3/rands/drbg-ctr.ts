@@ -14,7 +14,7 @@ import {
 import type { CtrCipherInfo } from '../../sp800-90a/primitives/algorithms.js';
 import type { RandParamName } from './rand-impl.js';
 import { fetchCtrCipher, fetchEcbCipher } from './fetch-algorithms.js';
-import { utf8Param } from './param-strings.js';
+import { utf8Param } from './utf8-param.js';
 import { adoptState, openLimits, type DrbgVariant, type VariantEnv, MechanismHolder } from './drbg-variant.js';
 
 export class CtrVariant extends MechanismHolder<CtrDrbgMechanism> implements DrbgVariant {

@@ -9,7 +9,7 @@ import { OSSL_PARAM_UTF8_STRING, type OSSL_PARAM } from '../core/param-memory.js
 import { OSSL_PARAM_locate_const, paramCString } from '../core/ossl-param.js';
 import type { DigestInfo } from '../../sp800-90a/primitives/algorithms.js';
 import { fetchDigest } from './fetch-algorithms.js';
-import { utf8Param } from './param-strings.js';
+import { utf8Param } from './utf8-param.js';
 import type { VariantEnv } from './drbg-variant.js';
 
 /** The outcome: `ok` is the function's return value, `md` the digest held afterwards

@@ -16,7 +16,7 @@ import type { DigestInfo } from '../../sp800-90a/primitives/algorithms.js';
 import type { RandParamName } from './rand-impl.js';
 import { fetchDigest, fetchMac } from './fetch-algorithms.js';
 import { loadDigestFromParams } from './drbg-digest-param.js';
-import { utf8Param } from './param-strings.js';
+import { utf8Param } from './utf8-param.js';
 import { adoptState, openLimits, type DrbgVariant, type VariantEnv, MechanismHolder } from './drbg-variant.js';
 
 /** (size_t)-1: hmac->blocklen after EVP_MD_get_size(NULL). */

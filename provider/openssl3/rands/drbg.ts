@@ -569,7 +569,7 @@ export class DrbgCtx extends RandBase implements RandImpl {
   }
 
   /** The mechanism's working state (a copy the caller must wipe), or null when no algorithm
-   * is configured. See clone/drbg-state.ts for the transport format. */
+   * is configured. See ./state-transport.ts for the transport format. */
   exportWorkingState(): Uint8Array | null {
     return this.variant.exportState();
   }
