@@ -7,7 +7,7 @@
  * that a fetch of them succeeds as in OpenSSL and the DRBG then refuses them, rather than the
  * fetch failing: extendable-output digests (SHAKE, KECCAK-KMAC), which OpenSSL's DRBGs refuse
  * too, and algorithms OpenSSL has but randshim does not implement (MD5, SM3, BLAKE2, RIPEMD-160,
- * KECCAK, ARIA, Camellia, SM4, the MACs besides HMAC).
+ * ARIA, Camellia, SM4, the MACs besides HMAC; KECCAK-n in the lines after 3.0).
  */
 export type DigestId =
   | 'SHA1' | 'SHA2-224' | 'SHA2-256' | 'SHA2-384' | 'SHA2-512' | 'SHA2-512/224' | 'SHA2-512/256'
@@ -28,7 +28,7 @@ export interface DigestInfo {
  * refused by the DRBGs), or one OpenSSL has that randshim does not implement. */
 export type DigestKind = 'implemented' | 'xof' | 'unimplemented';
 
-interface DigestEntry {
+export interface DigestEntry {
   /** The name EVP_MD_get0_name reports. */
   readonly name: string;
   /** Every name OpenSSL fetches it by, upper case, the canonical one included. */
@@ -36,13 +36,16 @@ interface DigestEntry {
   readonly kind: DigestKind;
   /** What the mechanisms need, for the digests randshim implements. */
   readonly info?: DigestInfo;
+  /** A name later OpenSSL lines have and 3.0's default provider does not (libcrypto.so.3
+   * 3.0.19 fetches none of the KECCAK-n digests): a 3.0 lookup does not find it. */
+  readonly notIn30?: true;
 }
 
 function implemented(info: DigestInfo, aliases: readonly string[]): DigestEntry {
   return { name: info.id, aliases, kind: 'implemented', info };
 }
 
-const DIGEST_TABLE: readonly DigestEntry[] = [
+export const DIGEST_TABLE: readonly DigestEntry[] = [
   implemented({ id: 'SHA1', size: 20, blockSize: 64, nodeName: 'sha1' }, ['SHA1', 'SHA-1', 'SSL3-SHA1']),
   implemented({ id: 'SHA2-224', size: 28, blockSize: 64, nodeName: 'sha224' }, ['SHA2-224', 'SHA-224', 'SHA224']),
   implemented({ id: 'SHA2-256', size: 32, blockSize: 64, nodeName: 'sha256' }, ['SHA2-256', 'SHA-256', 'SHA256']),
@@ -66,10 +69,10 @@ const DIGEST_TABLE: readonly DigestEntry[] = [
   { name: 'BLAKE2S-256', aliases: ['BLAKE2S-256', 'BLAKE2S256'], kind: 'unimplemented' },
   { name: 'BLAKE2B-512', aliases: ['BLAKE2B-512', 'BLAKE2B512'], kind: 'unimplemented' },
   { name: 'RIPEMD-160', aliases: ['RIPEMD-160', 'RIPEMD160', 'RIPEMD', 'RMD160'], kind: 'unimplemented' },
-  { name: 'KECCAK-224', aliases: ['KECCAK-224'], kind: 'unimplemented' },
-  { name: 'KECCAK-256', aliases: ['KECCAK-256'], kind: 'unimplemented' },
-  { name: 'KECCAK-384', aliases: ['KECCAK-384'], kind: 'unimplemented' },
-  { name: 'KECCAK-512', aliases: ['KECCAK-512'], kind: 'unimplemented' },
+  { name: 'KECCAK-224', aliases: ['KECCAK-224'], kind: 'unimplemented', notIn30: true },
+  { name: 'KECCAK-256', aliases: ['KECCAK-256'], kind: 'unimplemented', notIn30: true },
+  { name: 'KECCAK-384', aliases: ['KECCAK-384'], kind: 'unimplemented', notIn30: true },
+  { name: 'KECCAK-512', aliases: ['KECCAK-512'], kind: 'unimplemented', notIn30: true },
 ];
 
 /** A digest name as the table holds it. */
@@ -81,11 +84,11 @@ export interface DigestLookup {
   readonly info?: DigestInfo;
 }
 
-/** Looks a digest up by any OpenSSL name or alias (case-insensitive); undefined when OpenSSL's
- * default provider has no digest of that name. */
+/** Looks a digest up by any OpenSSL name or alias (case-insensitive); undefined when OpenSSL
+ * 3.0's default provider has no digest of that name. */
 export function lookupDigest(name: string): DigestLookup | undefined {
   const upper = name.toUpperCase();
-  return DIGEST_TABLE.find((d) => d.aliases.includes(upper));
+  return DIGEST_TABLE.find((d) => d.notIn30 !== true && d.aliases.includes(upper));
 }
 
 /** The digest randshim implements under `name` (any OpenSSL name or alias); undefined if none. */
@@ -106,7 +109,7 @@ export interface CtrCipherInfo {
 
 /** The block ciphers that have both a CTR and an ECB mode (a CTR-DRBG fetches both); the key
  * length is present for the ones randshim implements. */
-const BLOCK_CIPHER_TABLE: readonly { readonly name: string; readonly keyLength?: AesKeyLength }[] = [
+export const BLOCK_CIPHER_TABLE: readonly { readonly name: string; readonly keyLength?: AesKeyLength }[] = [
   { name: 'AES-128', keyLength: 16 }, { name: 'AES-192', keyLength: 24 }, { name: 'AES-256', keyLength: 32 },
   { name: 'ARIA-128' }, { name: 'ARIA-192' }, { name: 'ARIA-256' },
   { name: 'CAMELLIA-128' }, { name: 'CAMELLIA-192' }, { name: 'CAMELLIA-256' }, { name: 'SM4' },
@@ -133,7 +136,7 @@ export function findCtrCipher(name: string): CtrCipherInfo | undefined {
 }
 
 /** The MACs of OpenSSL 3.0's default provider, by every name; randshim implements HMAC only. */
-const MAC_TABLE: readonly { readonly aliases: readonly string[]; readonly implemented: boolean }[] = [
+export const MAC_TABLE: readonly { readonly aliases: readonly string[]; readonly implemented: boolean }[] = [
   { aliases: ['HMAC'], implemented: true },
   { aliases: ['BLAKE2BMAC'], implemented: false },
   { aliases: ['BLAKE2SMAC'], implemented: false },
