@@ -80,7 +80,6 @@ const COMMON_GETTABLE: readonly RandParamName[] = [
 ];
 const COMMON_SETTABLE: readonly RandParamName[] = ['reseed_requests', 'reseed_time_interval'];
 
-
 /** The set_ctx_params a configuration stands for (what EVP_RAND_CTX_set_params would be given). */
 function configParams(config: MechanismConfig | UnconfiguredMechanism): OSSL_PARAM[] | null {
   const params: OSSL_PARAM[] = [];
