@@ -22,7 +22,7 @@ import { newRandCtx } from '../../provider/openssl3/rand/evp-rand-fetch.js';
 import { DrbgCtx } from '../../provider/openssl3/rands/drbg.js';
 import { raise } from '../../provider/err/queue.js';
 import type { OSSL_PARAM } from '../../provider/openssl3/core/param-memory.js';
-import type { RandMethod } from '../../provider/openssl3/core/provider-store.js';
+import { DEFAULT_PROVIDER_PROPERTIES, FIPS_PROVIDER_PROPERTIES, type RandMethod } from '../../provider/openssl3/core/provider-store.js';
 import { RandState, type RandImpl, type RandParams } from '../../provider/openssl3/rands/rand-impl.js';
 import { providerNamed, type OSSL_LIB_CTX, type OSSL_PROVIDER } from './provider.js';
 import { cBuffer } from './args.js';
@@ -53,7 +53,7 @@ function randFor(impl: RandImpl): EVP_RAND {
   return new EVP_RAND({
     name: (known ? name : impl.algorithm) as RandMethod['name'],
     provider: fips ? 'fips' : 'default',
-    properties: fips ? 'provider=fips,fips=yes' : 'provider=default',
+    properties: fips ? FIPS_PROVIDER_PROPERTIES : DEFAULT_PROVIDER_PROPERTIES,
     definition: new Map([['provider', fips ? 'fips' : 'default']]),
   });
 }

@@ -8,11 +8,11 @@
  * @see RAND_load_file(3)
  */
 import { chmodSync, closeSync, constants, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { RAND_DRBG_STRENGTH } from '../../provider/rand-pool/os-pool.js';
 
 /** RAND_BUF_SIZE: what RAND_write_file writes and the usual RAND_load_file chunk. */
 export const RAND_BUF_SIZE = 1024;
-/** RAND_DRBG_STRENGTH (rand.h), in bits; randfile.c uses it as a byte count. */
-export const RAND_DRBG_STRENGTH = 256;
+export { RAND_DRBG_STRENGTH };
 /** RAND_LOAD_BUF_SIZE = RAND_BUF_SIZE + RAND_DRBG_STRENGTH: a final chunk up to this size is
  * read whole rather than split into a small last RAND_add. */
 export const RAND_LOAD_BUF_SIZE = RAND_BUF_SIZE + RAND_DRBG_STRENGTH;

@@ -20,6 +20,7 @@
  */
 import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { RandshimError } from '../exceptions.js';
 import type { WatchedCounter } from './clone-guard.js';
 
 /** How a counter is read: 'mmap' (a mapped page), 'pread' (a read per check), or 'auto'
@@ -33,10 +34,11 @@ export type GenerationCounterErrorCode =
   | 'MMAP_UNAVAILABLE' // 'mmap' asked for, but ffi-rs is not installed or mmap failed
   | 'BAD_ARGUMENT';
 
-export class GenerationCounterError extends Error {
+export class GenerationCounterError extends RandshimError {
+  declare readonly reason: GenerationCounterErrorCode;
+
   constructor(readonly code: GenerationCounterErrorCode, message: string) {
-    super(message);
-    this.name = 'GenerationCounterError';
+    super(code, message);
   }
 }
 

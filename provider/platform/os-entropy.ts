@@ -1,6 +1,7 @@
 /**
- * The operating system as entropy and nonce source: OpenSSL's rand_unix.c pool (getrandom,
- * else /dev/urandom) and its nonce data (pid, thread id, time).
+ * The operating system as entropy and nonce source: the bytes OpenSSL's rand_unix.c reads
+ * (getrandom, else /dev/urandom) and its nonce data (pid, thread id, time). The pool that sizes
+ * an entropy request and refuses one too large is ../rand-pool/os-pool.ts.
  *
  * Entropy is read from the kernel (/dev/urandom, the same CRNG as getrandom) rather than from
  * Node's crypto.randomFillSync: the latter is OpenSSL's own user-space DRBG inside Node, whose
@@ -14,34 +15,6 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import process from 'node:process';
 import { threadId } from 'node:worker_threads';
 import { writeU32LE, writeU64LE } from '../bytes.js';
-import { raise } from '../err/queue.js';
-
-/** RAND_POOL_MAX_LENGTH = 256 * 3 * (256 / 16): the largest pool OpenSSL fills. */
-export const RAND_POOL_MAX_LENGTH = 12288;
-
-/** A source of seed material: returns at least `minLen` and at most `maxLen` bytes carrying
- * `entropy` bits, or null (after raising an error) when it cannot. */
-export type EntropyPoll = (entropy: number, minLen: number, maxLen: number) => Uint8Array | null;
-
-/**
- * OS entropy with OpenSSL's pool sizing (ossl_rand_pool_new + ossl_rand_pool_bytes_needed):
- * ceil(entropy / 8) bytes, raised to min_len, refused (RAND_R_RANDOM_POOL_OVERFLOW) when over
- * max_len (itself capped at 12288).
- */
-export const osEntropy: EntropyPoll = (entropy, minLen, maxLen) => {
-  const cap = Math.min(maxLen, RAND_POOL_MAX_LENGTH);
-  const needed = entropy > 0 ? Math.ceil(entropy / 8) : 0;
-  if (needed > cap) {
-    raise('RAND', 'RANDOM_POOL_OVERFLOW');
-    return null;
-  }
-  const len = Math.max(needed, minLen);
-  if (len > cap) {
-    raise('RAND', 'RANDOM_POOL_OVERFLOW');
-    return null;
-  }
-  return kernelRandom(new Uint8Array(len));
-};
 
 /**
  * Fills `out` from the kernel's CSPRNG. The file is opened for each call: a descriptor kept
