@@ -37,10 +37,10 @@ const MBEDTLS_ROW_CONFIG: Partial<Record<PeerRow, MbedtlsConfig>> = {
 };
 
 const MBEDTLS_NOT_APPLICABLE: Partial<Record<PeerRow, string>> = {
-  'CTR_DRBG AES-128/192 (df or not)': 'these builds key CTR_DRBG with AES-256 only (MBEDTLS_CTR_DRBG_USE_128_BIT_KEY unset)',
-  'CTR_DRBG AES-256 no df': 'Mbed TLS always uses the derivation function',
-  'Hash_DRBG SHA-256': 'Mbed TLS has no Hash_DRBG',
-  'Hash_DRBG other digests': 'Mbed TLS has no Hash_DRBG',
+  'CTR_DRBG AES-128/192 (df or not)': 'AES-256 keys only',
+  'CTR_DRBG AES-256 no df': 'df always on',
+  'Hash_DRBG SHA-256': 'no Hash_DRBG',
+  'Hash_DRBG other digests': 'no Hash_DRBG',
 };
 
 export interface PeerMatrixOptions {
@@ -71,8 +71,8 @@ function wolfsslCell(row: PeerRow, options: PeerMatrixOptions): PeerCell {
   const column: PeerColumn = 'wolfSSL 5.5';
   if (row !== 'Hash_DRBG SHA-256') {
     const reason = row === 'Hash_DRBG other digests'
-      ? 'this build has Hash_DRBG over SHA-256 only'
-      : 'wolfSSL 5.5 implements only Hash_DRBG';
+      ? 'SHA-256 only'
+      : 'Hash_DRBG only';
     return { row, column, status: 'not-applicable', reason };
   }
   const loaded = loadWolfssl();
@@ -96,8 +96,12 @@ export function peerMatrixCells(options: PeerMatrixOptions = {}): PeerCell[] {
   return cells;
 }
 
-/** A cell as the matrix prints it: "cases / bytes / mismatches", "n/a: why", "unavailable: why". */
+/** A cell as the matrix prints it, short enough for a 100-column table with several columns:
+ * "920 cases, 195 kB, 0 mism.", "n/a: no Hash_DRBG", "unavailable: <reason>". The reasons for
+ * n/a: "AES-256 keys only" (Mbed TLS without MBEDTLS_CTR_DRBG_USE_128_BIT_KEY keys CTR_DRBG with
+ * AES-256 alone), "df always on" (its CTR_DRBG has no no-df mode), "Hash_DRBG only" and
+ * "SHA-256 only" (wolfSSL 5.5's one DRBG). */
 export function formatPeerCell(cell: PeerCell): string {
-  if (cell.status === 'compared') return `${cell.cases} cases, ${cell.bytes} B, ${cell.mismatches} mismatches`;
+  if (cell.status === 'compared') return `${cell.cases} cases, ${Math.round(cell.bytes / 1000)} kB, ${cell.mismatches} mism.`;
   return `${cell.status === 'not-applicable' ? 'n/a' : 'unavailable'}: ${cell.reason}`;
 }
