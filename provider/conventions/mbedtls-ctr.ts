@@ -196,7 +196,8 @@ export class MbedtlsCtrDrbg {
     // CTR_DRBG_Reseed_algorithm (10.2.1.4.2): Update(df(entropy || nonce || additional)),
     // with the whole string as the mechanism's entropy input (OpenSSL's ctr_update skips the
     // df result when its first input is empty, Mbed TLS never does).
-    const material = concatBytes(entropy, nonce ?? new Uint8Array(0), len === 0 || additional === null ? new Uint8Array(0) : additional);
+    const none = new Uint8Array(0);
+    const material = concatBytes(entropy, nonce ?? none, len === 0 || additional === null ? none : additional);
     if (material.length === 0) {
       throw new RangeError('Mbed TLS reseeding from nothing (entropy_len 0 after seeding, no nonce, no additional '
         + 'input) needs df(""), which no call of the OpenSSL-shaped CTR mechanism computes');

@@ -104,7 +104,9 @@ export class MbedtlsHmacDrbg {
     if (out.length > MBEDTLS_HMAC_DRBG.MAX_REQUEST) return MBEDTLS_ERR_HMAC_DRBG.REQUEST_TOO_BIG;
     let adin = additional !== null && additional.length > 0 ? additional : null;
     if ((adin?.length ?? 0) > MBEDTLS_HMAC_DRBG.MAX_INPUT) return MBEDTLS_ERR_HMAC_DRBG.INPUT_TOO_BIG;
-    const due = this.line === '2.28' ? this.reseedCounter > this.reseedInterval : this.reseedCounter >= this.reseedInterval;
+    const due = this.line === '2.28'
+      ? this.reseedCounter > this.reseedInterval
+      : this.reseedCounter >= this.reseedInterval;
     if (this.source !== null && (this.predictionResistance || due)) {
       const ret = this.reseed(adin);
       if (ret !== 0) return ret;

@@ -6,7 +6,7 @@
  */
 import { expect } from 'chai';
 import { toHex } from '../../provider/bytes.js';
-import { WOLFSSL_RESULT, wolfsslHealthTest, type HealthTestInput } from '../../provider/conventions/wolfssl-hash.js';
+import { WOLFSSL_RESULT, WolfsslHashDrbg, wolfsslHealthTest, type HealthTestInput } from '../../provider/conventions/wolfssl-hash.js';
 import { HashDrbgMechanism } from '../../provider/sp800-90a/hash-drbg.js';
 import { findDigest, getBackend } from '../../provider/sp800-90a/primitives/index.js';
 import { runNistOnWolfssl } from '../../interop/suites/peers/nist.js';
@@ -88,5 +88,14 @@ describe('peers: wolfSSL Hash_DRBG', function () {
     mech.generate(second, null, 2);
     expect(toHex(second)).to.equal(lib.output);
     expect(toHex(first)).to.not.equal(lib.output);
+  });
+
+  it('Hash_DRBG_Uninstantiate: randshim\'s V and C are zero afterwards', () => {
+    const drbg = new WolfsslHashDrbg();
+    drbg.instantiate(bytes(32), bytes(16));
+    expect(drbg.generate(new Uint8Array(32))).to.equal(WOLFSSL_RESULT.DRBG_SUCCESS);
+    expect(drbg.verifyZeroization()).to.equal(false);
+    drbg.uninstantiate();
+    expect(drbg.verifyZeroization()).to.equal(true);
   });
 });

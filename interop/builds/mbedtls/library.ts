@@ -81,7 +81,8 @@ function bind(lib: NativeLibrary, line: MbedtlsLine): MbedCrypto {
   };
   const updateName = line === '2.28' ? 'mbedtls_ctr_drbg_update_ret' : 'mbedtls_ctr_drbg_update';
   const hmacUpdateName = line === '2.28' ? 'mbedtls_hmac_drbg_update_ret' : 'mbedtls_hmac_drbg_update';
-  const f = <R extends RetType, const A extends readonly ArgType[]>(name: string, ret: R, args: A): NativeFunction<R, A> => lib.func(need(`mbedtls_${name}`), ret, args);
+  const f = <R extends RetType, const A extends readonly ArgType[]>(name: string, ret: R, args: A): NativeFunction<R, A> =>
+    lib.func(need(`mbedtls_${name}`), ret, args);
   return {
     version_get_string_full: f('version_get_string_full', 'void', ['bytes']),
     ctr_drbg_init: f('ctr_drbg_init', 'void', ['ptr']),

@@ -29,7 +29,10 @@ export type PeerCell =
     readonly version: string;
     readonly cases: number; readonly bytes: number; readonly mismatches: number;
   }
-  | { readonly row: PeerRow; readonly column: PeerColumn; readonly status: 'not-applicable' | 'unavailable'; readonly reason: string };
+  | {
+    readonly row: PeerRow; readonly column: PeerColumn;
+    readonly status: 'not-applicable' | 'unavailable'; readonly reason: string;
+  };
 
 const MBEDTLS_ROW_CONFIG: Partial<Record<PeerRow, MbedtlsConfig>> = {
   'CTR_DRBG AES-256 df': 'CTR',

@@ -63,7 +63,9 @@ function runMbedtlsCase(face: MbedtlsFace, config: MbedtlsConfig, stanza: EvpRan
   const nonce = fromHex(c.Nonce ?? '');
   const queue = [entropy, nonce];
   if (c.ReseedEntropy !== undefined) queue.push(fromHex(c.ReseedEntropy));
-  if (stanza.predictionResistance) queue.push(fromHex(c.EntropyPredictionResistanceA ?? ''), fromHex(c.EntropyPredictionResistanceB ?? ''));
+  if (stanza.predictionResistance) {
+    queue.push(fromHex(c.EntropyPredictionResistanceA ?? ''), fromHex(c.EntropyPredictionResistanceB ?? ''));
+  }
   face.setEntropyLen(entropy.length);
   if (config === 'CTR' && (face.setNonceLen as (n: number) => number).call(face, nonce.length) !== 0) return null;
   if (stanza.predictionResistance) face.setPredictionResistance(true);
