@@ -16,7 +16,7 @@
  *   {"op":"handle","source":s}                 -> a new handle for source s (pool index back to 0)
  *   {"op":"generate","n":n}                    -> {"out":"<hex>"} or {"error":"unseeded"}
  *   {"op":"seeded"}                            -> {"seeded":true|false}
- *   {"op":"header","source":s,"data":"<hex>"}  -> {"out":hex of Entropy.header s data}
+ *   {"op":"header","source":s,"data":"<hex>"}  -> {"out":hex of Entropy.header s data} (any int s)
  *   {"op":"hmac"}                              -> the current generator becomes a fresh
  *        Mirage_crypto_rng.Hmac_drbg (Mirage_crypto.Hash.SHA256); reseed/generate/seeded
  *        then act on it
@@ -141,7 +141,7 @@ let run fields =
     Hashtbl.reset handles; ok
   | "hmac", _ -> current := Hmac_g (Hmac_sha256.create ()); Hashtbl.reset handles; ok
   | "clock", _ -> clock := Int64.of_string (str fields "ns"); ok
-  | "header", _ -> Printf.sprintf "{\"out\":\"%s\"}" (to_hex (Entropy.header (source_of fields) (of_hex (str fields "data"))))
+  | "header", _ -> Printf.sprintf "{\"out\":\"%s\"}" (to_hex (Entropy.header (int fields "source") (of_hex (str fields "data"))))
   | "reseed", Fortuna_g g -> Fortuna.reseed ~g (of_hex (str fields "data")); ok
   | "reseed", Hmac_g g -> Hmac_sha256.reseed ~g (of_hex (str fields "data")); ok
   | "acc", Fortuna_g g -> let s = source_of fields in handle_for g s (of_hex (str fields "data")); ok

@@ -29,13 +29,32 @@ interface HmacState {
   seeded: boolean;
 }
 
-/** randshim's answers to `steps`, in the driver's answer format. */
-export function replayOnRandshim(steps: readonly MirageStep[], backend: BackendName = 'node'): MirageAnswer[] {
+/** Coverage figures of a replay (what the scripts made randshim's Fortuna do). */
+export interface ReplayStats {
+  /** Reseeds from the pools, summed over the script's generators. */
+  poolReseeds: number;
+  /** The most pools one such reseed took (pool i joins when 2^i divides the reseed count). */
+  widestReseed: number;
+}
+
+/** randshim's answers to `steps`, in the driver's answer format; `stats`, when given, receives
+ * the replay's coverage figures. */
+export function replayOnRandshim(steps: readonly MirageStep[], backend: BackendName = 'node', stats?: ReplayStats): MirageAnswer[] {
   let clock = 0n;
   let fortuna: Fortuna | null = null;
   let hmac: HmacState | null = null;
   let handles = new Map<number, FortunaEventHandle>();
   const answers: MirageAnswer[] = [];
+  const retire = (f: Fortuna | null): void => {
+    if (f === null) return;
+    const count = f.state().reseedCount;
+    if (stats !== undefined && count > 0) {
+      stats.poolReseeds += count;
+      // The widest reseed up to `count` is the one at the largest power of two <= count.
+      stats.widestReseed = Math.max(stats.widestReseed, Math.floor(Math.log2(count)) + 1);
+    }
+    f.free();
+  };
   const handleFor = (f: Fortuna, source: number): FortunaEventHandle => {
     let h = handles.get(source);
     if (h === undefined) {
@@ -50,7 +69,7 @@ export function replayOnRandshim(steps: readonly MirageStep[], backend: BackendN
         answers.push({ version: 'randshim' });
         break;
       case 'fortuna':
-        fortuna?.free();
+        retire(fortuna);
         hmac?.mechanism.uninstantiate();
         hmac = null;
         fortuna = new Fortuna({ backend, ...(step.time ? { clock: () => clock } : {}) });
@@ -58,7 +77,7 @@ export function replayOnRandshim(steps: readonly MirageStep[], backend: BackendN
         answers.push(OK);
         break;
       case 'hmac':
-        fortuna?.free();
+        retire(fortuna);
         fortuna = null;
         hmac?.mechanism.uninstantiate();
         hmac = { mechanism: new HmacDrbgMechanism(findDigest('SHA2-256')!, getBackend(backend)), seeded: false };
@@ -113,7 +132,7 @@ export function replayOnRandshim(steps: readonly MirageStep[], backend: BackendN
         break;
     }
   }
-  fortuna?.free();
+  retire(fortuna);
   hmac?.mechanism.uninstantiate();
   return answers;
 }
