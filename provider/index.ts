@@ -6,6 +6,8 @@ export { Drbg, type DrbgOptions, type ImportStateOptions, type GenerateOptions, 
 export { DrbgCtx, DEFAULT_PERS_3X, DEFAULT_RESEED_INTERVAL, DEFAULT_RESEED_TIME_INTERVAL, type DrbgCtxOptions } from './openssl3/rands/drbg.js';
 export { TestRand } from './openssl3/rands/test-rand.js';
 export { SeedSrc } from './openssl3/rands/seed-src.js';
+export { FortunaSeedSrc, type FortunaSeedSrcOptions, type FortunaSeedSrcState } from './openssl3/rands/fortuna-seed-src.js';
+export * as fortuna from './fortuna/index.js';
 export { osEntropy, defaultNonce, RAND_POOL_MAX_LENGTH, type EntropyPoll } from './platform/os-entropy.js';
 export { RandState, getUintParam, type RandImpl, type RandParams, type RandParamName } from './openssl3/rands/rand-impl.js';
 export { DrbgError, raise, errorQueue, throwOnFailure, ERR_NUM_ERRORS, type ErrLib, type RaisedError } from './err/queue.js';

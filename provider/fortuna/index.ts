@@ -6,3 +6,4 @@ export { Fortuna, FortunaUnseededError, FORTUNA_MIN_POOL_SIZE, FORTUNA_MIN_RESEE
 export { FORTUNA_POOLS, type FortunaPoolState } from './pools.js';
 export { FORTUNA_CHUNK, FORTUNA_BLOCK, FORTUNA_KEY_SIZE } from './generator.js';
 export { bootstrapSeed, EventLoopJitter, feedPools, feedPoolsFromOs, frameEvent, jitterSample, osFrame, whirlwindBootstrap, FORTUNA_SOURCE, type NanoClock } from './event-sources.js';
+export { fortunaEntropyCallbacks, type FortunaEntropyCallbacks } from './drbg111-callbacks.js';
