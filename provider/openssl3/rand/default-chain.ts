@@ -281,6 +281,9 @@ export class DefaultChain3x {
     if (buf !== null && (!Number.isInteger(num) || num > buf.length)) {
       throw new RangeError(`cannot read ${num} bytes from ${buf.length}`);
     }
+    // randshim: a seed source that takes events (FORTUNA) also gets the buffer as one event.
+    const events = this.seedCtx as { addEvent?: (data: Uint8Array) => boolean } | null;
+    if (buf !== null && events?.addEvent !== undefined) events.addEvent(buf.subarray(0, num));
     return evpReseed(primary, false, null, buf === null ? null : buf.subarray(0, num)) ? 1 : 0;
   }
 
