@@ -7,3 +7,4 @@ export { FORTUNA_POOLS, type FortunaPoolState } from './pools.js';
 export { FORTUNA_CHUNK, FORTUNA_BLOCK, FORTUNA_KEY_SIZE } from './generator.js';
 export { bootstrapSeed, EventLoopJitter, feedPools, feedPoolsFromOs, frameEvent, jitterSample, osFrame, whirlwindBootstrap, FORTUNA_SOURCE, type NanoClock } from './event-sources.js';
 export { fortunaEntropyCallbacks, type FortunaEntropyCallbacks } from './drbg111-callbacks.js';
+export { ForgePrng, forgeWeakSeedFile, type ForgePrngOptions, type SeedFile } from './forge-prng.js';
