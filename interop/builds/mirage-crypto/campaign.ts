@@ -182,11 +182,12 @@ export interface MatrixCell {
   readonly differences: readonly string[];
 }
 
+/** Each shown by test/fortuna/mirage-hmac.spec.ts. */
 export const MIRAGE_HMAC_DIFFERENCES: readonly string[] = [
   'generate takes no additional input (0.10.7 API); adin only through reseed',
   'no reseed counter, interval or prediction resistance; no 2^16-byte request limit',
-  'reseed of empty data runs Update\'s second round (SP 800-90A 10.1.2.2 step 3 does not): mirage-hmac.spec.ts',
-  'generate 0 skips V = HMAC(K, V) (OpenSSL drbg_hmac.c and randshim compute it): mirage-hmac.spec.ts',
+  'reseed of empty data runs Update\'s second round (SP 800-90A 10.1.2.2 step 3 does not)',
+  'generate 0 skips V = HMAC(K, V) (OpenSSL\'s drbg_hmac.c and randshim compute it)',
 ];
 
 export function mirageHmacDrbgCell(result: CampaignResult | null, version: string, reason?: string): MatrixCell {
