@@ -25,6 +25,8 @@ export function shad256(backend: PrimitiveBackend, parts: readonly Uint8Array[])
 export function shad256Drain(backend: PrimitiveBackend, pool: Sha2): Uint8Array {
   const inner = new Uint8Array(SHAD256_SIZE);
   pool.digestInto(inner);
+  // clear() also wipes the message schedule of the last block; reset() restarts it empty.
+  pool.clear();
   pool.reset();
   const outer = backend.digest(SHA256, [inner]);
   inner.fill(0);
