@@ -72,18 +72,26 @@ export function whirlwindBootstrap(source: number, clock: NanoClock = hrtimeCloc
 /** Where the busy loop's result goes, so that no engine may drop the loop as dead code. */
 let whirlwindSink = 0;
 
-/** The frame of 128 OS bytes with `source` (getrandom_init). */
-export function osFrame(source: number, length = 128): Uint8Array {
-  const data = kernelRandom(new Uint8Array(length));
+/** Reads `n` bytes from the OS, or null when it cannot. */
+export type OsBytes = (n: number) => Uint8Array | null;
+
+const kernelBytes: OsBytes = (n) => kernelRandom(new Uint8Array(n));
+
+/** The frame of 128 OS bytes with `source` (getrandom_init); null when the OS gives none. */
+export function osFrame(source: number, length = 128, os: OsBytes = kernelBytes): Uint8Array | null {
+  const data = os(length);
+  if (data === null || data.length !== length) return null;
   const frame = frameEvent(source, data);
   data.fill(0);
   return frame;
 }
 
 /** The seed of Mirage_crypto_rng_unix.initialize: bootstrap 0, whirlwind 1, bootstrap 2,
- * getrandom 3, concatenated. */
-export function bootstrapSeed(clock: NanoClock = hrtimeClock): Uint8Array {
-  const frames = [whirlwindBootstrap(0, clock), whirlwindBootstrap(1, clock), whirlwindBootstrap(2, clock), osFrame(3)];
+ * getrandom 3, concatenated; null when the OS gives nothing. */
+export function bootstrapSeed(clock: NanoClock = hrtimeClock, os: OsBytes = kernelBytes): Uint8Array | null {
+  const fromOs = osFrame(3, 128, os);
+  if (fromOs === null) return null;
+  const frames = [whirlwindBootstrap(0, clock), whirlwindBootstrap(1, clock), whirlwindBootstrap(2, clock), fromOs];
   const seed = concatBytes(...frames);
   for (const f of frames) f.fill(0);
   return seed;

@@ -178,6 +178,12 @@ describe('node-forge prng and its deviations from Fortuna', function () {
       expect(raised.map((e) => e.reason)).to.deep.equal(['ERROR_RETRIEVING_ENTROPY']);
       expect(src.getSeed(256, 32, 64, false, new Uint8Array(0))).to.equal(null);
       src.free();
+      // The bootstrap's OS frame goes through the same OS: no seed from timing alone either.
+      const booting = new FortunaSeedSrc({ os: () => null, jitter: false, cloneGuard: new CloneGuard() });
+      const boot = captureErrors(() => booting.instantiate());
+      expect([boot.result, booting.fortuna.seeded]).to.deep.equal([false, false]);
+      expect(boot.raised.map((e) => e.reason)).to.deep.equal(['ERROR_RETRIEVING_ENTROPY']);
+      booting.free();
     });
   });
 

@@ -49,7 +49,7 @@ describe('Fortuna: zeroization, state and event sources', function () {
   });
 
   it('the bootstrap seed is [whirlwind 0; whirlwind 1; whirlwind 2; 128 OS bytes as 3], as initialize builds it', function () {
-    const seed = bootstrapSeed();
+    const seed = bootstrapSeed()!;
     expect(seed.length).to.equal(3 * 202 + 130);
     expect([seed[0], seed[1], seed[202], seed[203], seed[404], seed[405], seed[606], seed[607]])
       .to.deep.equal([0, 200, 1, 200, 2, 200, 3, 128]);

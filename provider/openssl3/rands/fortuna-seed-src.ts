@@ -99,7 +99,11 @@ export class FortunaSeedSrc extends RandBase implements RandImpl {
 
   instantiate(): boolean {
     if (!this.fortuna.seeded && this.bootstrap) {
-      const seed = bootstrapSeed();
+      const seed = bootstrapSeed(undefined, (n) => this.os(n * 8, n, n));
+      if (seed === null) {
+        raise('PROV', 'ERROR_RETRIEVING_ENTROPY');
+        return false;
+      }
       this.fortuna.reseed(seed);
       seed.fill(0);
     }
