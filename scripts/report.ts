@@ -15,6 +15,7 @@ import { runWasmSection } from './report/wasm.js';
 import { runRandDrbgSection } from './report/rand-drbg.js';
 import { runRand3Section } from './report/rand3.js';
 import { runCloneSafetySection } from './report/clone-safety.js';
+import { runMirageCryptoSection } from './report/mirage-crypto.js';
 
 interface Options extends ReportOptions {
   json?: string;
@@ -58,6 +59,7 @@ const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | null>)[] = [
   async (opts) => runEvpRandSection(opts),
   runRand3Section,
   runCloneSafetySection,
+  runMirageCryptoSection,
 ];
 
 async function main(): Promise<void> {

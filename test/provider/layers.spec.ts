@@ -15,7 +15,7 @@ const PROVIDER = fileURLToPath(new URL('../../../provider', import.meta.url));
 
 type Layer =
   | 'base' | 'sp800-90a' | 'platform' | 'err' | 'rand-pool' | 'openssl3/core' | 'openssl3/rands'
-  | 'openssl3/rand' | 'openssl111' | 'top';
+  | 'openssl3/rand' | 'openssl111' | 'fortuna' | 'conventions' | 'top';
 
 /** The layers from the bottom up; a layer of this chain may import every layer before it. */
 const CHAIN: readonly Layer[] = [
@@ -27,23 +27,29 @@ function below(layer: Layer): Layer[] {
 }
 
 /** What each layer may import (itself included). openssl111 (crypto/rand/drbg_lib.c) stands on
- * the mechanisms, the platform, the error queue and the entropy pool, beside openssl3. */
+ * the mechanisms, the platform, the error queue and the entropy pool, beside openssl3. Two side
+ * layers stand on the mechanisms and the platform only: fortuna (the Fortuna accumulator, which
+ * the OpenSSL 3 rands may wrap as a seed source) and conventions (other libraries' ways of
+ * driving the SP 800-90A mechanisms). Glue between the two OpenSSL lines is top level. */
 const MAY_IMPORT: Readonly<Record<Layer, readonly Layer[]>> = {
-  ...Object.fromEntries(CHAIN.map((layer) => [layer, below(layer)])) as Record<Layer, Layer[]>,
+  ...Object.fromEntries(CHAIN.map((layer) => [layer,
+    CHAIN.indexOf(layer) >= CHAIN.indexOf('openssl3/rands') ? [...below(layer), 'fortuna'] : below(layer)])) as Record<Layer, Layer[]>,
   openssl111: [...below('rand-pool'), 'openssl111'],
-  top: [...CHAIN, 'openssl111', 'top'],
+  fortuna: [...below('platform'), 'fortuna'],
+  conventions: [...below('platform'), 'conventions'],
+  top: [...CHAIN, 'openssl111', 'fortuna', 'conventions', 'top'],
 };
 
 /** The layer of a path relative to provider/ (posix separators), or null if none. */
 function layerOf(path: string): Layer | null {
   if (path === 'bytes.ts' || path === 'exceptions.ts') return 'base';
-  if (path === 'drbg.ts' || path === 'index.ts') return 'top';
+  if (path === 'drbg.ts' || path === 'index.ts' || path === 'fortuna-111.ts') return 'top';
   const [first, second] = path.split('/');
   if (first === 'openssl3') {
     const layer = `openssl3/${second}`;
     return (CHAIN as readonly string[]).includes(layer) ? layer as Layer : null;
   }
-  return ([...CHAIN, 'openssl111'] as readonly string[]).includes(first) && path.includes('/') ? first as Layer : null;
+  return ([...CHAIN, 'openssl111', 'fortuna', 'conventions'] as readonly string[]).includes(first) && path.includes('/') ? first as Layer : null;
 }
 
 interface SourceFile {

@@ -288,6 +288,9 @@ export class DefaultChain3x {
     const primary = this.getPrimary();
     if (primary === null || num <= 0) return 0;
     if (buf !== null && !fits(buf, num)) return 0;
+    // randshim: a seed source that takes events (FORTUNA) also gets the buffer as one event.
+    const events = this.seedCtx as { addEvent?: (data: Uint8Array) => boolean } | null;
+    if (buf !== null && events?.addEvent !== undefined) events.addEvent(buf.subarray(0, num));
     return evpReseed(primary, false, null, buf === null ? null : buf.subarray(0, num)) ? 1 : 0;
   }
 
