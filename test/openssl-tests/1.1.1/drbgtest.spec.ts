@@ -46,6 +46,7 @@ import {
   TEST_false, TEST_int_eq, TEST_int_ge, TEST_int_le, TEST_int_ne, TEST_mem_eq, TEST_ptr, TEST_ptr_eq, TEST_ptr_ne,
   TEST_true, time,
 } from '../testutil.js';
+import { expectRegistrations } from '../registrations.js';
 import { run_multi_thread_test, type MultiThreadAnswer } from './fixtures/multi-thread.js';
 
 /** crypto/rand/rand_local.h: DRBG_UNINITIALISED, DRBG_READY, DRBG_ERROR. */
@@ -649,11 +650,6 @@ function test_rand_add(): void {
   }
 }
 
-/** The C's setup_tests() registrations, asserted by the inventory spec against the source. */
-export const PORTED_CASES_111 = {
-  test_kats: DRBG_TEST_COUNT, test_error_checks: DRBG_TEST_COUNT, test_rand_drbg_reseed: 1,
-  test_rand_seed: 1, test_rand_add: 1, test_multi_thread: 1,
-} as const;
 
 describe('OpenSSL 1.1.1w test/drbgtest.c, ported (randshim/compat/1.1.1)', function () {
   this.timeout(120_000);
@@ -695,5 +691,10 @@ describe('OpenSSL 1.1.1w test/drbgtest.c, ported (randshim/compat/1.1.1)', funct
   });
   it('test_multi_thread', async function () {
     expect(await test_multi_thread(), 'threads run (THREADS + 1)').to.equal(THREADS + 1);
+  });
+
+  const REGISTRATIONS = 'registers the cases setup_tests() registers, and only those';
+  it(REGISTRATIONS, function () {
+    expectRegistrations(this.test!.parent!, '1.1.1w', 'test/drbgtest.c', REGISTRATIONS);
   });
 });

@@ -44,6 +44,7 @@ import {
   TEST_int_eq, TEST_int_ge, TEST_int_gt, TEST_int_le, TEST_int_ne, TEST_mem_ne, TEST_ptr, TEST_ptr_eq, TEST_ptr_ne,
   TEST_true, time,
 } from '../testutil.js';
+import { expectRegistrations } from '../registrations.js';
 import { gen_bytes, run_multi_thread_test, type MultiThreadAnswer3 } from './fixtures/multi-thread.js';
 
 /** providers/implementations/rands/drbg_local.h (EVP_RAND_STATE_*). */
@@ -546,11 +547,6 @@ function test_rand_prediction_resistance(): void {
   }
 }
 
-/** The C's setup_tests() registrations (RANDOM_SIZE fork-safety rounds), asserted by the
- * inventory spec against the source. */
-export const PORTED_CASES_30 = {
-  test_rand_reseed: 1, test_rand_fork_safety: RANDOM_SIZE, test_rand_prediction_resistance: 1, test_multi_thread: 1,
-} as const;
 
 describe('OpenSSL 3.0 test/drbgtest.c, ported (randshim/compat/3)', function () {
   this.timeout(120_000);
@@ -585,5 +581,10 @@ describe('OpenSSL 3.0 test/drbgtest.c, ported (randshim/compat/3)', function () 
     const pub = TEST_ptr(RAND_get0_public(null), 'RAND_get0_public');
     const priv = TEST_ptr(RAND_get0_private(null), 'RAND_get0_private');
     expect(test_rand_reseed_on_fork(primary, pub, priv, false), 'success without fork detection').to.equal(0);
+  });
+
+  const REGISTRATIONS = 'registers the cases setup_tests() registers, and only those';
+  it(REGISTRATIONS, function () {
+    expectRegistrations(this.test!.parent!, '3.0', 'test/drbgtest.c', REGISTRATIONS);
   });
 });

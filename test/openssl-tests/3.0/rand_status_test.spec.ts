@@ -6,13 +6,12 @@
  */
 import { RAND_status, RANDSHIM_3_reset } from '../../../compat/openssl3/index.js';
 import { TEST_true } from '../testutil.js';
+import { expectRegistrations } from '../registrations.js';
 
 function test_rand_status(): void {
   TEST_true(RAND_status(), 'RAND_status()');
 }
 
-/** The C's setup_tests() registrations. */
-export const PORTED_CASES_RAND_STATUS = { test_rand_status: 1 } as const;
 
 describe('OpenSSL 3.0 test/rand_status_test.c, ported (randshim/compat/3)', function () {
   before(function () {
@@ -24,5 +23,10 @@ describe('OpenSSL 3.0 test/rand_status_test.c, ported (randshim/compat/3)', func
 
   it('test_rand_status', function () {
     test_rand_status();
+  });
+
+  const REGISTRATIONS = 'registers the cases setup_tests() registers, and only those';
+  it(REGISTRATIONS, function () {
+    expectRegistrations(this.test!.parent!, '3.0', 'test/rand_status_test.c', REGISTRATIONS);
   });
 });

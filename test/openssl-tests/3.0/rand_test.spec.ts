@@ -15,6 +15,7 @@ import {
   RANDSHIM_3_reset, type OSSL_PARAM,
 } from '../../../compat/openssl3/index.js';
 import { TEST_int_gt, TEST_int_le, TEST_mem_eq, TEST_ptr, TEST_true } from '../testutil.js';
+import { expectRegistrations } from '../registrations.js';
 
 function test_rand(): void {
   const entropy1 = Uint8Array.from([0x00, 0x01, 0x02, 0x03, 0x04, 0x05]);
@@ -46,8 +47,6 @@ function test_rand(): void {
   TEST_mem_eq(outbuf, outbuf.length, nonce, outbuf.length, 'nonce');
 }
 
-/** The C's setup_tests() registrations. */
-export const PORTED_CASES_RAND_TEST = { test_rand: 1 } as const;
 
 describe('OpenSSL 3.0 test/rand_test.c, ported (randshim/compat/3)', function () {
   before(function () {
@@ -61,5 +60,10 @@ describe('OpenSSL 3.0 test/rand_test.c, ported (randshim/compat/3)', function ()
 
   it('test_rand', function () {
     test_rand();
+  });
+
+  const REGISTRATIONS = 'registers the cases setup_tests() registers, and only those';
+  it(REGISTRATIONS, function () {
+    expectRegistrations(this.test!.parent!, '3.0', 'test/rand_test.c', REGISTRATIONS);
   });
 });
