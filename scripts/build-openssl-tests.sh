@@ -3,16 +3,20 @@
 # scripts/fetch-openssl-tests.sh unpacked, against the real shared libraries the oracles load:
 #
 #   1.1.1w: test/drbgtest.c, test/drbg_cavs_test.c (+ drbg_cavs_data.c)  -> libcrypto.so.1.1
-#   3.0:    test/drbgtest.c, test/rand_test.c, test/rand_status_test.c   -> libcrypto.so.3
+#   3.0:    test/drbgtest.c, test/rand_test.c, test/rand_status_test.c,
+#           test/acvp_test.c                                              -> libcrypto.so.3
+#           test/evp_extra_test.c -> libssl-dev's static libcrypto.a (it needs two functions
+#           the shared library does not export)
 #
 # into <repo>/.cache/openssl-tests-build/<line>/<test>, with OpenSSL's test framework
 # (test/testutil/*.c, and for 3.0 apps/lib/opt.c, which testutil's option parsing needs)
-# compiled from the same source tree. Headers: Debian's libssl-dev of that suite for the
+# compiled from the same source tree into a libtestutil.a, as OpenSSL's build does. Headers: Debian's libssl-dev of that suite for the
 # generated public ones (opensslconf.h, 3.0's configuration.h, crypto.h, ...), the source
 # tree's include/ for the internal ones the tests include (crypto/rand/rand_local.h,
 # providers/implementations/rands/drbg_local.h, crypto/evp/evp_local.h): those only describe
 # struct layouts, read at compile time; every function the tests call is exported by the
-# shared library (test/openssl-tests/originals.spec.ts checks each undefined symbol with nm -D).
+# shared library (test/openssl-tests/originals.spec.ts checks each undefined symbol with nm -D),
+# except for evp_extra_test.c (see below).
 # The binaries get an rpath to the library's folder, so they run against exactly that file.
 #
 # Libraries: RANDSHIM_LIBCRYPTO111 or the system's or .cache/libssl1.1's libcrypto.so.1.1 (see
@@ -39,22 +43,47 @@ lib3=$(find_lib "${RANDSHIM_LIBCRYPTO3:-}" /usr/lib/x86_64-linux-gnu/libcrypto.s
   || die "no libcrypto.so.3 (apt-get install -y libssl3)"
 
 built=()
+includes() { # <line>: the include path (see the header comment)
+  local tree="$src_root/$1/source" dev="$src_root/$1/libssl-dev/usr/include"
+  echo "-I$dev/x86_64-linux-gnu -I$dev -I$tree/include -I$tree/apps/include -I$tree -I$tree/test" \
+       "-I$tree/providers/common/include -I$tree/providers/implementations/include"
+}
+
+testutil() { # <line>: .cache/openssl-tests-build/<line>/libtestutil.a, as OpenSSL's build makes it
+  # An archive, so that a test's own cleanup_tests / test_get_options win over testutil's
+  # defaults (test_cleanup.c, test_options.c), as with OpenSSL's libtestutil.a.
+  local line=$1 tree="$src_root/$1/source" out="$out_root/$1/libtestutil.a"
+  local sources=("$tree"/test/testutil/*.c)
+  [ -f "$tree/apps/lib/opt.c" ] && sources+=("$tree/apps/lib/opt.c")
+  if [ -f "$out" ] && [ -z "$(find "${sources[@]}" -newer "$out" | head -n 1)" ]; then return 0; fi
+  local objs="$out_root/$line/testutil-obj"
+  rm -rf "$objs" && mkdir -p "$objs"
+  # shellcheck disable=SC2046
+  (cd "$objs" && gcc -O1 -w -c $(includes "$line") "${sources[@]}" >"$objs.log" 2>&1) \
+    || die "gcc of $line test/testutil failed (see $objs.log): $(tail -n 3 "$objs.log" | tr '\n' ' ')"
+  rm -f "$out" && ar rcs "$out" "$objs"/*.o
+}
+
 build() { # <line> <library> <test> <extra sources...>
   local line=$1 lib=$2 name=$3; shift 3
-  local tree="$src_root/$line/source" dev="$src_root/$line/libssl-dev/usr/include"
+  local tree="$src_root/$line/source"
   [ -f "$src_root/$line/.complete" ] || die "OpenSSL $line sources missing (run bash scripts/fetch-openssl-tests.sh)"
   local out="$out_root/$line/$name"
   mkdir -p "$out_root/$line"
-  local sources=("$tree/test/$name.c" "$tree"/test/testutil/*.c)
+  testutil "$line"
+  local sources=("$tree/test/$name.c")
   for extra in "$@"; do sources+=("$tree/$extra"); done
-  if [ -x "$out" ] && [ -z "$(find "${sources[@]}" "$lib" -newer "$out" 2>/dev/null | head -n 1)" ]; then
+  local archive="$out_root/$line/libtestutil.a"
+  if [ -x "$out" ] && [ -z "$(find "${sources[@]}" "$archive" "$lib" -newer "$out" 2>/dev/null | head -n 1)" ]; then
     built+=("$line/$name"); return 0
   fi
-  local libdir; libdir=$(dirname "$(readlink -f "$lib")")
-  gcc -O1 -w -o "$out.tmp" \
-      -I"$dev/x86_64-linux-gnu" -I"$dev" -I"$tree/include" -I"$tree/apps/include" -I"$tree" -I"$tree/test" \
-      -I"$tree/providers/common/include" -I"$tree/providers/implementations/include" \
-      "${sources[@]}" "$lib" -Wl,-rpath,"$libdir" -lpthread >"$out.log" 2>&1 \
+  local link=("$lib")
+  case "$lib" in
+    *.a) link+=(-ldl);;                                   # static: what libcrypto.a needs
+    *) link+=(-Wl,-rpath,"$(dirname "$(readlink -f "$lib")")");;
+  esac
+  # shellcheck disable=SC2046
+  gcc -O1 -w -o "$out.tmp" $(includes "$line") "${sources[@]}" "$archive" "${link[@]}" -lpthread >"$out.log" 2>&1 \
     || die "gcc of $line test/$name.c failed (see $out.log): $(tail -n 3 "$out.log" | tr '\n' ' ')"
   mv "$out.tmp" "$out"
   built+=("$line/$name")
@@ -62,8 +91,12 @@ build() { # <line> <library> <test> <extra sources...>
 
 build 1.1.1w "$lib111" drbgtest
 build 1.1.1w "$lib111" drbg_cavs_test test/drbg_cavs_data.c
-build 3.0 "$lib3" drbgtest apps/lib/opt.c
-build 3.0 "$lib3" rand_test apps/lib/opt.c
-build 3.0 "$lib3" rand_status_test apps/lib/opt.c
+build 3.0 "$lib3" drbgtest
+build 3.0 "$lib3" rand_test
+build 3.0 "$lib3" rand_status_test
+build 3.0 "$lib3" acvp_test
+# evp_extra_test.c calls evp_pkey_copy_downgraded and evp_keymgmt_util_export, which
+# libcrypto.so.3 does not export: it links only against the static libcrypto.a of libssl-dev.
+build 3.0 "$src_root/3.0/libssl-dev/usr/lib/x86_64-linux-gnu/libcrypto.a" evp_extra_test
 
 echo "build-openssl-tests: ${built[*]} in $out_root (1.1.1w -> $lib111, 3.0 -> $lib3)"

@@ -6,8 +6,9 @@
  * OSSL_DRBG_*, RAND_DRBG*, rand_drbg_*, ossl_rand_*, and the "CTR-DRBG" / "HASH-DRBG" /
  * "HMAC-DRBG" / "TEST-RAND" / "SEED-SRC" names), its test cases as setup_tests() registers
  * them (ADD_TEST: 1; ADD_ALL_TESTS(fn, n): n, evaluated from an integer, a #define,
- * OSSL_NELEM(array) of an array in the file, or a `const size_t x = OSSL_NELEM(array)` of a
- * sibling .c file), and how many of those cases reach the random layer: the registered
+ * OSSL_NELEM(array) of an array in the file or in another test/ .c, .h or .inc file, or a
+ * `const size_t x = OSSL_NELEM(array)` of another .c file; counts known only at run time are
+ * NaN), and how many of those cases reach the random layer: the registered
  * function's body, or a function of the same file it calls (transitively), names one of those
  * identifiers. Registrations under #if are counted as written (the Debian build enables them
  * on Linux). A file is listed when at least one case reaches the random layer.
@@ -105,7 +106,15 @@ function evaluateCount(expr: string, text: string, siblings: () => string[], dep
   const term = (t: string): number | null => {
     if (/^\d+$/.test(t)) return Number(t);
     const nelem = /^OSSL_NELEM\(\s*(\w+)\s*\)$/.exec(t);
-    if (nelem !== null) return arrayLength(text, nelem[1] ?? '');
+    if (nelem !== null) {
+      const own = arrayLength(text, nelem[1] ?? '');
+      if (own !== null) return own;
+      for (const sibling of siblings()) {
+        const n = arrayLength(sibling, nelem[1] ?? '');
+        if (n !== null) return n;
+      }
+      return null;
+    }
     const define = new RegExp(`^#\\s*define\\s+${t}\\s+(.+)$`, 'm').exec(text);
     if (define !== null) return evaluateCount((define[1] ?? '').trim(), text, siblings, depth + 1);
     for (const sibling of siblings()) {
@@ -215,7 +224,9 @@ export function inventory(sourceDir: string): InventoryEntry[] {
   const testDir = join(sourceDir, 'test');
   const files = readdirSync(testDir).filter((f) => f.endsWith('.c')).sort();
   let texts: string[] | null = null;
-  const siblings = (): string[] => (texts ??= files.map((f) => readFileSync(join(testDir, f), 'utf8')));
+  // Arrays counted by OSSL_NELEM may live in the other .c files or in headers (.h, .inc).
+  const related = readdirSync(testDir).filter((f) => /\.(c|h|inc)$/.test(f)).sort();
+  const siblings = (): string[] => (texts ??= related.map((f) => stripComments(readFileSync(join(testDir, f), 'utf8'))));
   const entries: InventoryEntry[] = [];
   for (const f of files) {
     const entry = inventoryOf(`test/${f}`, readFileSync(join(testDir, f), 'utf8'), siblings);

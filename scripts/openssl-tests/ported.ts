@@ -18,6 +18,12 @@ export interface PortedFile {
   readonly extra: readonly string[];
   /** The original's binary under .cache/openssl-tests-build/<line>/, or null if not built. */
   readonly original: string | null;
+  /** Arguments selecting the ported cases (testutil's `-test NAME`) when only part of the
+   * file is ported. */
+  readonly originalArgs?: readonly string[];
+  /** The original links against libssl-dev's static libcrypto.a, not the shared library,
+   * because it calls these functions the shared library does not export. */
+  readonly staticOnlyFor?: readonly string[];
 }
 
 export const PORTED: readonly PortedFile[] = [
@@ -43,6 +49,17 @@ export const PORTED: readonly PortedFile[] = [
     line: '3.0', file: 'test/rand_status_test.c', spec: '3.0/rand_status_test.spec.ts', original: 'rand_status_test', extra: [],
     cases: { test_rand_status: 1 },
   },
+  {
+    line: '3.0', file: 'test/acvp_test.c', spec: '3.0/acvp_test.spec.ts', original: 'acvp_test',
+    originalArgs: ['-test', 'drbg_test'], extra: ['OSSL_NELEM(drbg_data): acvp_test.inc has 1 DRBG case'],
+    cases: { drbg_test: 1 },
+  },
+  {
+    line: '3.0', file: 'test/evp_extra_test.c', spec: '3.0/evp_extra_test.spec.ts', original: 'evp_extra_test',
+    originalArgs: ['-test', 'test_rand_agglomeration'], extra: [],
+    staticOnlyFor: ['evp_pkey_copy_downgraded', 'evp_keymgmt_util_export'],
+    cases: { test_rand_agglomeration: 1 },
+  },
 ];
 
 /** The ported entry of `file` in `line`, or undefined. */
@@ -50,7 +67,7 @@ export function portedFile(line: OpensslLine, file: string): PortedFile | undefi
   return PORTED.find((p) => p.line === line && p.file === file);
 }
 
-/** Sum of a ported file's C cases. */
+/** Sum of a ported file's C cases (for a partial port, of the random-layer cases). */
 export function portedCaseCount(p: PortedFile): number {
   return Object.values(p.cases).reduce((n, c) => n + c, 0);
 }
