@@ -10,7 +10,8 @@
 #
 # into <repo>/.cache/openssl-tests-build/<line>/<test>, with OpenSSL's test framework
 # (test/testutil/*.c, and for 3.0 apps/lib/opt.c, which testutil's option parsing needs)
-# compiled from the same source tree into a libtestutil.a, as OpenSSL's build does. Headers: Debian's libssl-dev of that suite for the
+# compiled from the same source tree into a libtestutil.a, as OpenSSL's build does.
+# Headers: Debian's libssl-dev of that suite for the
 # generated public ones (opensslconf.h, 3.0's configuration.h, crypto.h, ...), the source
 # tree's include/ for the internal ones the tests include (crypto/rand/rand_local.h,
 # providers/implementations/rands/drbg_local.h, crypto/evp/evp_local.h): those only describe
