@@ -25,7 +25,8 @@
  *   the whole file with randshim's injectable process id (RANDSHIM_111_reset's environment,
  *   not an OpenSSL function) and runs the child's branch after changing it. The "parent" then
  *   goes on as that process: the steps after it force reseeds of all three DRBGs anyway, so
- *   their expectations are the C's.
+ *   their expectations are the C's. A control beyond the C shows the child's assertions fail
+ *   when the process id does not change.
  * - threads: JavaScript shares no heap between threads; a worker thread has its own randshim
  *   realm (its own shared DRBGs), as a thread with thread-local DRBGs. test_multi_thread runs
  *   run_multi_thread_test in 3 workers and the main thread, for 2 s instead of 5 s (the
@@ -651,6 +652,8 @@ function test_rand_add(): void {
 }
 
 
+const FORK_CONTROL = 'control, beyond the C: the fork assertions fail when the process id does not change';
+
 describe('OpenSSL 1.1.1w test/drbgtest.c, ported (randshim/compat/1.1.1)', function () {
   this.timeout(120_000);
   let drbg_test: DRBG_SELFTEST_DATA[] = [];
@@ -691,6 +694,33 @@ describe('OpenSSL 1.1.1w test/drbgtest.c, ported (randshim/compat/1.1.1)', funct
   });
   it('test_multi_thread', async function () {
     expect(await test_multi_thread(), 'threads run (THREADS + 1)').to.equal(THREADS + 1);
+  });
+
+  it(FORK_CONTROL, function () {
+    // A fresh realm with an injectable pid, its shared DRBGs seeded, then hooked.
+    simulated_pid = process.pid;
+    RANDSHIM_111_reset({ forkId: () => simulated_pid });
+    app_data_index = RAND_DRBG_get_ex_new_index(0, null, null, null, null);
+    const buf = new Uint8Array(32);
+    TEST_true(RAND_bytes(buf, buf.length), 'RAND_bytes');
+    TEST_true(RAND_priv_bytes(buf, buf.length), 'RAND_priv_bytes');
+    const master = TEST_ptr(RAND_DRBG_get0_master(), 'RAND_DRBG_get0_master');
+    const pub = TEST_ptr(RAND_DRBG_get0_public(), 'RAND_DRBG_get0_public');
+    const priv = TEST_ptr(RAND_DRBG_get0_private(), 'RAND_DRBG_get0_private');
+    hook_drbg(master, master_ctx);
+    hook_drbg(pub, public_ctx);
+    hook_drbg(priv, private_ctx);
+    try {
+      // Same pid: the child's assertions (every DRBG reseeds once) fail on the master's count.
+      expect(() => test_drbg_reseed(1, master, pub, priv, 1, 1, 1, 0)).to.throw('master reseeds');
+      reset_drbg_hook_ctx();
+      // Another pid: they hold.
+      TEST_true(test_drbg_reseed_after_fork(master, pub, priv), 'test_drbg_reseed_after_fork');
+    } finally {
+      unhook_drbg(master);
+      unhook_drbg(pub);
+      unhook_drbg(priv);
+    }
   });
 
   const REGISTRATIONS = 'registers the cases setup_tests() registers, and only those';
