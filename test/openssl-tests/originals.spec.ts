@@ -16,37 +16,7 @@ import { existsSync } from 'node:fs';
 import { originalBinary, readSource, type OpensslLine } from '../../scripts/openssl-tests/lines.js';
 import { SYSTEM_LIBCRYPTO3 } from '../../interop/builds/openssl3/libcrypto.js';
 import { PORTED, portedCaseCount, type PortedFile } from '../../scripts/openssl-tests/ported.js';
-
-/** One top-level test of a TAP run: its name, whether it passed, and its iterations (1 for a
- * plain test; ADD_ALL_TESTS prints a subtest plan `1..N` and N results). */
-interface TapTest {
-  name: string;
-  ok: boolean;
-  iterations: number;
-  iterationsOk: number;
-}
-
-/** OpenSSL's testutil TAP output (test/testutil/driver.c). */
-function parseTap(out: string): { plan: number; tests: TapTest[] } {
-  let plan = -1;
-  const tests: TapTest[] = [];
-  let sub: { plan: number; ok: number } | null = null;
-  for (const line of out.split('\n')) {
-    let m: RegExpExecArray | null;
-    if ((m = /^1\.\.(\d+)$/.exec(line)) !== null) plan = Number(m[1]);
-    else if (/^ {4}# Subtest: /.test(line)) sub = { plan: -1, ok: 0 };
-    else if (sub !== null && (m = /^ {4}1\.\.(\d+)$/.exec(line)) !== null) sub.plan = Number(m[1]);
-    else if (sub !== null && /^ {4}ok \d+/.test(line)) sub.ok++;
-    else if ((m = /^(not )?ok \d+ - (\S+)/.exec(line)) !== null) {
-      tests.push({
-        name: m[2] ?? '', ok: m[1] === undefined, iterations: sub === null ? 1 : sub.plan,
-        iterationsOk: sub === null ? (m[1] === undefined ? 1 : 0) : sub.ok,
-      });
-      sub = null;
-    }
-  }
-  return { plan, tests };
-}
+import { parseTap } from '../../scripts/openssl-tests/tap.js';
 
 /** Where the binary loads libcrypto from (its rpath, as scripts/build-openssl-tests.sh set it). */
 function loadedLibcrypto(binary: string): string {

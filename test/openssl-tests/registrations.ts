@@ -1,20 +1,14 @@
 /**
  * Checks that a port registers exactly the C file's cases (scripts/openssl-tests/ported.ts,
  * itself checked against the C source by inventory.spec.ts and against the original's TAP
- * output by originals.spec.ts). Mocha titles name the C function: `name`, `name i` (one
- * iteration of ADD_ALL_TESTS) or `name: ... (N cases)` (N iterations run in one mocha case).
+ * output by originals.spec.ts). Mocha titles name the C function (scripts/openssl-tests/tap.ts
+ * casesOfTitle).
  */
 import { expect } from 'chai';
 import type { Suite } from 'mocha';
 import { portedFile } from '../../scripts/openssl-tests/ported.js';
 import type { OpensslLine } from '../../scripts/openssl-tests/lines.js';
-
-/** The C function and iteration count a mocha title stands for, or null. */
-function casesOfTitle(title: string): [string, number] | null {
-  const m = /^(\w+)(?:: .*\((\d+) cases\)| \d+)?$/.exec(title);
-  if (m === null) return null;
-  return [m[1] ?? '', m[2] === undefined ? 1 : Number(m[2])];
-}
+import { casesOfTitle } from '../../scripts/openssl-tests/tap.js';
 
 /** Asserts that `suite`'s cases are the C's registrations of `file` in `line`, plus the port's
  * listed extras, and nothing else. */

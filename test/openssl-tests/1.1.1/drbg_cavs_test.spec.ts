@@ -23,6 +23,7 @@ import {
 import { readCByteArrays, readSource, stripCComments } from '../sources.js';
 import { TEST_mem_eq, TEST_ptr, TEST_true } from '../testutil.js';
 import { expectRegistrations } from '../registrations.js';
+import { REGISTRATIONS_TITLE } from '../../../scripts/openssl-tests/tap.js';
 
 type KatType = 'NO_RESEED' | 'PR_FALSE' | 'PR_TRUE';
 
@@ -244,8 +245,7 @@ describe('OpenSSL 1.1.1w test/drbg_cavs_test.c, ported (randshim/compat/1.1.1)',
     });
   }
 
-  const REGISTRATIONS = 'registers the cases setup_tests() registers, and only those';
-  it(REGISTRATIONS, function () {
-    expectRegistrations(this.test!.parent!, '1.1.1w', 'test/drbg_cavs_test.c', REGISTRATIONS);
+  it(REGISTRATIONS_TITLE, function () {
+    expectRegistrations(this.test!.parent!, '1.1.1w', 'test/drbg_cavs_test.c', REGISTRATIONS_TITLE);
   });
 });

@@ -48,6 +48,7 @@ import {
   TEST_true, time,
 } from '../testutil.js';
 import { expectRegistrations } from '../registrations.js';
+import { REGISTRATIONS_TITLE } from '../../../scripts/openssl-tests/tap.js';
 import { run_multi_thread_test, type MultiThreadAnswer } from './fixtures/multi-thread.js';
 
 /** crypto/rand/rand_local.h: DRBG_UNINITIALISED, DRBG_READY, DRBG_ERROR. */
@@ -723,8 +724,7 @@ describe('OpenSSL 1.1.1w test/drbgtest.c, ported (randshim/compat/1.1.1)', funct
     }
   });
 
-  const REGISTRATIONS = 'registers the cases setup_tests() registers, and only those';
-  it(REGISTRATIONS, function () {
-    expectRegistrations(this.test!.parent!, '1.1.1w', 'test/drbgtest.c', REGISTRATIONS);
+  it(REGISTRATIONS_TITLE, function () {
+    expectRegistrations(this.test!.parent!, '1.1.1w', 'test/drbgtest.c', REGISTRATIONS_TITLE);
   });
 });

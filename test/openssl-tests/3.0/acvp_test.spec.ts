@@ -23,6 +23,7 @@ import { utf8 } from '../../../provider/bytes.js';
 import { readCByteArrays, readSource, stripCComments } from '../sources.js';
 import { TEST_mem_eq, TEST_ptr, TEST_true } from '../testutil.js';
 import { expectRegistrations } from '../registrations.js';
+import { REGISTRATIONS_TITLE } from '../../../scripts/openssl-tests/tap.js';
 
 /** struct drbg_st (ITM(x) is `x, sizeof(x)`: the arrays carry their lengths). */
 interface drbg_st {
@@ -122,8 +123,7 @@ describe('OpenSSL 3.0 test/acvp_test.c, the random-layer part ported (randshim/c
     });
   });
 
-  const REGISTRATIONS = 'registers the cases setup_tests() registers, and only those';
-  it(REGISTRATIONS, function () {
-    expectRegistrations(this.test!.parent!, '3.0', 'test/acvp_test.c', REGISTRATIONS);
+  it(REGISTRATIONS_TITLE, function () {
+    expectRegistrations(this.test!.parent!, '3.0', 'test/acvp_test.c', REGISTRATIONS_TITLE);
   });
 });

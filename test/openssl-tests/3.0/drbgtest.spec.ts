@@ -45,6 +45,7 @@ import {
   TEST_true, time,
 } from '../testutil.js';
 import { expectRegistrations } from '../registrations.js';
+import { REGISTRATIONS_TITLE } from '../../../scripts/openssl-tests/tap.js';
 import { gen_bytes, run_multi_thread_test, type MultiThreadAnswer3 } from './fixtures/multi-thread.js';
 
 /** providers/implementations/rands/drbg_local.h (EVP_RAND_STATE_*). */
@@ -583,8 +584,7 @@ describe('OpenSSL 3.0 test/drbgtest.c, ported (randshim/compat/3)', function () 
     expect(test_rand_reseed_on_fork(primary, pub, priv, false), 'success without fork detection').to.equal(0);
   });
 
-  const REGISTRATIONS = 'registers the cases setup_tests() registers, and only those';
-  it(REGISTRATIONS, function () {
-    expectRegistrations(this.test!.parent!, '3.0', 'test/drbgtest.c', REGISTRATIONS);
+  it(REGISTRATIONS_TITLE, function () {
+    expectRegistrations(this.test!.parent!, '3.0', 'test/drbgtest.c', REGISTRATIONS_TITLE);
   });
 });

@@ -16,6 +16,7 @@ import {
 import { concatBytes, utf8 } from '../../../provider/bytes.js';
 import { TEST_int_ne, TEST_mem_eq, TEST_ptr, TEST_true } from '../testutil.js';
 import { expectRegistrations } from '../registrations.js';
+import { REGISTRATIONS_TITLE } from '../../../scripts/openssl-tests/tap.js';
 
 function test_rand_agglomeration(): void {
   const step = 7;
@@ -54,8 +55,7 @@ describe('OpenSSL 3.0 test/evp_extra_test.c, the random-layer part ported (rands
     test_rand_agglomeration();
   });
 
-  const REGISTRATIONS = 'registers the cases setup_tests() registers, and only those';
-  it(REGISTRATIONS, function () {
-    expectRegistrations(this.test!.parent!, '3.0', 'test/evp_extra_test.c', REGISTRATIONS);
+  it(REGISTRATIONS_TITLE, function () {
+    expectRegistrations(this.test!.parent!, '3.0', 'test/evp_extra_test.c', REGISTRATIONS_TITLE);
   });
 });

@@ -7,6 +7,7 @@
 import { RAND_status, RANDSHIM_3_reset } from '../../../compat/openssl3/index.js';
 import { TEST_true } from '../testutil.js';
 import { expectRegistrations } from '../registrations.js';
+import { REGISTRATIONS_TITLE } from '../../../scripts/openssl-tests/tap.js';
 
 function test_rand_status(): void {
   TEST_true(RAND_status(), 'RAND_status()');
@@ -25,8 +26,7 @@ describe('OpenSSL 3.0 test/rand_status_test.c, ported (randshim/compat/3)', func
     test_rand_status();
   });
 
-  const REGISTRATIONS = 'registers the cases setup_tests() registers, and only those';
-  it(REGISTRATIONS, function () {
-    expectRegistrations(this.test!.parent!, '3.0', 'test/rand_status_test.c', REGISTRATIONS);
+  it(REGISTRATIONS_TITLE, function () {
+    expectRegistrations(this.test!.parent!, '3.0', 'test/rand_status_test.c', REGISTRATIONS_TITLE);
   });
 });

@@ -16,6 +16,7 @@ import {
 } from '../../../compat/openssl3/index.js';
 import { TEST_int_gt, TEST_int_le, TEST_mem_eq, TEST_ptr, TEST_true } from '../testutil.js';
 import { expectRegistrations } from '../registrations.js';
+import { REGISTRATIONS_TITLE } from '../../../scripts/openssl-tests/tap.js';
 
 function test_rand(): void {
   const entropy1 = Uint8Array.from([0x00, 0x01, 0x02, 0x03, 0x04, 0x05]);
@@ -62,8 +63,7 @@ describe('OpenSSL 3.0 test/rand_test.c, ported (randshim/compat/3)', function ()
     test_rand();
   });
 
-  const REGISTRATIONS = 'registers the cases setup_tests() registers, and only those';
-  it(REGISTRATIONS, function () {
-    expectRegistrations(this.test!.parent!, '3.0', 'test/rand_test.c', REGISTRATIONS);
+  it(REGISTRATIONS_TITLE, function () {
+    expectRegistrations(this.test!.parent!, '3.0', 'test/rand_test.c', REGISTRATIONS_TITLE);
   });
 });
