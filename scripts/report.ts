@@ -16,6 +16,7 @@ import { runRandDrbgSection } from './report/rand-drbg.js';
 import { runRand3Section } from './report/rand3.js';
 import { runCloneSafetySection } from './report/clone-safety.js';
 import { runMirageCryptoSection } from './report/mirage-crypto.js';
+import { runPortedTestsSection } from './report/ported-tests.js';
 
 interface Options extends ReportOptions {
   json?: string;
@@ -60,6 +61,7 @@ const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | null>)[] = [
   runRand3Section,
   runCloneSafetySection,
   runMirageCryptoSection,
+  runPortedTestsSection,
 ];
 
 async function main(): Promise<void> {

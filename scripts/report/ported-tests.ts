@@ -4,7 +4,7 @@
  * randshim (the port's mocha spec, run in a child process), and the cases the unchanged C
  * original passes against the real library (scripts/build-openssl-tests.sh's binary, its TAP
  * output). Deviations are listed in docs/ported-tests.md. Needs the fetched sources and the
- * built originals (scripts/ensure.d/40-openssl-tests.sh); says so instead of failing when
+ * built originals (scripts/ensure.d/45-openssl-tests.sh); says so instead of failing when
  * they are missing.
  */
 import { spawnSync } from 'node:child_process';
@@ -62,7 +62,7 @@ export async function runPortedTestsSection(opts: ReportOptions): Promise<Report
   const title = "OpenSSL's own random-layer tests: ported onto compat, and the originals on the real libraries";
   const missing = OPENSSL_LINES.filter((l) => !haveSources(l));
   if (missing.length > 0) {
-    const reason = `sources of ${missing.join(', ')} not fetched (bash scripts/ensure.d/40-openssl-tests.sh)`;
+    const reason = `sources of ${missing.join(', ')} not fetched (bash scripts/ensure.d/45-openssl-tests.sh)`;
     return { title, text: `unavailable: ${reason}`, ok: true, json: { available: false, reason } };
   }
   const rows: Row[] = [];
