@@ -1,0 +1,60 @@
+/**
+ * The request/response protocol between a line's parent-side build (Node on the machine's
+ * glibc) and its child program (the same Node started under the line's own ld-linux): one JSON
+ * object per line on the child's stdin (requests) and stdout (responses), answered in order,
+ * each response echoing its request's `id`. The framing is the node16-1.1.1 oracle's
+ * (interop/builds/openssl111/node16-protocol.ts: LineSplitter, batchCases).
+ *
+ *   → {"id":1,"op":"hello"}                         ← {"id":1,"ok":true,"hello":{...}}
+ *   → {"id":2,"op":"cases","cases":[...]}           ← {"id":2,"ok":true,"results":[CaseResult...]}
+ *   → {"id":3,"op":"scenarios","scenarios":[...],"freshLibctx":true}
+ *                                                   ← {"id":3,"ok":true,"runs":[LineScenarioRun...]}
+ *   → {"id":4,"op":"exit"}                          ← {"id":4,"ok":true}   then the child exits 0
+ *   any failure                                     ← {"id":n,"ok":false,"error":"..."}
+ */
+import type { CaseResult, DiffCase } from '../../suites/differential/driver.js';
+import type { Observation, Scenario } from '../../suites/evp-rand/scenario.js';
+import type { Provenance } from '../openssl3/provenance.js';
+
+/** Which files the child process really mapped (from its /proc/self/maps). */
+export interface MappedFiles {
+  readonly libcrypto: readonly string[];
+  readonly libc: readonly string[];
+  readonly loader: readonly string[];
+}
+
+export interface HelloInfo {
+  /** OpenSSL_version(OPENSSL_VERSION) of the loaded library. */
+  readonly version: string;
+  /** OpenSSL_version_num(), e.g. 0x30500090. */
+  readonly versionNumber: number;
+  /** The path the child was asked to load. */
+  readonly library: string;
+  /** dladdr, error-queue probe and Node's own OpenSSL (interop/builds/openssl3/provenance.ts). */
+  readonly evidence: Provenance;
+  readonly mapped: MappedFiles;
+  /** process.version and the glibc the child runs on (gnu_get_libc_version). */
+  readonly node: string;
+  readonly glibc: string;
+}
+
+/** One scenario's C run: its observations, and per context id the 8 bytes (hex) of the
+ * context's algctx, which randshim's DRBGs take as their identity (evp-rand/run-libcrypto.ts). */
+export interface LineScenarioRun {
+  readonly name: string;
+  readonly observations: readonly Observation[];
+  readonly identities: Readonly<Record<string, string>>;
+}
+
+export type Request =
+  | { readonly id: number; readonly op: 'hello' }
+  | { readonly id: number; readonly op: 'cases'; readonly cases: readonly DiffCase[] }
+  | { readonly id: number; readonly op: 'scenarios'; readonly scenarios: readonly Scenario[]; readonly freshLibctx: boolean }
+  | { readonly id: number; readonly op: 'exit' };
+
+export type Response =
+  | { readonly id: number; readonly ok: true; readonly hello: HelloInfo }
+  | { readonly id: number; readonly ok: true; readonly results: readonly CaseResult[] }
+  | { readonly id: number; readonly ok: true; readonly runs: readonly LineScenarioRun[] }
+  | { readonly id: number; readonly ok: true }
+  | { readonly id: number; readonly ok: false; readonly error: string };
