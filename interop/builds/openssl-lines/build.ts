@@ -4,16 +4,18 @@
  * for, running on the line's own C library), a differential {@link Driver} and the scenario
  * runner. Flavour `3.x`: 3.5, 3.6 and 4.0 keep 3.0's EVP_RAND/TEST-RAND interface.
  */
-import { realpathSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { batchCases } from '../openssl111/node16-protocol.js';
 import type { CaseResult, DiffCase, Discovery, Driver, DrbgConfig, OracleInfo } from '../../suites/differential/driver.js';
 import type { Scenario } from '../../suites/evp-rand/scenario.js';
-import { buildName, LINE_IDS, readLine, type LineId, type LineManifest, type LinePaths } from './lines.js';
+import { buildName, LINE_IDS, linesCache, readLine, type LineId, type LineManifest, type LinePaths } from './lines.js';
 import { LineProcess } from './process.js';
 import type { HelloInfo, LineScenarioRun, Response } from './protocol.js';
 
 export interface LineBuild {
-  readonly line: LineId;
+  /** '3.0' for the system control. */
+  readonly line: LineId | '3.0';
   readonly name: string;
   readonly paths: LinePaths;
   readonly manifest: LineManifest;
@@ -49,10 +51,11 @@ export function lineProvenanceProblem(hello: HelloInfo, paths: LinePaths, manife
     return 'errors raised inside the library reach Node\'s error queue (loaded without RTLD_DEEPBIND?)';
   }
   if (hello.mapped.libcrypto.map(real).some((f) => f !== want)) return `other libcrypto mapped: ${hello.mapped.libcrypto.join(', ')}`;
-  if (hello.mapped.libc.length !== 1 || !real(hello.mapped.libc[0]).startsWith(real(paths.root) + '/')) {
+  const root = real(paths.root).replace(/\/$/, '');
+  if (hello.mapped.libc.length !== 1 || !real(hello.mapped.libc[0]).startsWith(`${root}/`)) {
     return `the child runs on ${hello.mapped.libc.join(', ') || 'no libc'}, not the line's own C library`;
   }
-  if (!hello.version.startsWith(`OpenSSL ${manifest.version} `)) {
+  if (!hello.version.startsWith(`OpenSSL ${manifest.version}${manifest.version.endsWith('.') ? '' : ' '}`)) {
     return `the library says "${hello.version}", the installer recorded ${manifest.version}`;
   }
   return null;
@@ -62,8 +65,32 @@ export function lineProvenanceProblem(hello: HelloInfo, paths: LinePaths, manife
 export async function openLine(line: LineId): Promise<LineBuild> {
   const found = readLine(line);
   if ('reason' in found) throw new Error(found.reason);
-  const { paths, manifest } = found;
-  const name = buildName(line);
+  return openChild(line, buildName(line), found.paths, found.manifest);
+}
+
+/**
+ * A control: the machine's own OpenSSL 3.0 (Debian libssl3) through the very same child
+ * program, protocol and comparison, under the machine's own loader. Its scenarios must show no
+ * difference from randshim's 3.0 personality (as the in-process system-3 suites do), so that
+ * the differences found on a line are the line's and not the pipeline's.
+ */
+export async function openSystem30Child(): Promise<LineBuild> {
+  const lib = '/usr/lib/x86_64-linux-gnu';
+  const empty = join(linesCache(), 'system-3.0-empty.cnf');
+  mkdirSync(linesCache(), { recursive: true });
+  writeFileSync(empty, '');
+  const paths: LinePaths = {
+    line: '3.0', dir: linesCache(), root: '/', libcrypto: join(lib, 'libcrypto.so.3'), loader: join(lib, 'ld-linux-x86-64.so.2'),
+    libraryPath: lib, modules: join(lib, 'ossl-modules'), openssl: '/usr/bin/openssl', emptyConfig: empty, fipsConfig: '',
+    manifest: '',
+  };
+  const manifest: LineManifest = {
+    line: '3.0', suite: 'the machine\'s', libcSuite: 'the machine\'s', version: '3.0.', versionLine: '', packages: [], mirror: '',
+  };
+  return openChild('3.0', 'system-3.0-child', paths, manifest);
+}
+
+async function openChild(line: LineId | '3.0', name: string, paths: LinePaths, manifest: LineManifest): Promise<LineBuild> {
   const child = new LineProcess(paths);
   let hello: HelloInfo;
   try {

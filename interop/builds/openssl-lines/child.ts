@@ -20,7 +20,7 @@ import { ScenarioFiles } from '../../suites/rand-front-end/files.js';
 import { withFreshLibctx } from '../../suites/rand-front-end/run-libcrypto.js';
 import { loadLibCrypto3, type LibCrypto3 } from '../openssl3/libcrypto.js';
 import { LineSplitter } from '../openssl111/node16-protocol.js';
-import type { HelloInfo, LineScenarioRun, MappedFiles, Request, Response } from './protocol.js';
+import { decodeMessage, encodeMessage, type HelloInfo, type LineScenarioRun, type MappedFiles, type Request, type Response } from './protocol.js';
 
 const path = process.argv[2];
 
@@ -97,14 +97,14 @@ const splitter = new LineSplitter((line) => {
     let response: Response;
     let exit = false;
     try {
-      const request = JSON.parse(line) as Request;
+      const request = decodeMessage<Request>(line);
       id = request.id;
       exit = request.op === 'exit';
       response = await answer(request);
     } catch (e) {
       response = { id, ok: false, error: (e as Error).stack ?? String(e) };
     }
-    process.stdout.write(JSON.stringify(response) + '\n', () => {
+    process.stdout.write(encodeMessage(response) + '\n', () => {
       if (exit) {
         files?.close();
         process.exit(0);

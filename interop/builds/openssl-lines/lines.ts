@@ -19,7 +19,7 @@ const ARCH_DIR = 'usr/lib/x86_64-linux-gnu';
 
 /** What the installer wrote to <line>/line.json. */
 export interface LineManifest {
-  readonly line: LineId;
+  readonly line: LineId | '3.0';
   /** Debian suite of the OpenSSL packages (trixie, sid, experimental) and of libc6. */
   readonly suite: string;
   readonly libcSuite: string;
@@ -33,7 +33,7 @@ export interface LineManifest {
 
 /** The files of one installed line. */
 export interface LinePaths {
-  readonly line: LineId;
+  readonly line: LineId | '3.0';
   readonly dir: string;
   readonly root: string;
   /** libcrypto.so.3 (3.5, 3.6) or libcrypto.so.4 (4.0). */

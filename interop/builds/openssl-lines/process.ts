@@ -11,7 +11,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LineSplitter } from '../openssl111/node16-protocol.js';
 import type { LinePaths } from './lines.js';
-import type { Request, Response } from './protocol.js';
+import { decodeMessage, encodeMessage, type Request, type Response } from './protocol.js';
 
 /** The compiled child program next to this module. */
 export const LINE_CHILD_SCRIPT = fileURLToPath(new URL('./child.js', import.meta.url));
@@ -71,7 +71,7 @@ export class LineProcess {
         this.child.kill('SIGKILL');
       }, this.timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
-      this.child.stdin.write(JSON.stringify({ ...body, id }) + '\n');
+      this.child.stdin.write(encodeMessage({ ...body, id } as Request) + '\n');
     });
   }
 
@@ -87,7 +87,7 @@ export class LineProcess {
   private onLine(line: string): void {
     let response: Response;
     try {
-      response = JSON.parse(line) as Response;
+      response = decodeMessage<Response>(line);
     } catch {
       this.fail(`unparsable line from the line child: ${line.slice(0, 200)}`);
       return;

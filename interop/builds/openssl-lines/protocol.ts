@@ -58,3 +58,25 @@ export type Response =
   | { readonly id: number; readonly ok: true; readonly runs: readonly LineScenarioRun[] }
   | { readonly id: number; readonly ok: true }
   | { readonly id: number; readonly ok: false; readonly error: string };
+
+/** JSON that keeps the numbers plain JSON loses (NaN, ±Infinity, -0): scenario calls such as
+ * RAND_add(buf, n, NaN) must reach the C side with the same double. */
+export function encodeMessage(message: Request | Response): string {
+  return JSON.stringify(message, (_key, value: unknown) => {
+    if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) {
+      return { $number: Object.is(value, -0) ? '-0' : String(value) };
+    }
+    return value;
+  });
+}
+
+export function decodeMessage<T extends Request | Response>(line: string): T {
+  return JSON.parse(line, (_key, value: unknown) => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const keys = Object.keys(value);
+      const n = (value as { $number?: unknown }).$number;
+      if (keys.length === 1 && typeof n === 'string') return n === '-0' ? -0 : Number(n);
+    }
+    return value;
+  }) as T;
+}
