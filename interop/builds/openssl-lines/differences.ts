@@ -10,8 +10,9 @@
  * predicate on the two observations that pins the change itself (an added error code, a value),
  * so that an unrelated difference in the same call is not swallowed. The first matching row wins.
  *
- * `source` says how the reason is known: 'read' (in the line's source tree), 'observed' (on the
- * binary; the function named is where the behaviour lives, the change itself was not traced).
+ * `source` says how the reason is known: 'read' (the change was read in that OpenSSL source
+ * tree), 'observed' (seen on the binary; the function named is where the behaviour lives, the
+ * change itself was not traced in the source).
  */
 import type { Observation } from '../../suites/evp-rand/scenario.js';
 import type { ObservedDifference, ScenarioSuite } from './compare.js';
@@ -169,7 +170,7 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     line: 'the digest alone sizes it (mac defaults to HMAC): strength 256, instantiate succeeds, and every later read '
       + 'follows from a live DRBG',
     reason: 'providers/implementations/rands/drbg_hmac.c: drbg_hmac_set_ctx_params_locked, drbg_fetch_algs_from_prov (3.5)',
-    source: 'read', when: any,
+    source: 'observed', when: any,
   },
   {
     id: 'hmac-mac-before-digest', lines: ALL, suites: EVP,
@@ -194,7 +195,7 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     id: 'hmac-mac-and-digest-40', lines: ['4.0'], suites: EVP, scenario: /^HMAC-DRBG mac and digest parameters$/, call: ANY,
     openssl30: 'as for 3.5: without `mac` the DRBG is unsized',
     line: 'the digest alone sizes it (there is no mac to set): the DRBG lives, and every later read follows',
-    reason: 'providers/implementations/rands/drbg_hmac.c: drbg_hmac_set_ctx_params_locked (4.0)', source: 'read', when: any,
+    reason: 'providers/implementations/rands/drbg_hmac.c: drbg_hmac_set_ctx_params_locked (4.0)', source: 'observed', when: any,
   },
   // ---- chains and seeds
   {
@@ -243,7 +244,7 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     openssl30: 'DRBG settable lists: properties, cipher|digest[, mac], use_derivation_function (CTR), reseed_*',
     line: '`provider-name` (UTF-8) listed before reseed_requests',
     reason: 'providers/implementations/rands/drbg_*.c settable_ctx_params (3.6 lists OSSL_PROV_PARAM_CORE_PROV_NAME)',
-    source: 'read',
+    source: 'observed',
     when: (r, l) => tableWith(r, l, withProviderName),
   },
 ];
@@ -253,8 +254,12 @@ export function lineDifferenceRows(): readonly LineDifference[] {
   return LINE_DIFFERENCES;
 }
 
-/** The first row that explains `d`, or undefined. */
+/** Whether `row` describes `d`, the line aside. */
+export function rowMatches(row: LineDifference, d: ObservedDifference): boolean {
+  return row.suites.includes(d.suite) && row.scenario.test(d.scenario) && row.call.test(d.call) && row.when(d.randshim, d.openssl);
+}
+
+/** The first row that explains `d` on its line, or undefined. */
 export function explain(d: ObservedDifference): LineDifference | undefined {
-  return LINE_DIFFERENCES.find((row) => (row.lines as readonly string[]).includes(d.line) && row.suites.includes(d.suite) && row.scenario.test(d.scenario)
-    && row.call.test(d.call) && row.when(d.randshim, d.openssl));
+  return LINE_DIFFERENCES.find((row) => (row.lines as readonly string[]).includes(d.line) && rowMatches(row, d));
 }

@@ -1,0 +1,56 @@
+/**
+ * The per-line difference table (./differences.ts) as the Markdown of docs/openssl-lines.md:
+ * a summary grid (row by line) and one short section per row, wrapped to 100 columns so that
+ * the raw file reads as well as the rendered one. test/interop/lines-docs.spec.ts checks that
+ * the document holds exactly this text.
+ */
+import { LINE_DIFFERENCES, type LineDifference } from './differences.js';
+import { LINE_IDS } from './lines.js';
+
+const WIDTH = 100;
+
+/** Greedy word wrap; continuation lines get `indent`. */
+function wrap(text: string, indent: string, width = WIDTH): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter((w) => w.length > 0)) {
+    const next = current.length === 0 ? word : `${current} ${word}`;
+    if (next.length + (lines.length === 0 ? 0 : indent.length) > width && current.length > 0) {
+      lines.push(current);
+      current = word;
+    } else {
+      current = next;
+    }
+  }
+  if (current.length > 0) lines.push(current);
+  return lines.map((l, i) => (i === 0 ? l : indent + l));
+}
+
+function item(label: string, text: string): string[] {
+  return wrap(`- ${label}: ${text}`, '  ');
+}
+
+function section(row: LineDifference): string[] {
+  return [
+    `#### \`${row.id}\` (${row.lines.join(', ')}; ${row.suites.join(', ')})`,
+    '',
+    ...item('3.0', row.openssl30),
+    ...item('the line', row.line),
+    ...item(row.source === 'read' ? 'why (read in the source)' : 'why (observed on the binary)', row.reason),
+    '',
+  ];
+}
+
+export const TABLE_BEGIN = '<!-- differences: generated from interop/builds/openssl-lines/differences.ts -->';
+export const TABLE_END = '<!-- end of differences -->';
+
+/** The generated part of docs/openssl-lines.md, markers included. */
+export function renderDifferences(): string {
+  const idWidth = Math.max(...LINE_DIFFERENCES.map((r) => r.id.length + 2), 3);
+  const grid = [
+    `| ${'row'.padEnd(idWidth)} | ${LINE_IDS.map((l) => l.padEnd(3)).join(' | ')} |`,
+    `|${'-'.repeat(idWidth + 2)}|${LINE_IDS.map(() => '-----').join('|')}|`,
+    ...LINE_DIFFERENCES.map((r) => `| ${`\`${r.id}\``.padEnd(idWidth)} | ${LINE_IDS.map((l) => (r.lines.includes(l) ? ' x ' : '   ')).join(' | ')} |`),
+  ];
+  return [TABLE_BEGIN, '', ...grid, '', ...LINE_DIFFERENCES.flatMap(section), TABLE_END].join('\n');
+}
