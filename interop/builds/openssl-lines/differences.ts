@@ -134,8 +134,8 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     id: 'wrong-type-accepted', lines: ALL, suites: EVP,
     scenario: /^(CTR-DRBG cipher parameter|HMAC-DRBG mac and digest parameters|HASH-DRBG digest parameter)$/, call: /^(set x|get x)$/,
     openssl30: 'a wrongly typed value (e.g. cipher as an integer) fails the set',
-    line: 'the set succeeds: 3.5 takes HASH-DRBG\'s digest given as an octet string; 3.6 and 4.0 (generated decoders) '
-      + 'also a CTR cipher or an HMAC digest of the wrong type',
+    line: 'the set succeeds: on 3.5 one HASH-DRBG set whose digest or properties has the wrong type; on 3.6 and 4.0 '
+      + '(generated decoders) also a CTR-DRBG cipher set and, on 4.0, HMAC-DRBG sets of the wrong type',
     reason: 'util/perl/OpenSSL/paramnames.pm: output_param_decoder (3.6); drbg_hash.c / drbg_ctr.c / drbg_hmac.c: '
       + '*_set_ctx_params_locked',
     source: 'observed',
@@ -243,7 +243,8 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     id: 'provider-name-settable-36', lines: ['3.6', '4.0'], suites: BOTH, scenario: ANY, call: TABLE_CALLS,
     openssl30: 'DRBG settable lists: properties, cipher|digest[, mac], use_derivation_function (CTR), reseed_*',
     line: '`provider-name` (UTF-8) listed before reseed_requests',
-    reason: 'providers/implementations/rands/drbg_*.c settable_ctx_params (3.6 lists OSSL_PROV_PARAM_CORE_PROV_NAME)',
+    reason: 'providers/implementations/rands/drbg_ctr.c: drbg_ctr_settable_ctx_params, and drbg_hash.c / drbg_hmac.c '
+      + 'likewise (3.6 lists OSSL_PROV_PARAM_CORE_PROV_NAME)',
     source: 'observed',
     when: (r, l) => tableWith(r, l, withProviderName),
   },

@@ -54,3 +54,11 @@ export function renderDifferences(): string {
   ];
   return [TABLE_BEGIN, '', ...grid, '', ...LINE_DIFFERENCES.flatMap(section), TABLE_END].join('\n');
 }
+
+/** `doc` with its generated part (between the markers) replaced by {@link renderDifferences}. */
+export function spliceDifferences(doc: string): string {
+  const begin = doc.indexOf(TABLE_BEGIN);
+  const end = doc.indexOf(TABLE_END);
+  if (begin < 0 || end < begin) throw new Error('the document has no generated differences section');
+  return doc.slice(0, begin) + renderDifferences() + doc.slice(end + TABLE_END.length);
+}
