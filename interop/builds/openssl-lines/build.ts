@@ -11,6 +11,7 @@ import type { CaseResult, DiffCase, Discovery, Driver, DrbgConfig, OracleInfo } 
 import type { Scenario } from '../../suites/evp-rand/scenario.js';
 import { buildName, LINE_IDS, linesCache, readLine, type LineId, type LineManifest, type LinePaths } from './lines.js';
 import { LineProcess } from './process.js';
+import type { ProbeResults } from './probes.js';
 import type { HelloInfo, LineScenarioRun, Response } from './protocol.js';
 
 export interface LineBuild {
@@ -24,10 +25,12 @@ export interface LineBuild {
   readonly driver: Driver;
   /** Runs scenarios on the line's libcrypto (each in a fresh default libctx when asked). */
   runScenarios(scenarios: readonly Scenario[], freshLibctx: boolean): Promise<LineScenarioRun[]>;
+  /** The probes of ./probes.ts (with the line's fips.cnf when it has one). */
+  probes(): Promise<ProbeResults>;
   close(): Promise<void>;
 }
 
-function unwrap<K extends 'hello' | 'results' | 'runs'>(name: string, r: Response, key: K): NonNullable<Extract<Response, Record<K, unknown>>[K]> {
+function unwrap<K extends 'hello' | 'results' | 'runs' | 'probes'>(name: string, r: Response, key: K): NonNullable<Extract<Response, Record<K, unknown>>[K]> {
   if (!r.ok) throw new Error(`${name} child: ${r.error}`);
   if (!(key in r)) throw new Error(`${name} child: response without ${key}`);
   return (r as unknown as Record<K, NonNullable<Extract<Response, Record<K, unknown>>[K]>>)[key];
@@ -129,6 +132,8 @@ async function openChild(line: LineId | '3.0', name: string, paths: LinePaths, m
       }
       return out;
     }),
+    probes: () => serial(async () =>
+      unwrap(name, await child.request({ op: 'probes', fipsConfig: paths.fipsConfig === '' ? null : paths.fipsConfig }), 'probes')),
     close: () => driver.close(),
   };
 }

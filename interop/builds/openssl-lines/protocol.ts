@@ -9,12 +9,14 @@
  *   → {"id":2,"op":"cases","cases":[...]}           ← {"id":2,"ok":true,"results":[CaseResult...]}
  *   → {"id":3,"op":"scenarios","scenarios":[...],"freshLibctx":true}
  *                                                   ← {"id":3,"ok":true,"runs":[LineScenarioRun...]}
- *   → {"id":4,"op":"exit"}                          ← {"id":4,"ok":true}   then the child exits 0
+ *   → {"id":4,"op":"probes","fipsConfig":"…/fips.cnf"} ← {"id":4,"ok":true,"probes":ProbeResults}
+ *   → {"id":5,"op":"exit"}                          ← {"id":4,"ok":true}   then the child exits 0
  *   any failure                                     ← {"id":n,"ok":false,"error":"..."}
  */
 import type { CaseResult, DiffCase } from '../../suites/differential/driver.js';
 import type { Observation, Scenario } from '../../suites/evp-rand/scenario.js';
 import type { Provenance } from '../openssl3/provenance.js';
+import type { ProbeResults } from './probes.js';
 
 /** Which files the child process really mapped (from its /proc/self/maps). */
 export interface MappedFiles {
@@ -50,12 +52,15 @@ export type Request =
   | { readonly id: number; readonly op: 'hello' }
   | { readonly id: number; readonly op: 'cases'; readonly cases: readonly DiffCase[] }
   | { readonly id: number; readonly op: 'scenarios'; readonly scenarios: readonly Scenario[]; readonly freshLibctx: boolean }
+  /** `fipsConfig`: the line's fips.cnf, or null (the 3.0 control has no FIPS module). */
+  | { readonly id: number; readonly op: 'probes'; readonly fipsConfig: string | null }
   | { readonly id: number; readonly op: 'exit' };
 
 export type Response =
   | { readonly id: number; readonly ok: true; readonly hello: HelloInfo }
   | { readonly id: number; readonly ok: true; readonly results: readonly CaseResult[] }
   | { readonly id: number; readonly ok: true; readonly runs: readonly LineScenarioRun[] }
+  | { readonly id: number; readonly ok: true; readonly probes: ProbeResults }
   | { readonly id: number; readonly ok: true }
   | { readonly id: number; readonly ok: false; readonly error: string };
 
