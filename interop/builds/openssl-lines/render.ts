@@ -6,6 +6,8 @@
  */
 import { LINE_DIFFERENCES, type LineDifference } from './differences.js';
 import { LINE_IDS } from './lines.js';
+import { PROBE_EXPECTATIONS, SYMBOL_EXPECTATIONS, type ProbedLine } from './probe-expectations.js';
+import type { ProbeStep } from './probes.js';
 
 const WIDTH = 100;
 
@@ -41,6 +43,40 @@ function section(row: LineDifference): string[] {
   ];
 }
 
+const PROBED: readonly ProbedLine[] = ['3.0', ...LINE_IDS];
+
+/** One probe step as a short phrase: `call -> ret [out] [errors]`. */
+function stepText(st: ProbeStep): string {
+  const errors = st.errors.map((e) => `${e.lib}:${e.reason}`).join(', ');
+  return `${st.call} → ${String(st.ret)}${st.out === undefined ? '' : ` (${st.out})`}${errors === '' ? '' : ` [${errors}]`}`;
+}
+
+function probeSections(): string[] {
+  const symbols = Object.keys(SYMBOL_EXPECTATIONS['3.0']);
+  const width = Math.max(...symbols.map((s) => s.length + 2));
+  const grid = [
+    `| ${'symbol'.padEnd(width)} | ${PROBED.map((l) => l.padEnd(3)).join(' | ')} |`,
+    `|${'-'.repeat(width + 2)}|${PROBED.map(() => '-----').join('|')}|`,
+    ...symbols.map((s) => `| ${`\`${s}\``.padEnd(width)} | ${PROBED.map((l) => (SYMBOL_EXPECTATIONS[l][s] ? ' x ' : '   ')).join(' | ')} |`),
+  ];
+  const sections = PROBE_EXPECTATIONS.flatMap((e) => {
+    const byLine = PROBED.map((l) => [l, e.steps[l]] as const);
+    const lines: string[] = [`#### probe \`${e.probe}\``, ''];
+    // lines with the same answers share one item
+    const groups: { lines: ProbedLine[]; text: string }[] = [];
+    for (const [l, steps] of byLine) {
+      const text = steps === 'not run' ? 'not run' : steps.map(stepText).join('; ');
+      const g = groups.find((x) => x.text === text);
+      if (g === undefined) groups.push({ lines: [l], text });
+      else g.lines.push(l);
+    }
+    for (const g of groups) lines.push(...item(g.lines.join(', '), g.text));
+    lines.push(...item('why', e.reason), '');
+    return lines;
+  });
+  return ['### Probes', '', 'Symbols each library exports:', '', ...grid, '', ...sections];
+}
+
 export const TABLE_BEGIN = '<!-- differences: generated from interop/builds/openssl-lines/differences.ts -->';
 export const TABLE_END = '<!-- end of differences -->';
 
@@ -52,7 +88,9 @@ export function renderDifferences(): string {
     `|${'-'.repeat(idWidth + 2)}|${LINE_IDS.map(() => '-----').join('|')}|`,
     ...LINE_DIFFERENCES.map((r) => `| ${`\`${r.id}\``.padEnd(idWidth)} | ${LINE_IDS.map((l) => (r.lines.includes(l) ? ' x ' : '   ')).join(' | ')} |`),
   ];
-  return [TABLE_BEGIN, '', ...grid, '', ...LINE_DIFFERENCES.flatMap(section), TABLE_END].join('\n');
+  return [TABLE_BEGIN, '', '### Scenario differences', '', ...grid, '', ...LINE_DIFFERENCES.flatMap(section), ...probeSections(),
+    '"generated": TEST-RAND\'s xorshift output, which lines.spec.ts checks against its own model.', '',
+    TABLE_END].join('\n');
 }
 
 /** `doc` with its generated part (between the markers) replaced by {@link renderDifferences}. */
