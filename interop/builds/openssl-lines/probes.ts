@@ -53,8 +53,9 @@ export function runProbes(c: LibCrypto3, fipsConfig: string | null): ProbeResult
   return { symbols, probes };
 }
 
-function step(c: LibCrypto3, call: string, ret: number | string | null, out?: Uint8Array): ProbeStep {
-  return { call, ret, ...(out === undefined ? {} : { out: toHex(out) }), errors: drainErrors3(c) };
+/** `out`: hex, or a description of OS-seeded output. */
+function step(c: LibCrypto3, call: string, ret: number | string | null, out?: string): ProbeStep {
+  return { call, ret, ...(out === undefined ? {} : { out }), errors: drainErrors3(c) };
 }
 
 /** A TEST-RAND of strength 256 with `generate` = 1, instantiated, asked for 16 bytes
@@ -70,7 +71,7 @@ function testRandGenerate(c: LibCrypto3, params: ParamArrays): ProbeStep[] {
     steps.push(step(c, 'instantiate', c.EVP_RAND_instantiate(ctx, 0, 0, null, 0, 0n)));
     const out = new Uint8Array(16);
     const ret = c.EVP_RAND_generate(ctx, out, out.length, 0, 0, null, 0);
-    steps.push(step(c, 'generate 16', ret, ret === 1 ? out : undefined));
+    steps.push(step(c, 'generate 16', ret, ret === 1 ? toHex(out) : undefined));
   } finally {
     c.EVP_RAND_CTX_free(ctx);
     c.EVP_RAND_free(rand);
@@ -127,7 +128,7 @@ function randomProvider(c: LibCrypto3, fipsConfig: string): ProbeStep[] {
     const out = new Uint8Array(16);
     const ret = c.RAND_bytes_ex(ctx, out, out.length, 0);
     // OS-seeded bytes: only whether they came is compared
-    steps.push({ ...step(c, label, ret), ...(ret === 1 ? { out: `${out.length} random bytes` } : {}) });
+    steps.push(step(c, label, ret, ret === 1 ? `${out.length} random bytes` : undefined));
   };
   try {
     steps.push(step(c, 'OSSL_LIB_CTX_load_config fips.cnf', loadConfig(ctx, fipsConfig)));
