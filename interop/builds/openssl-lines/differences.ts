@@ -39,7 +39,7 @@ export interface LineDifference {
  * fails (3.0 failed silently); names and strings as the lines' own ERR_reason_error_string. */
 export const PARAM_CONVERSION_ERRORS: Readonly<Record<string, string>> = {
   '0x780007b': 'CRYPTO_R_PARAM_CANNOT_BE_REPRESENTED_EXACTLY (123) "param cannot be represented exactly"',
-  '0x780007d': 'CRYPTO_R_PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED (125)',
+  '0x780007d': 'CRYPTO_R_PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED (125) "param unsigned integer negative value unsupported"',
   '0x780007e': 'CRYPTO_R_PARAM_VALUE_TOO_LARGE_FOR_DESTINATION (126) "param value too large for destination"',
   '0x7800081': 'CRYPTO_R_PARAM_OF_INCOMPATIBLE_TYPE (129) "param of incompatible type"',
 };
