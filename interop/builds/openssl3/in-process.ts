@@ -228,7 +228,7 @@ export function createSystem3Driver(options: System3Options = {}): System3Driver
   const evidence = provenance(crypto);
   const problem = provenanceProblem(evidence, path);
   if (problem !== null) throw new Error(problem);
-  if (!evidence.version.startsWith('OpenSSL 3.')) throw new Error(`${path} is not OpenSSL 3: ${evidence.version}`);
+  if (!/^OpenSSL [34]\./.test(evidence.version)) throw new Error(`${path} is not OpenSSL 3 or 4: ${evidence.version}`);
   return new System3(crypto, evidence, engine);
 }
 
