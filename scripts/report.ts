@@ -17,6 +17,7 @@ import { runRand3Section } from './report/rand3.js';
 import { runCloneSafetySection } from './report/clone-safety.js';
 import { runMirageCryptoSection } from './report/mirage-crypto.js';
 import { runPortedTestsSection } from './report/ported-tests.js';
+import { runLinesSection } from './report/lines.js';
 
 interface Options extends ReportOptions {
   json?: string;
@@ -59,6 +60,7 @@ const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | null>)[] = [
   runRandDrbgSection,
   async (opts) => runEvpRandSection(opts),
   runRand3Section,
+  runLinesSection,
   runCloneSafetySection,
   runMirageCryptoSection,
   runPortedTestsSection,

@@ -8,19 +8,19 @@
  * probe-expectations.ts.
  */
 import { basename } from 'node:path';
-import type { ReportOptions, ReportSection } from '../../../scripts/report/section.js';
-import { formatTable } from '../../../scripts/report/table.js';
-import { ALL_CONFIGS } from '../../suites/differential/configs.js';
-import { randshimDriver3x } from '../../suites/differential/randshim-driver.js';
-import { formatReport, runCampaign } from '../../suites/differential/runner.js';
-import { evpRandScenarios } from '../../suites/evp-rand/scenarios.js';
-import { ScenarioFiles } from '../../suites/rand-front-end/files.js';
-import { rand3Scenarios } from '../../suites/rand-front-end/scenarios.js';
-import { discoverLines } from './build.js';
-import { compareLineScenarios } from './compare.js';
-import { explain } from './differences.js';
-import { buildName, LINE_IDS } from './lines.js';
-import { probeMismatches } from './probe-expectations.js';
+import type { ReportOptions, ReportSection } from './section.js';
+import { formatTable } from './table.js';
+import { ALL_CONFIGS } from '../../interop/suites/differential/configs.js';
+import { randshimDriver3x } from '../../interop/suites/differential/randshim-driver.js';
+import { formatReport, runCampaign } from '../../interop/suites/differential/runner.js';
+import { evpRandScenarios } from '../../interop/suites/evp-rand/scenarios.js';
+import { ScenarioFiles } from '../../interop/suites/rand-front-end/files.js';
+import { rand3Scenarios } from '../../interop/suites/rand-front-end/scenarios.js';
+import { discoverLines } from '../../interop/builds/openssl-lines/build.js';
+import { compareLineScenarios } from '../../interop/builds/openssl-lines/compare.js';
+import { explain } from '../../interop/builds/openssl-lines/differences.js';
+import { buildName, LINE_IDS } from '../../interop/builds/openssl-lines/lines.js';
+import { probeMismatches } from '../../interop/builds/openssl-lines/probe-expectations.js';
 
 const DEFAULT_CASES = 5600;
 
