@@ -9,18 +9,11 @@ import * as R from '../../compat/openssl3/index.js';
 import { drainErrors3 } from '../../interop/builds/openssl3/error-names.js';
 import { loadLibCrypto3 } from '../../interop/builds/openssl3/libcrypto.js';
 import type { Evp3Op, Evp3Result } from '../../interop/suites/fuzz/evp3-ops.js';
-import { RealEvp3 } from '../../interop/suites/fuzz/evp3-real.js';
-import { RandshimEvp3 } from '../../interop/suites/fuzz/evp3-randshim.js';
+import { runBoth3 } from '../../interop/suites/fuzz/campaign3.js';
 
 function both(ops: readonly Evp3Op[]): { real: Evp3Result[]; ours: Evp3Result[] } {
-  const real = new RealEvp3();
-  const ours = new RandshimEvp3();
-  try {
-    return { real: ops.map((o) => real.run(o)), ours: ops.map((o) => ours.run(o)) };
-  } finally {
-    real.close();
-    ours.close();
-  }
+  const { real, randshim } = runBoth3(ops);
+  return { real, ours: randshim };
 }
 
 const hex = (n: number, v = 0x11): string => Buffer.alloc(n, v).toString('hex');

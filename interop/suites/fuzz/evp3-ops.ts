@@ -32,6 +32,9 @@ export type Evp3Op =
 
 export interface Evp3Result {
   readonly ret?: number;
+  /** `new`: the 8 bytes (hex) of the provider context's address, what a DRBG passes its parent
+   * as additional input in ossl_drbg_get_seed; randshim's context is pinned to the library's. */
+  readonly identity?: string;
   /** The output buffer after the call (hex), success or not. */
   readonly out?: string;
   readonly state?: number;
@@ -40,7 +43,8 @@ export interface Evp3Result {
 
 /** What both runners implement. */
 export interface Evp3Runner {
-  run(op: Evp3Op): Evp3Result;
+  /** Runs one call; `pinned` is the other side's result of the same call (identities). */
+  run(op: Evp3Op, pinned?: Evp3Result): Evp3Result;
   /** Frees every context the run created. */
   close(): void;
 }

@@ -45,7 +45,7 @@ export class RandshimEvp3 implements Evp3Runner {
     return c;
   }
 
-  run(op: Evp3Op): Evp3Result {
+  run(op: Evp3Op, pinned?: Evp3Result): Evp3Result {
     const done = (r: Omit<Evp3Result, 'errors'>): Evp3Result => ({ ...r, errors: drainErrors3(R) });
     switch (op.op) {
       case 'new': {
@@ -54,7 +54,9 @@ export class RandshimEvp3 implements Evp3Runner {
         const ok = R.EVP_RAND_CTX_set_params(ctx, [...setupEntries(op.setup).map(([k, v]) => param(k, v)), end()]);
         this.ctxs.push(ctx);
         this.live.push(true);
-        return done({ ret: ok });
+        if (pinned?.identity === undefined) return done({ ret: ok });
+        R.RANDSHIM_EVP_RAND_CTX_set_identity(ctx, fromHex(pinned.identity));
+        return done({ ret: ok, identity: pinned.identity });
       }
       case 'instantiate': {
         const pers = op.pers === null ? null : fromHex(op.pers);

@@ -56,7 +56,8 @@ export class RealEvp3 implements Evp3Runner {
         this.params.free(p);
         this.ctxs.push(ctx);
         this.live.push(true);
-        return done({ ret: ok });
+        // struct evp_rand_ctx_st { EVP_RAND *meth; void *algctx; ... } (evp_local.h, LP64)
+        return done({ ret: ok, identity: toHex(c.engine.readBytes(ctx + 8n, 8)) });
       }
       case 'instantiate': {
         const pers = op.pers === null ? null : fromHex(op.pers);

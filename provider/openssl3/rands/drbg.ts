@@ -545,9 +545,10 @@ export class DrbgCtx extends RandBase implements RandImpl {
         return false;
       }
       adin = null;
+      adinlen = 0;
     }
 
-    if (!this.variant.generate(out, adin, this.generateCounter)) {
+    if (!this.variant.generate(out, adin, this.generateCounter, adin === null ? adinlen : adin.length)) {
       this.state = RandState.ERROR;
       raise('PROV', 'GENERATE_ERROR');
       return false;
