@@ -13,8 +13,8 @@
 import { realmCloneGuard, type CloneDiversifier, type CloneEvent, type CloneGuard } from '../../provider/platform/clone-guard.js';
 import { DrbgCtx } from '../../provider/openssl3/rands/drbg.js';
 import { raise } from '../../provider/err/queue.js';
-import { cPointer, cSizeT, cView, holds, refuse } from '../args/index.js';
-import type { EVP_RAND_CTX } from './evp_rand.js';
+import { cHandle, cPointer, cSizeT, cView, holds, refuse } from '../args/index.js';
+import { EVP_RAND_CTX } from './evp_rand.js';
 import { state3 } from './state.js';
 
 const guard = (): CloneGuard => state3().env.cloneGuard ?? realmCloneGuard;
@@ -43,7 +43,7 @@ function drbgOf(ctx: EVP_RAND_CTX | null): DrbgCtx | null {
     raise('EVP', 'PASSED_NULL_PARAMETER');
     return null;
   }
-  if (!(ctx.algctx instanceof DrbgCtx)) {
+  if (cHandle(ctx, EVP_RAND_CTX) === undefined || !(ctx.algctx instanceof DrbgCtx)) {
     raise('EVP', 'PASSED_INVALID_ARGUMENT');
     return null;
   }

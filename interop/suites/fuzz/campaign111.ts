@@ -37,7 +37,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     .map((c): Step => ({ call: { fn: 'RAND_DRBG_set', ...c } })),
   fc.record({ drbg: drbgName, interval: fc.constantFrom(0, 1, 2, 2 ** 24, 2 ** 24 + 1, -1, 2 ** 32 + 5) })
     .map((c): Step => ({ call: { fn: 'RAND_DRBG_set_reseed_interval', ...c } })),
-  fc.record({ drbg: drbgName, interval: fc.constantFrom(0, 1, -1, 2 ** 20, 2 ** 20 + 1) })
+  // (no interval of a few seconds: each side would reseed by its own reading of the wall clock)
+  fc.record({ drbg: drbgName, interval: fc.constantFrom(0, -1, 2 ** 20, 2 ** 20 + 1) })
     .map((c): Step => ({ call: { fn: 'RAND_DRBG_set_reseed_time_interval', ...c } })),
   // (source: null is left out: the raw harness detaches its hub even when C refuses the call)
   fc.record({ drbg: drbgName, source: fc.constantFrom('sa', 'sb'), nonce: fc.boolean() })
