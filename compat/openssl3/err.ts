@@ -10,7 +10,7 @@ const api = createErrApi(ERR_TABLES_3, '3');
 export const {
   ERR_get_error, ERR_peek_error, ERR_peek_last_error, ERR_clear_error, ERR_error_string_n,
   ERR_error_string, ERR_lib_error_string, ERR_func_error_string, ERR_reason_error_string,
-  ERR_GET_LIB, ERR_GET_REASON, ERR_PACK,
+  ERR_GET_LIB, ERR_GET_REASON, ERR_PACK, ERR_get_error_all, ERR_print_errors_cb, ERR_print_errors_fp,
 } = api;
 
 /** Decodes a packed 3.x error code into macro-suffix names (not an OpenSSL function). */

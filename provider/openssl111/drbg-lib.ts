@@ -234,6 +234,12 @@ export class RandDrbg {
         raiseRand('RAND_DRBG_INSTANTIATE', this.state === DrbgStatus.ERROR ? 'IN_ERROR_STATE' : 'ALREADY_INSTANTIATED');
         break end;
       }
+      // C reads perslen bytes of pers: a shorter JavaScript buffer is refused after OpenSSL's
+      // own checks, before any state change (compat/args/buffers.ts).
+      if (pers !== null && pers.length < perslen) {
+        raiseRand('RAND_DRBG_INSTANTIATE', 'PASSED_INVALID_ARGUMENT');
+        break end;
+      }
       this.state = DrbgStatus.ERROR;
 
       let minEntropy = this.strength;
@@ -296,8 +302,9 @@ export class RandDrbg {
     return this.set(this.type, this.flags);
   }
 
-  /** RAND_DRBG_reseed: no automatic restart in 1.1.1. */
-  reseed(adin: Uint8Array | null, predictionResistance: boolean): boolean {
+  /** RAND_DRBG_reseed: no automatic restart in 1.1.1. `adinlen` (default adin.length) is C's
+   * length, checked against max_adinlen unless adin is NULL. */
+  reseed(adin: Uint8Array | null, predictionResistance: boolean, adinlen: number = adin === null ? 0 : adin.length): boolean {
     if (this.state === DrbgStatus.ERROR) {
       raiseRand('RAND_DRBG_RESEED', 'IN_ERROR_STATE');
       return false;
@@ -306,8 +313,12 @@ export class RandDrbg {
       raiseRand('RAND_DRBG_RESEED', 'NOT_INSTANTIATED');
       return false;
     }
-    if (adin !== null && adin.length > this.maxAdinLen) {
+    if (adin !== null && adinlen > this.maxAdinLen) {
       raiseRand('RAND_DRBG_RESEED', 'ADDITIONAL_INPUT_TOO_LONG');
+      return false;
+    }
+    if (adin !== null && adin.length < adinlen) {
+      raiseRand('RAND_DRBG_RESEED', 'PASSED_INVALID_ARGUMENT');
       return false;
     }
     this.state = DrbgStatus.ERROR;
@@ -388,9 +399,10 @@ export class RandDrbg {
   }
 
   /** RAND_DRBG_generate: one request of at most max_request bytes. `adinlen` defaults to
-   * adin.length; C checks it against max_adinlen even when adin is NULL. */
+   * adin.length; C checks it against max_adinlen even when adin is NULL. `outlen` (default
+   * out.length) is C's length: a JavaScript buffer shorter than it is refused after the limits. */
   generate(out: Uint8Array, predictionResistance: boolean, adin: Uint8Array | null,
-    adinlen: number = adin === null ? 0 : adin.length): boolean {
+    adinlen: number = adin === null ? 0 : adin.length, outlen: number = out.length): boolean {
     if (this.state !== DrbgStatus.READY) {
       this.restart(null, 0);
       if (this.state === DrbgStatus.ERROR) {
@@ -402,12 +414,16 @@ export class RandDrbg {
         return false;
       }
     }
-    if (out.length > this.maxRequest) {
+    if (outlen > this.maxRequest) {
       raiseRand('RAND_DRBG_GENERATE', 'REQUEST_TOO_LARGE_FOR_DRBG');
       return false;
     }
     if (adinlen > this.maxAdinLen) {
       raiseRand('RAND_DRBG_GENERATE', 'ADDITIONAL_INPUT_TOO_LONG');
+      return false;
+    }
+    if (out.length < outlen || (adin !== null && adin.length < adinlen)) {
+      raiseRand('RAND_DRBG_GENERATE', 'PASSED_INVALID_ARGUMENT');
       return false;
     }
     // Clone signals: OpenSSL's fork check, then randshim's clone guard (platform/clone-watch.ts).

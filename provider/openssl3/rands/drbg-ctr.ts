@@ -135,7 +135,12 @@ export class CtrVariant extends MechanismHolder<CtrDrbgMechanism> implements Drb
 
   generate(out: Uint8Array, adin: Uint8Array | null, generateCounter: number): boolean {
     if (this.mech === null) return false;
-    if (this.keyless) return noKey();
+    if (this.keyless) {
+      // drbg_ctr_generate: without additional input the first cipher call comes after
+      // memset(out, 0, outlen), so the caller gets zeros; with it, ctr_update fails first.
+      if (adin === null || adin.length === 0) out.fill(0);
+      return noKey();
+    }
     return this.mech.generate(out, adin, generateCounter);
   }
 }

@@ -141,7 +141,7 @@ export class HmacVariant extends MechanismHolder<HmacDrbgMechanism> implements D
     return this.running(false)?.reseed(entropy, adin) ?? false;
   }
 
-  generate(out: Uint8Array, adin: Uint8Array | null, generateCounter: number): boolean {
-    return this.running(false)?.generate(out, adin, generateCounter) ?? false;
+  generate(out: Uint8Array, adin: Uint8Array | null, generateCounter: number, adinlen?: number): boolean {
+    return this.running(false)?.generate(out, adin, generateCounter, adinlen) ?? false;
   }
 }

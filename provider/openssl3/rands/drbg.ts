@@ -296,8 +296,10 @@ export class DrbgCtx extends RandBase implements RandImpl {
 
   // ---- SP 800-90A functions (ossl_prov_drbg_*) ----
 
-  /** ossl_prov_drbg_instantiate. `pers` null means the 29-byte default personalization. */
-  instantiate(strength: number, predictionResistance: boolean, pers: Uint8Array | null): boolean {
+  /** ossl_prov_drbg_instantiate. `pers` null means the 29-byte default personalization;
+   * `perslen` (default pers.length) is C's length, ignored with a NULL pers as in C. */
+  instantiate(strength: number, predictionResistance: boolean, pers: Uint8Array | null,
+    perslen: number = pers === null ? 0 : pers.length): boolean {
     let nonce: Uint8Array | null = null;
     let ownsNonce = false;
     const limits = this.limits;
@@ -311,12 +313,18 @@ export class DrbgCtx extends RandBase implements RandImpl {
       let minEntropyLen = limits.minEntropyLen;
       let maxEntropyLen = limits.maxEntropyLen;
       const persBytes = pers ?? DEFAULT_PERS_3X;
-      if (persBytes.length > limits.maxPersLen) {
+      const persLength = pers === null ? DEFAULT_PERS_3X.length : perslen;
+      if (persLength > limits.maxPersLen) {
         raise('PROV', 'PERSONALISATION_STRING_TOO_LONG');
         break end;
       }
       if (this.state !== RandState.UNINITIALISED) {
         raise('PROV', this.state === RandState.ERROR ? 'IN_ERROR_STATE' : 'ALREADY_INSTANTIATED');
+        break end;
+      }
+      // C reads perslen bytes: a shorter JavaScript buffer is refused after OpenSSL's checks.
+      if (persBytes.length < persLength) {
+        raise('PROV', 'PASSED_INVALID_ARGUMENT');
         break end;
       }
       this.state = RandState.ERROR;
@@ -409,23 +417,29 @@ export class DrbgCtx extends RandBase implements RandImpl {
    * (drbg_ctr.c line 348: PROV_R_UNABLE_TO_RESEED, state ERROR), and the caller's additional
    * input is kept for the second.
    */
-  reseed(predictionResistance: boolean, ent: Uint8Array | null, adin: Uint8Array | null): boolean {
+  reseed(predictionResistance: boolean, ent: Uint8Array | null, adin: Uint8Array | null,
+    entlen: number = ent === null ? 0 : ent.length, adinlen: number = adin === null ? 0 : adin.length): boolean {
     if (!this.recover()) return false;
     const limits = this.limits;
     if (ent !== null) {
-      if (ent.length < limits.minEntropyLen) {
+      if (entlen < limits.minEntropyLen) {
         raise('RAND', 'ENTROPY_OUT_OF_RANGE');
         this.state = RandState.ERROR;
         return false;
       }
-      if (ent.length > limits.maxEntropyLen) {
+      if (entlen > limits.maxEntropyLen) {
         raise('RAND', 'ENTROPY_INPUT_TOO_LONG');
         this.state = RandState.ERROR;
         return false;
       }
     }
-    if (adin !== null && adin.length > limits.maxAdinLen) {
+    if (adin !== null && adinlen > limits.maxAdinLen) {
       raise('PROV', 'ADDITIONAL_INPUT_TOO_LONG');
+      return false;
+    }
+    // C reads ent_len / adinlen bytes: shorter JavaScript buffers are refused after the limits.
+    if ((ent !== null && ent.length < entlen) || (adin !== null && adin.length < adinlen)) {
+      raise('PROV', 'PASSED_INVALID_ARGUMENT');
       return false;
     }
 
@@ -466,21 +480,26 @@ export class DrbgCtx extends RandBase implements RandImpl {
     return seeded;
   }
 
-  /** ossl_prov_drbg_generate: one request of at most max_request bytes (`out.length`). */
-  generate(out: Uint8Array, strength: number, predictionResistance: boolean, adin: Uint8Array | null): boolean {
+  /** ossl_prov_drbg_generate: one request of at most max_request bytes. `adinlen` and `outlen`
+   * (default: the buffers' lengths) are C's; C checks adinlen even with a NULL adin. */
+  generate(out: Uint8Array, strength: number, predictionResistance: boolean, adin: Uint8Array | null,
+    adinlen: number = adin === null ? 0 : adin.length, outlen: number = out.length): boolean {
     if (!this.recover()) return false;
     const limits = this.limits;
     if (strength > limits.strength) {
       raise('PROV', 'INSUFFICIENT_DRBG_STRENGTH');
       return false;
     }
-    if (out.length > limits.maxRequest) {
+    if (outlen > limits.maxRequest) {
       raise('PROV', 'REQUEST_TOO_LARGE_FOR_DRBG');
       return false;
     }
-    const adinlen = adin === null ? 0 : adin.length;
     if (adinlen > limits.maxAdinLen) {
       raise('PROV', 'ADDITIONAL_INPUT_TOO_LONG');
+      return false;
+    }
+    if (out.length < outlen || (adin !== null && adin.length < adinlen)) {
+      raise('PROV', 'PASSED_INVALID_ARGUMENT');
       return false;
     }
 
@@ -506,9 +525,10 @@ export class DrbgCtx extends RandBase implements RandImpl {
         return false;
       }
       adin = null;
+      adinlen = 0;
     }
 
-    if (!this.variant.generate(out, adin, this.generateCounter)) {
+    if (!this.variant.generate(out, adin, this.generateCounter, adin === null ? adinlen : adin.length)) {
       this.state = RandState.ERROR;
       raise('PROV', 'GENERATE_ERROR');
       return false;
