@@ -65,11 +65,7 @@ function pureHasher(info: DigestInfo): Hasher {
   const h = new Sha2(id);
   return {
     outputLen: info.size,
-    hashInto(parts, out, off) {
-      h.reset();
-      for (const p of parts) h.update(p);
-      h.digestInto(out, off);
-    },
+    hashInto: (parts, out, off) => h.hashInto(parts, out, off),
     clear: () => h.clear(),
   };
 }

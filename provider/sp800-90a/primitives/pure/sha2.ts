@@ -126,6 +126,68 @@ export class Sha2 {
     return this;
   }
 
+  /** The hash of the concatenation of `parts` into out[off..off + outputLen). A single part
+   * that fits one block with its padding (Hash_DRBG's hashgen input: seedlen 55 or 111 bytes
+   * is exactly one SHA-256 or SHA-512 block, SP 800-90A 10.1 table 2) takes the short path. */
+  hashInto(parts: readonly Uint8Array[], out: Uint8Array, off = 0): void {
+    if (parts.length === 1 && parts[0].length <= this.shortMax) {
+      this.lastBlockFrom(this.iv, parts[0], parts[0].length);
+      this.writeDigest(out, off);
+      return;
+    }
+    this.reset();
+    for (const p of parts) this.update(p);
+    this.digestInto(out, off);
+  }
+
+  /** Longest message that fits one block with its padding (FIPS 180-4 5.1). */
+  get shortMax(): number {
+    return this.blockLen - (this.wide ? 17 : 9);
+  }
+
+  /**
+   * h = compress(state, last block): `msg` padded as the end of a message of `total` bytes,
+   * loaded straight into the message words (msg.length <= shortMax), no byte buffer.
+   */
+  lastBlockFrom(state: Uint32Array, msg: Uint8Array, total: number): void {
+    const w = this.w;
+    const words = this.blockLen >> 2;
+    const n = msg.length;
+    let i = 0;
+    let t = 0;
+    for (; i + 4 <= n; i += 4, t++) w[t] = (msg[i] << 24) | (msg[i + 1] << 16) | (msg[i + 2] << 8) | msg[i + 3];
+    // The 1-3 tail bytes and the 0x80 pad byte after them share one word.
+    let last = 0x80 << (24 - 8 * (n - i));
+    for (let shift = 24; i < n; i++, shift -= 8) last |= msg[i] << shift;
+    w[t++] = last;
+    for (; t < words; t++) w[t] = 0;
+    this.finishLastBlock(state, total);
+  }
+
+  /** Completes w's last block with the bit length of `total` bytes and compresses it from
+   * `state` into h (w[0..words - 2) already holds message and padding). */
+  finishLastBlock(state: Uint32Array, total: number): void {
+    const w = this.w;
+    const words = this.blockLen >> 2;
+    const bits = total * 8;
+    w[words - 2] = Math.floor(bits / 0x100000000);
+    w[words - 1] = bits >>> 0;
+    const h = this.h;
+    h.set(state);
+    if (this.wide) compressWords512(h, w);
+    else compressWords256(h, w);
+  }
+
+  /** Message words of the last block (for HMAC's outer hash, Sha2Hmac). */
+  get words(): Uint32Array {
+    return this.w;
+  }
+
+  /** The running state words (for HMAC's outer hash, Sha2Hmac). */
+  get state(): Uint32Array {
+    return this.h;
+  }
+
   /** Pads, writes the digest into out[off..off + outputLen), and leaves the hash to reset. */
   digestInto(out: Uint8Array, off = 0): void {
     const bl = this.blockLen;
@@ -150,6 +212,13 @@ export class Sha2 {
     buf[bl - 2] = lo >>> 8;
     buf[bl - 1] = lo;
     this.compress(buf, 0);
+    this.writeDigest(out, off);
+    buf.fill(0);
+    this.bufLen = 0;
+  }
+
+  /** The digest (the first outputLen bytes of h, big-endian) into out[off..). */
+  writeDigest(out: Uint8Array, off: number): void {
     const h = this.h;
     const words = this.outputLen >> 2;
     for (let i = 0; i < words; i++) {
@@ -162,8 +231,6 @@ export class Sha2 {
     }
     // SHA-512/224 ends on half a word.
     for (let i = 4 * words; i < this.outputLen; i++) out[off + i] = h[i >> 2] >>> (24 - 8 * (i & 3));
-    buf.fill(0);
-    this.bufLen = 0;
   }
 
   /** Wipes state and buffers. */
@@ -188,6 +255,11 @@ function compress256(h: Uint32Array, w: Uint32Array, b: Uint8Array, off: number)
     const i = off + 4 * t;
     w[t] = (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
   }
+  compressWords256(h, w);
+}
+
+/** SHA-256 compression (FIPS 180-4 6.2.2) of the block already loaded in w[0..16). */
+function compressWords256(h: Uint32Array, w: Uint32Array): void {
   for (let t = 16; t < 64; t++) {
     const x = w[t - 15];
     const y = w[t - 2];
@@ -217,6 +289,11 @@ function compress512(h: Uint32Array, w: Uint32Array, b: Uint8Array, off: number)
     const i = off + 4 * t;
     w[t] = (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
   }
+  compressWords512(h, w);
+}
+
+/** SHA-512 compression (FIPS 180-4 6.4.2) of the block already loaded in w[0..32). */
+function compressWords512(h: Uint32Array, w: Uint32Array): void {
   for (let t = 16; t < 80; t++) {
     // sigma0(w[t-15]) = rotr1 ^ rotr8 ^ shr7
     const xh = w[2 * (t - 15)], xl = w[2 * (t - 15) + 1];
@@ -317,6 +394,20 @@ export class Sha2Hmac {
   macInto(parts: readonly Uint8Array[], out: Uint8Array, off = 0): void {
     const h = this.hash;
     const bl = h.blockLen;
+    if (parts.length === 1 && parts[0].length <= h.shortMax) {
+      // HMAC_DRBG's generate chains V = HMAC(K, V): one inner block, then the outer block built
+      // from the inner state's words, never through bytes.
+      h.lastBlockFrom(this.inner, parts[0], bl + parts[0].length);
+      const digestWords = h.outputLen >> 2;
+      const w = h.words;
+      const state = h.state;
+      for (let i = 0; i < digestWords; i++) w[i] = state[i];
+      w[digestWords] = 0x80000000;
+      for (let i = digestWords + 1; i < bl >> 2; i++) w[i] = 0;
+      h.finishLastBlock(this.outer, bl + h.outputLen);
+      h.writeDigest(out, off);
+      return;
+    }
     h.reset(this.inner, bl);
     for (const p of parts) h.update(p);
     h.digestInto(this.innerDigest, 0);
