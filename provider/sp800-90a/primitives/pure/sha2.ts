@@ -6,7 +6,9 @@
  * The forge backend takes its SHA-224 from here too (node-forge has none).
  */
 
-const K256 = new Uint32Array([
+/** Int32Array: V8 keeps int32 loads in registers (a uint32 above 2^31 can become a double);
+ * the arithmetic is modulo 2^32 either way. */
+const K256 = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -72,8 +74,8 @@ export class Sha2 {
   private readonly wide: boolean;
   private readonly iv: Uint32Array;
   /** Running state: 8 words, or 8 x [high, low] for the SHA-512 family. */
-  private readonly h: Uint32Array;
-  private readonly w: Uint32Array;
+  private readonly h: Int32Array;
+  private readonly w: Int32Array;
   private readonly buf: Uint8Array;
   private bufLen = 0;
   private total = 0;
@@ -83,8 +85,8 @@ export class Sha2 {
     this.blockLen = this.wide ? 128 : 64;
     this.outputLen = { 'SHA2-224': 28, 'SHA2-256': 32, 'SHA2-384': 48, 'SHA2-512': 64, 'SHA2-512/224': 28, 'SHA2-512/256': 32 }[name];
     this.iv = IV[name];
-    this.h = new Uint32Array(this.iv.length);
-    this.w = new Uint32Array(this.wide ? 160 : 64);
+    this.h = new Int32Array(this.iv.length);
+    this.w = new Int32Array(this.wide ? 160 : 64);
     this.buf = new Uint8Array(this.blockLen);
     this.reset();
   }
@@ -179,12 +181,12 @@ export class Sha2 {
   }
 
   /** Message words of the last block (for HMAC's outer hash, Sha2Hmac). */
-  get words(): Uint32Array {
+  get words(): Int32Array {
     return this.w;
   }
 
   /** The running state words (for HMAC's outer hash, Sha2Hmac). */
-  get state(): Uint32Array {
+  get state(): Int32Array {
     return this.h;
   }
 
@@ -250,7 +252,7 @@ export class Sha2 {
 
 const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
 
-function compress256(h: Uint32Array, w: Uint32Array, b: Uint8Array, off: number): void {
+function compress256(h: Int32Array, w: Int32Array, b: Uint8Array, off: number): void {
   for (let t = 0; t < 16; t++) {
     const i = off + 4 * t;
     w[t] = (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
@@ -259,7 +261,7 @@ function compress256(h: Uint32Array, w: Uint32Array, b: Uint8Array, off: number)
 }
 
 /** SHA-256 compression (FIPS 180-4 6.2.2) of the block already loaded in w[0..16). */
-function compressWords256(h: Uint32Array, w: Uint32Array): void {
+function compressWords256(h: Int32Array, w: Int32Array): void {
   for (let t = 16; t < 64; t++) {
     const x = w[t - 15];
     const y = w[t - 2];
@@ -284,7 +286,7 @@ function compressWords256(h: Uint32Array, w: Uint32Array): void {
 }
 
 /** SHA-512 compression on [high, low] pairs: w holds 80 x 2 words. */
-function compress512(h: Uint32Array, w: Uint32Array, b: Uint8Array, off: number): void {
+function compress512(h: Int32Array, w: Int32Array, b: Uint8Array, off: number): void {
   for (let t = 0; t < 32; t++) {
     const i = off + 4 * t;
     w[t] = (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
@@ -293,7 +295,7 @@ function compress512(h: Uint32Array, w: Uint32Array, b: Uint8Array, off: number)
 }
 
 /** SHA-512 compression (FIPS 180-4 6.4.2) of the block already loaded in w[0..32). */
-function compressWords512(h: Uint32Array, w: Uint32Array): void {
+function compressWords512(h: Int32Array, w: Int32Array): void {
   for (let t = 16; t < 80; t++) {
     // sigma0(w[t-15]) = rotr1 ^ rotr8 ^ shr7
     const xh = w[2 * (t - 15)], xl = w[2 * (t - 15) + 1];
@@ -345,7 +347,7 @@ function compressWords512(h: Uint32Array, w: Uint32Array): void {
   add64(h, 8, eh, el); add64(h, 10, fh, fl); add64(h, 12, gh, gl); add64(h, 14, hh, hl);
 }
 
-function add64(h: Uint32Array, i: number, hi: number, lo: number): void {
+function add64(h: Int32Array, i: number, hi: number, lo: number): void {
   const l = (h[i + 1] >>> 0) + (lo >>> 0);
   h[i] = h[i] + hi + ((l / 0x100000000) | 0);
   h[i + 1] = l >>> 0;
