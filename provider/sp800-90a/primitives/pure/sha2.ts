@@ -250,8 +250,6 @@ export class Sha2 {
   }
 }
 
-const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
-
 function compress256(h: Int32Array, w: Int32Array, b: Uint8Array, off: number): void {
   for (let t = 0; t < 16; t++) {
     const i = off + 4 * t;
@@ -260,29 +258,45 @@ function compress256(h: Int32Array, w: Int32Array, b: Uint8Array, off: number): 
   compressWords256(h, w);
 }
 
-/** SHA-256 compression (FIPS 180-4 6.2.2) of the block already loaded in w[0..16). */
+/** SHA-256 compression (FIPS 180-4 6.2.2) of the block already loaded in w[0..16). The rounds
+ * run eight at a time with the working variables renamed instead of shifted (h takes T1, then
+ * d += T1 and h = T1 + T2: the same step 3 of 6.2.2). */
 function compressWords256(h: Int32Array, w: Int32Array): void {
   for (let t = 16; t < 64; t++) {
     const x = w[t - 15];
     const y = w[t - 2];
-    const s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >>> 3);
-    const s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >>> 10);
+    const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+    const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
     w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
   }
-  let a = h[0], bb = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-  for (let t = 0; t < 64; t++) {
-    const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K256[t] + w[t]) | 0;
-    const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & bb) ^ (a & c) ^ (bb & c))) | 0;
-    hh = g;
-    g = f;
-    f = e;
-    e = (d + t1) | 0;
-    d = c;
-    c = bb;
-    bb = a;
-    a = (t1 + t2) | 0;
+  let a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+  for (let t = 0; t < 64; t += 8) {
+    hh = (hh + ((((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7)))) + ((e & f) ^ (~e & g)) + K256[t + 0] + w[t + 0]) | 0;
+    d = (d + hh) | 0;
+    hh = (hh + ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) + ((a & b) ^ (a & c) ^ (b & c)))) | 0;
+    g = (g + ((((d >>> 6) | (d << 26)) ^ ((d >>> 11) | (d << 21)) ^ ((d >>> 25) | (d << 7)))) + ((d & e) ^ (~d & f)) + K256[t + 1] + w[t + 1]) | 0;
+    c = (c + g) | 0;
+    g = (g + ((((hh >>> 2) | (hh << 30)) ^ ((hh >>> 13) | (hh << 19)) ^ ((hh >>> 22) | (hh << 10))) + ((hh & a) ^ (hh & b) ^ (a & b)))) | 0;
+    f = (f + ((((c >>> 6) | (c << 26)) ^ ((c >>> 11) | (c << 21)) ^ ((c >>> 25) | (c << 7)))) + ((c & d) ^ (~c & e)) + K256[t + 2] + w[t + 2]) | 0;
+    b = (b + f) | 0;
+    f = (f + ((((g >>> 2) | (g << 30)) ^ ((g >>> 13) | (g << 19)) ^ ((g >>> 22) | (g << 10))) + ((g & hh) ^ (g & a) ^ (hh & a)))) | 0;
+    e = (e + ((((b >>> 6) | (b << 26)) ^ ((b >>> 11) | (b << 21)) ^ ((b >>> 25) | (b << 7)))) + ((b & c) ^ (~b & d)) + K256[t + 3] + w[t + 3]) | 0;
+    a = (a + e) | 0;
+    e = (e + ((((f >>> 2) | (f << 30)) ^ ((f >>> 13) | (f << 19)) ^ ((f >>> 22) | (f << 10))) + ((f & g) ^ (f & hh) ^ (g & hh)))) | 0;
+    d = (d + ((((a >>> 6) | (a << 26)) ^ ((a >>> 11) | (a << 21)) ^ ((a >>> 25) | (a << 7)))) + ((a & b) ^ (~a & c)) + K256[t + 4] + w[t + 4]) | 0;
+    hh = (hh + d) | 0;
+    d = (d + ((((e >>> 2) | (e << 30)) ^ ((e >>> 13) | (e << 19)) ^ ((e >>> 22) | (e << 10))) + ((e & f) ^ (e & g) ^ (f & g)))) | 0;
+    c = (c + ((((hh >>> 6) | (hh << 26)) ^ ((hh >>> 11) | (hh << 21)) ^ ((hh >>> 25) | (hh << 7)))) + ((hh & a) ^ (~hh & b)) + K256[t + 5] + w[t + 5]) | 0;
+    g = (g + c) | 0;
+    c = (c + ((((d >>> 2) | (d << 30)) ^ ((d >>> 13) | (d << 19)) ^ ((d >>> 22) | (d << 10))) + ((d & e) ^ (d & f) ^ (e & f)))) | 0;
+    b = (b + ((((g >>> 6) | (g << 26)) ^ ((g >>> 11) | (g << 21)) ^ ((g >>> 25) | (g << 7)))) + ((g & hh) ^ (~g & a)) + K256[t + 6] + w[t + 6]) | 0;
+    f = (f + b) | 0;
+    b = (b + ((((c >>> 2) | (c << 30)) ^ ((c >>> 13) | (c << 19)) ^ ((c >>> 22) | (c << 10))) + ((c & d) ^ (c & e) ^ (d & e)))) | 0;
+    a = (a + ((((f >>> 6) | (f << 26)) ^ ((f >>> 11) | (f << 21)) ^ ((f >>> 25) | (f << 7)))) + ((f & g) ^ (~f & hh)) + K256[t + 7] + w[t + 7]) | 0;
+    e = (e + a) | 0;
+    a = (a + ((((b >>> 2) | (b << 30)) ^ ((b >>> 13) | (b << 19)) ^ ((b >>> 22) | (b << 10))) + ((b & c) ^ (b & d) ^ (c & d)))) | 0;
   }
-  h[0] += a; h[1] += bb; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+  h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
 }
 
 /** SHA-512 compression on [high, low] pairs: w holds 80 x 2 words. */
