@@ -98,12 +98,14 @@ export class AesKeySchedule {
   /** Encrypts the block (s0, s1, s2, s3) (big-endian words) into this.state. */
   private encryptWords(s0: number, s1: number, s2: number, s3: number): void {
     const rk = this.rk;
-    s0 ^= rk[0];
-    s1 ^= rk[1];
-    s2 ^= rk[2];
-    s3 ^= rk[3];
+    this.roundsFrom(s0 ^ rk[0], s1 ^ rk[1], s2 ^ rk[2], s3 ^ rk[3], 4);
+  }
+
+  /** The rounds from round key word k on (the state after the rounds before it), and the final
+   * round, into this.state. */
+  private roundsFrom(s0: number, s1: number, s2: number, s3: number, k: number): void {
+    const rk = this.rk;
     const last = this.rounds * 4;
-    let k = 4;
     for (; k < last; k += 4) {
       const t0 = T0[s0 >>> 24] ^ T1[(s1 >>> 16) & 0xff] ^ T2[(s2 >>> 8) & 0xff] ^ T3[s3 & 0xff] ^ rk[k];
       const t1 = T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 0xff] ^ T2[(s3 >>> 8) & 0xff] ^ T3[s0 & 0xff] ^ rk[k + 1];
@@ -152,17 +154,38 @@ export class AesKeySchedule {
     for (let off = 0; off < src.length; off += 16) this.encryptBlock(src, off, dst, off);
   }
 
-  /** CTR keystream from the 128-bit big-endian counter (not modified), into `out`. The
-   * counter is held as four words and incremented with carry (SP 800-90A 10.2.1.5.1 step 4.1,
-   * modulo 2^128); `scratch` is accepted for callers that pass one and left zero. */
+  /**
+   * CTR keystream from the 128-bit big-endian counter (not modified), into `out`; the counter
+   * is held as four words and incremented with carry (SP 800-90A 10.2.1.5.1 step 4.1, modulo
+   * 2^128). Counter-mode caching: while only the counter's low byte changes, three of round 1's
+   * four output words are fixed, and each of round 2's depends on one byte of the fourth, so
+   * those lookups are done once per 256 blocks (recomputed on every carry out of the low byte).
+   * `scratch` is accepted for callers that pass one and left zero.
+   */
   ctrKeystream(counter: Uint8Array, out: Uint8Array, scratch?: Uint8Array): void {
     let c0 = (counter[0] << 24) | (counter[1] << 16) | (counter[2] << 8) | counter[3];
     let c1 = (counter[4] << 24) | (counter[5] << 16) | (counter[6] << 8) | counter[7];
     let c2 = (counter[8] << 24) | (counter[9] << 16) | (counter[10] << 8) | counter[11];
     let c3 = (counter[12] << 24) | (counter[13] << 16) | (counter[14] << 8) | counter[15];
+    const rk = this.rk;
     const n = out.length;
+    // Round 1's varying word t0 = r1 ^ T3[low byte of s3]; round 2's words r2x ^ T(byte of t0).
+    let r1 = 0, t1 = 0, t2 = 0, t3 = 0, r20 = 0, r21 = 0, r22 = 0, r23 = 0;
     for (let off = 0; off < n; off += 16) {
-      this.encryptWords(c0, c1, c2, c3);
+      if (off === 0 || (c3 & 0xff) === 0) {
+        const s0 = c0 ^ rk[0], s1 = c1 ^ rk[1], s2 = c2 ^ rk[2], s3 = c3 ^ rk[3];
+        r1 = T0[s0 >>> 24] ^ T1[(s1 >>> 16) & 0xff] ^ T2[(s2 >>> 8) & 0xff] ^ rk[4];
+        t1 = T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 0xff] ^ T2[(s3 >>> 8) & 0xff] ^ T3[s0 & 0xff] ^ rk[5];
+        t2 = T0[s2 >>> 24] ^ T1[(s3 >>> 16) & 0xff] ^ T2[(s0 >>> 8) & 0xff] ^ T3[s1 & 0xff] ^ rk[6];
+        t3 = T0[s3 >>> 24] ^ T1[(s0 >>> 16) & 0xff] ^ T2[(s1 >>> 8) & 0xff] ^ T3[s2 & 0xff] ^ rk[7];
+        r20 = T1[(t1 >>> 16) & 0xff] ^ T2[(t2 >>> 8) & 0xff] ^ T3[t3 & 0xff] ^ rk[8];
+        r21 = T0[t1 >>> 24] ^ T1[(t2 >>> 16) & 0xff] ^ T2[(t3 >>> 8) & 0xff] ^ rk[9];
+        r22 = T0[t2 >>> 24] ^ T1[(t3 >>> 16) & 0xff] ^ T3[t1 & 0xff] ^ rk[10];
+        r23 = T0[t3 >>> 24] ^ T2[(t1 >>> 8) & 0xff] ^ T3[t2 & 0xff] ^ rk[11];
+      }
+      const t0 = r1 ^ T3[(c3 ^ rk[3]) & 0xff];
+      this.roundsFrom(
+        r20 ^ T0[t0 >>> 24], r21 ^ T3[t0 & 0xff], r22 ^ T2[(t0 >>> 8) & 0xff], r23 ^ T1[(t0 >>> 16) & 0xff], 12);
       this.writeState(out, off, n - off >= 16 ? 16 : n - off);
       c3 = (c3 + 1) | 0;
       if (c3 === 0) {
@@ -173,6 +196,7 @@ export class AesKeySchedule {
         }
       }
     }
+    r1 = t1 = t2 = t3 = r20 = r21 = r22 = r23 = 0;
     this.state.fill(0);
     scratch?.fill(0);
   }
