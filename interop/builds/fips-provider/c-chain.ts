@@ -8,19 +8,13 @@ import { drainErrors3 } from '../openssl3/error-names.js';
 import type { LibCrypto3 } from '../openssl3/libcrypto.js';
 import type { ParamArrays, ParamEntry } from '../openssl3/param-build.js';
 import type { Pointer } from '../../ffi/types.js';
-import type { FipsChain, FipsChainRun, FipsParams, FipsStep, FipsStepResult } from './scenario.js';
+import { paramList, type FipsChain, type FipsChainRun, type FipsParams, type FipsStep, type FipsStepResult } from './scenario.js';
 
 const PROPQ = 'provider=fips';
 
 function paramEntries(p: FipsParams): ParamEntry[] {
-  const out: ParamEntry[] = [];
-  // the order a caller would use: the switches before the algorithm they qualify
-  if (p['digest-check'] !== undefined) out.push(['digest-check', { type: 'int', value: p['digest-check'] }]);
-  if (p.use_derivation_function !== undefined) out.push(['use_derivation_function', { type: 'int', value: p.use_derivation_function }]);
-  if (p.cipher !== undefined) out.push(['cipher', { type: 'utf8', value: p.cipher }]);
-  if (p.mac !== undefined) out.push(['mac', { type: 'utf8', value: p.mac }]);
-  if (p.digest !== undefined) out.push(['digest', { type: 'utf8', value: p.digest }]);
-  return out;
+  return paramList(p).map((e): ParamEntry => [e.key, e.utf8 !== undefined
+    ? { type: 'utf8', value: e.utf8 } : { type: 'int', value: e.int ?? 0 }]);
 }
 
 export function runChainC(c: LibCrypto3, params: ParamArrays, libctx: Pointer, chain: FipsChain): FipsChainRun {

@@ -70,3 +70,15 @@ export interface CorruptTarget {
 }
 
 export const eventKey = (e: SelfTestEvent): string => `${e.phase}:${e.type}:${e.desc}`;
+
+/** The set_ctx_params entries of `p` in the order both sides send them: the switches before
+ * the algorithm they qualify. */
+export function paramList(p: FipsParams): { key: string; int?: number; utf8?: string }[] {
+  const out: { key: string; int?: number; utf8?: string }[] = [];
+  if (p['digest-check'] !== undefined) out.push({ key: 'digest-check', int: p['digest-check'] });
+  if (p.use_derivation_function !== undefined) out.push({ key: 'use_derivation_function', int: p.use_derivation_function });
+  if (p.cipher !== undefined) out.push({ key: 'cipher', utf8: p.cipher });
+  if (p.mac !== undefined) out.push({ key: 'mac', utf8: p.mac });
+  if (p.digest !== undefined) out.push({ key: 'digest', utf8: p.digest });
+  return out;
+}
