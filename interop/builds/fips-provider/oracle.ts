@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { LineSplitter } from '../openssl111/node16-protocol.js';
 import { childCommand } from '../openssl-lines/process.js';
 import type { FipsConfig } from './configs.js';
-import type { FipsRequest, FipsResponse } from './protocol.js';
+import type { FipsRequest, FipsResponse, LoadResult, SelfTestResult } from './protocol.js';
+import type { CorruptTarget, FipsChain, FipsChainRun, SelfTestEvent } from './scenario.js';
 
 export const FIPS_CHILD_SCRIPT = fileURLToPath(new URL('./child.js', import.meta.url));
 
@@ -59,6 +60,25 @@ export class FipsOracle {
       this.pending.set(id, { resolve, reject, timer });
       this.child.stdin.write(JSON.stringify({ ...body, id }) + '\n');
     });
+  }
+
+  /** The three operations, typed (the child answers each with its own kind of response). */
+  async load(config: string, corrupt: CorruptTarget | null): Promise<{ events: readonly SelfTestEvent[]; load: LoadResult }> {
+    const r = await this.request({ op: 'load', config, corrupt });
+    if (!r.ok || !('load' in r)) throw new Error('unexpected answer to load');
+    return r;
+  }
+
+  async selfTest(corrupt: CorruptTarget | null): Promise<{ events: readonly SelfTestEvent[]; selfTest: SelfTestResult }> {
+    const r = await this.request({ op: 'selftest', corrupt });
+    if (!r.ok || !('selfTest' in r)) throw new Error('unexpected answer to selftest');
+    return r;
+  }
+
+  async chains(chains: readonly FipsChain[]): Promise<{ events: readonly SelfTestEvent[]; runs: readonly FipsChainRun[] }> {
+    const r = await this.request({ op: 'chains', chains });
+    if (!r.ok || !('runs' in r)) throw new Error('unexpected answer to chains');
+    return r;
   }
 
   async close(): Promise<void> {

@@ -23,6 +23,13 @@ export interface LoadResult {
   readonly library: string;
 }
 
+/** OSSL_PROVIDER_self_test's return and errors, then the provider's status parameter. */
+export interface SelfTestResult {
+  readonly ret: number;
+  readonly errors: readonly ReportedError[];
+  readonly status: number;
+}
+
 export type FipsRequest =
   | { readonly id: number; readonly op: 'load'; readonly config: string; readonly corrupt: CorruptTarget | null }
   | { readonly id: number; readonly op: 'selftest'; readonly corrupt: CorruptTarget | null }
@@ -31,8 +38,7 @@ export type FipsRequest =
 
 export type FipsResponse =
   | { readonly id: number; readonly ok: true; readonly events: readonly SelfTestEvent[]; readonly load: LoadResult }
-  | { readonly id: number; readonly ok: true; readonly events: readonly SelfTestEvent[]; readonly selfTest: { readonly ret: number;
-      readonly errors: readonly ReportedError[]; readonly status: number } }
+  | { readonly id: number; readonly ok: true; readonly events: readonly SelfTestEvent[]; readonly selfTest: SelfTestResult }
   | { readonly id: number; readonly ok: true; readonly events: readonly SelfTestEvent[]; readonly runs: readonly FipsChainRun[] }
   | { readonly id: number; readonly ok: true; readonly events: readonly SelfTestEvent[] }
   | { readonly id: number; readonly ok: false; readonly error: string };

@@ -5,7 +5,7 @@
  * and EVP_R_GENERATE_ERROR of crypto/evp/evp_rand.c),
  * with the error queue captured per step. The result has the C side's shape (./c-chain.ts).
  */
-import { fromHex, toHex, utf8 } from '../../../provider/bytes.js';
+import { fromHex, toHex } from '../../../provider/bytes.js';
 import { captureErrors, type RaisedError } from '../../../provider/err/queue.js';
 import {
   OSSL_PARAM_construct_end, OSSL_PARAM_construct_int, OSSL_PARAM_construct_octet_string, OSSL_PARAM_construct_utf8_string,
@@ -17,7 +17,7 @@ import { evpGenerate, evpGetState, evpInstantiate, evpReseed } from '../../../pr
 import type { RandImpl } from '../../../provider/openssl3/rands/rand-impl.js';
 import { TestRand } from '../../../provider/openssl3/rands/test-rand.js';
 import type { ReportedError } from '../../suites/differential/driver.js';
-import { paramList, type FipsChain, type FipsChainRun, type FipsParams, type FipsStep, type FipsStepResult } from './scenario.js';
+import { paramList, persOf, type FipsChain, type FipsChainRun, type FipsParams, type FipsStep, type FipsStepResult } from './scenario.js';
 
 function toParams(p: FipsParams): OSSL_PARAM[] {
   const out = paramList(p).map((e) => (e.utf8 !== undefined
@@ -82,7 +82,7 @@ function runStep(step: FipsStep, testRand: TestRand, crng: CrngTest | null, drbg
       return observe(result, raised);
     }
     case 'instantiate': {
-      const pers = step.pers === undefined ? null : utf8(step.pers);
+      const pers = persOf(step);
       const { result, raised } = captureErrors(() => evpInstantiate(target(step.target), step.strength ?? 0, false, pers, null));
       return observe(result, raised);
     }

@@ -4,11 +4,13 @@
  * step by step through EVP_RAND; and what each step observed. Both sides fill the same
  * {@link FipsStepResult}, so a mismatch names the step and the field.
  */
+import { fromHex, utf8 } from '../../../provider/bytes.js';
 import type { ReportedError } from '../../suites/differential/driver.js';
 
 /** One EVP_RAND call on the chain. `target` "drbg" is the FIPS DRBG, "crng" the CRNG-TEST. */
 export type FipsStep =
-  | { readonly op: 'instantiate'; readonly target: 'drbg' | 'crng'; readonly pers?: string; readonly strength?: number }
+  | { readonly op: 'instantiate'; readonly target: 'drbg' | 'crng'; readonly pers?: string; readonly persHex?: string;
+      readonly strength?: number }
   | { readonly op: 'generate'; readonly target: 'drbg' | 'crng'; readonly length: number; readonly pr?: boolean;
       readonly adin?: string }
   | { readonly op: 'reseed'; readonly target: 'drbg'; readonly pr?: boolean; readonly entropy?: string; readonly adin?: string }
@@ -81,4 +83,10 @@ export function paramList(p: FipsParams): { key: string; int?: number; utf8?: st
   if (p.mac !== undefined) out.push({ key: 'mac', utf8: p.mac });
   if (p.digest !== undefined) out.push({ key: 'digest', utf8: p.digest });
   return out;
+}
+
+/** The personalization string of an instantiate step: `persHex` bytes, `pers` text, or none. */
+export function persOf(step: { readonly pers?: string; readonly persHex?: string }): Uint8Array | null {
+  if (step.persHex !== undefined) return fromHex(step.persHex);
+  return step.pers === undefined ? null : utf8(step.pers);
 }

@@ -7,15 +7,18 @@
  * - digest rule (drbg.c ossl_drbg_verify_digest, fipsindicator.c ossl_FIPS_IND_on_unapproved):
  *   an unapproved digest is refused with PROV_R_DIGEST_NOT_ALLOWED when both the module's
  *   `drbg-no-trunc-md` and the context's `digest-check` (default 1) ask for strictness;
- *   otherwise it is accepted and the indicator is cleared for good.
+ *   otherwise it is accepted. Either way the indicator is cleared for good.
  * - `fips-indicator` on every FIPS DRBG (OSSL_FIPS_IND_GET_CTX_PARAM): 1 unless cleared.
  * - the derivation function is mandatory (drbg_ctr.c drbg_ctr_init, FIPS_MODULE): 3.5 and 3.6
  *   refuse use_derivation_function = 0 with PROV_R_DERIVATION_FUNCTION_INIT_FAILED; 4.0's
  *   FIPS parameter decoder does not know the key ('!fips' in drbg_ctr.inc.in), so it is ignored.
+ * - 4.0's HMAC-DRBG takes no `mac`: HMAC is implied and a given `mac` is ignored.
  */
 import { raise } from '../../err/queue.js';
 import type { OSSL_PARAM } from '../core/param-memory.js';
-import { OSSL_PARAM_get_int, OSSL_PARAM_locate, OSSL_PARAM_locate_const, OSSL_PARAM_set_int } from '../core/ossl-param.js';
+import {
+  OSSL_PARAM_construct_utf8_string, OSSL_PARAM_get_int, OSSL_PARAM_locate, OSSL_PARAM_locate_const, OSSL_PARAM_set_int,
+} from '../core/ossl-param.js';
 import { utf8Param } from '../rands/param-strings.js';
 import { DrbgCtx, type DrbgCtxOptions } from '../rands/drbg.js';
 import { isApprovedDrbgDigest } from './approved-digests.js';
@@ -34,6 +37,8 @@ export class FipsDrbgCtx extends DrbgCtx {
   private approved = true;
   /** The context's `digest-check` (OSSL_FIPS_IND_SETTABLE0), -1 = unset (strict). */
   private digestCheck = -1;
+  /** 4.0: the implied HMAC has been set on the mechanism. */
+  private macImplied = false;
 
   private constructor(options: DrbgCtxOptions, readonly module: FipsModuleConfig) {
     super({ ...options, fips: true });
@@ -80,16 +85,24 @@ export class FipsDrbgCtx extends DrbgCtx {
         }
       }
     }
+    if (this.algorithm === 'HMAC-DRBG' && this.module.line === '4.0') {
+      // 4.0's HMAC-DRBG has no "mac" parameter: HMAC is implied (drbg_hmac.c drbg_hmac_new)
+      list = list.filter((p) => p.key !== 'mac');
+      if (!this.macImplied) {
+        list = [OSSL_PARAM_construct_utf8_string('mac', 'HMAC', 0), ...list];
+        this.macImplied = true;
+      }
+    }
     const digest = OSSL_PARAM_locate_const(list, 'digest');
     if (digest !== null && this.algorithm !== 'CTR-DRBG') {
       const approved = isApprovedDrbgDigest(utf8Param(digest).text);
       if (approved === false) {
-        const strict = this.module.drbgNoTruncMd && this.digestCheck !== 0;
-        if (strict) {
+        // ossl_FIPS_IND_on_unapproved clears the indicator first, whether or not it then refuses
+        this.approved = false;
+        if (this.module.drbgNoTruncMd && this.digestCheck !== 0) {
           raise('PROV', 'DIGEST_NOT_ALLOWED');
           return false;
         }
-        this.approved = false;
       }
     }
     return super.setCtxParamArray(list);
