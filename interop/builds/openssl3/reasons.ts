@@ -239,6 +239,8 @@ export const LIB_REASONS: ReadonlyMap<string, ReadonlyMap<number, string>> = new
     [228, 'PARENT_CANNOT_GENERATE_RANDOM_NUMBERS'],
     [229, 'SEED_SOURCES_MUST_NOT_HAVE_A_PARENT'],
     [230, 'INVALID_INPUT_LENGTH'],
+    // 3.4+ (fips_crng_test.c crng_test); absent from 3.0's proverr.h
+    [244, 'ENTROPY_SOURCE_FAILED_CONTINUOUS_TESTS'],
   ])],
   ['RAND', new Map([
     [100, 'PRNG_NOT_SEEDED'],
