@@ -12,7 +12,7 @@ export { RandState, getUintParam, type RandImpl, type RandParams, type RandParam
 export { RandshimError } from './exceptions.js';
 export { DrbgError, raise, errorQueue, throwOnFailure, ERR_NUM_ERRORS, type ErrLib, type RaisedError } from './err/queue.js';
 export { ctrLimits, DRBG_MAX_LENGTH, DRBG_MAX_REQUEST, type DrbgLimits, type Mechanism, type MechanismConfig, type MechanismType } from './sp800-90a/index.js';
-export { getBackend, BACKEND_NAMES, SUPPORTED_DIGESTS, findDigest, findCtrCipher, type BackendName, type PrimitiveBackend, type DigestId } from './sp800-90a/primitives/index.js';
+export { getBackend, BACKEND_NAMES, AVAILABLE_BACKEND_NAMES, DEFAULT_BACKEND_NAME, SUPPORTED_DIGESTS, findDigest, findCtrCipher, type BackendName, type PrimitiveBackend, type DigestId } from './sp800-90a/primitives/index.js';
 export * as bytes from './bytes.js';
 export { ProviderStore, PROVIDER_NAMES, RAND_ALGORITHM_NAMES, type ProviderName, type RandAlgorithmName, type RandMethod } from './openssl3/core/provider-store.js';
 export { RandBase } from './openssl3/rands/rand-base.js';
