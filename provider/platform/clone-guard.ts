@@ -160,7 +160,7 @@ export class CloneGuard {
     return this.counts;
   }
 
-  /** Marks the guard as living in a snapshot builder (see {@link building}). */
+  /** Marks the guard as living in a snapshot builder (see the private `building` field). */
   onSnapshotBuilding(): void {
     this.building = true;
   }
