@@ -7,7 +7,7 @@
  */
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,6 +66,13 @@ describe('package: npm pack, offline install, imports from ESM, CommonJS and Typ
     const stray = packed.filter((f) => /^dist\/(test|scripts|interop|vectors)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts') && !f.endsWith('.d.ts'));
     expect(stray).to.deep.equal([]);
     console.log(`      tarball: ${packed.length} files`);
+  });
+
+  it('what an install pulls in: node-forge only; ffi-rs (native) is an optional peer, never installed for you', () => {
+    const manifest = JSON.parse(readFileSync(join(consumer, 'node_modules', 'randshim', 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.dependencies).to.deep.equal({ 'node-forge': '1.4.3' });
+    expect(manifest.optionalDependencies).to.equal(undefined);
+    expect(manifest.peerDependenciesMeta).to.deep.equal({ 'ffi-rs': { optional: true } });
   });
 
   it('the installed project holds randshim and node-forge only, and no native code', () => {
