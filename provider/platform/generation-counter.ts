@@ -13,8 +13,9 @@
  * space no counter to watch, so it is not listed here.
  *
  * A counter is checked before every generate, so it is read through a shared read-only mapping
- * of the device (a few nanoseconds: mmap through ffi-rs, an optional peer dependency) and falls back
- * to a pread of a descriptor kept open (about half a microsecond) where ffi-rs is missing.
+ * of the device (a few nanoseconds: mmap through ffi-rs, an optional peer dependency) and
+ * falls back to a pread of a descriptor kept open (about half a microsecond) where ffi-rs is
+ * missing.
  * `openGenerationCounter` accepts any file with the same shape, which is how the tests stand in
  * for a hypervisor: they write the counter into a temporary file.
  */

@@ -135,8 +135,9 @@ describe('browser: headless Chromium, in a page and in a Web Worker', function (
       }
       expect(cases).to.equal(14401);
       expect(results.smoke).to.deep.equal(SMOKE);
-      console.log(`      ${realm}: ${cases} NIST cases passed (${bytes} bytes compared) on ${results.defaultBackend}, `
-        + `${Object.keys(results.smoke).length} smoke checks as OpenSSL answers, ${results.seconds.toFixed(1)} s`);
+      const n = (x: number): string => x.toLocaleString('en-US');
+      console.log(`      ${realm}: ${n(cases)} NIST cases passed on ${results.defaultBackend} (${n(bytes)} bytes compared),`);
+      console.log(`      ${Object.keys(results.smoke).length} smoke checks answered as OpenSSL does; ${results.seconds.toFixed(1)} s`);
     });
   }
 });
