@@ -15,7 +15,7 @@ export { RandState, getUintParam, type RandImpl, type RandParams, type RandParam
 export { RandshimError } from './exceptions.js';
 export { DrbgError, raise, errorQueue, throwOnFailure, ERR_NUM_ERRORS, type ErrLib, type RaisedError } from './err/queue.js';
 export { ctrLimits, DRBG_MAX_LENGTH, DRBG_MAX_REQUEST, type DrbgLimits, type Mechanism, type MechanismConfig, type MechanismType } from './sp800-90a/index.js';
-export { getBackend, BACKEND_NAMES, SUPPORTED_DIGESTS, findDigest, findCtrCipher, type BackendName, type PrimitiveBackend, type DigestId } from './sp800-90a/primitives/index.js';
+export { getBackend, BACKEND_NAMES, AVAILABLE_BACKEND_NAMES, DEFAULT_BACKEND_NAME, SUPPORTED_DIGESTS, findDigest, findCtrCipher, type BackendName, type PrimitiveBackend, type DigestId } from './sp800-90a/primitives/index.js';
 export * as bytes from './bytes.js';
 export { ProviderStore, PROVIDER_NAMES, RAND_ALGORITHM_NAMES, type ProviderName, type RandAlgorithmName, type RandMethod } from './openssl3/core/provider-store.js';
 export { RandBase } from './openssl3/rands/rand-base.js';
@@ -24,3 +24,15 @@ export { CloneGuard, realmCloneGuard, counterSources, COUNTERS_ENV, type CloneGu
 export { openGenerationCounter, openVmclock, openSysgenid, detectGenerationCounters, GenerationCounterError, VMCLOCK, type GenerationCounter, type GenerationCounterOptions, type CounterAccess, type DetectedCounter } from './platform/generation-counter.js';
 export { DrbgStateError, type DrbgStateReason } from './openssl3/rands/state-transport.js';
 export { kernelRandom, currentForkId } from './platform/os-entropy.js';
+// Types the exports above name in their signatures, so that callers (and the API reference) can
+// name them too.
+export type { Rand111Environment } from './openssl111/drbg-context.js';
+export type { SharedDrbgs111Options } from './openssl111/shared-drbgs.js';
+export type { ChainLevel, DefaultChainOptions } from './openssl3/rand/default-chain.js';
+export type { RandEnvironment } from './openssl3/rand/evp-rand-fetch.js';
+export type { UnconfiguredMechanism } from './openssl3/rands/drbg.js';
+export type { PropertyDefinition } from './openssl3/core/properties.js';
+export type { AesKeyLength, CtrCipherInfo, DigestInfo } from './sp800-90a/primitives/algorithms.js';
+export type { AesCipher, Hasher, KeyedMac } from './sp800-90a/primitives/backend.js';
+export type { CounterOpener } from './platform/clone-guard.js';
+export type { GenerationCounterErrorCode } from './platform/generation-counter.js';

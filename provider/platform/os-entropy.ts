@@ -8,13 +8,11 @@
  * state a VM snapshot or clone copies along with everything else (it only checks the pid),
  * while the kernel reseeds its CRNG when told of a VM fork (Linux vmgenid). A reseed after a
  * clone signal must reach a source the clone does not share. Where /dev/urandom cannot be
- * opened (not a Unix, a sandbox) randomFillSync is the fallback.
+ * opened (not a Unix, a sandbox, a browser or a Web Worker) crypto.getRandomValues is the
+ * fallback (./host.ts).
  */
-import { randomFillSync } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
-import process from 'node:process';
-import { threadId } from 'node:worker_threads';
 import { writeU32LE, writeU64LE } from '../bytes.js';
+import { hostFs, processId, subMillisecondNanos, threadId, webRandom } from './host.js';
 
 /**
  * Fills `out` from the kernel's CSPRNG. The file is opened for each call: a descriptor kept
@@ -24,30 +22,32 @@ import { writeU32LE, writeU64LE } from '../bytes.js';
 export function kernelRandom(out: Uint8Array): Uint8Array {
   let fd: number;
   try {
-    fd = openSync('/dev/urandom', 'r');
+    fd = hostFs.openSync('/dev/urandom', 'r');
   } catch {
-    return randomFillSync(out);
+    return webRandom(out);
   }
   try {
     for (let off = 0; off < out.length;) {
-      const n = readSync(fd, out, off, out.length - off, null);
+      const n = hostFs.readSync(fd, out, off, out.length - off, null);
       if (n <= 0) throw new Error('/dev/urandom returned no bytes');
       off += n;
     }
   } finally {
-    closeSync(fd);
+    hostFs.closeSync(fd);
   }
   return out;
 }
 
-/** The process id OpenSSL's openssl_get_fork_id() returns on Unix. (Read through the imported
- * `process`: the global's getter doubles the cost of a check made on every generate.) */
+/** The process id OpenSSL's openssl_get_fork_id() returns on Unix; 0 in a browser (see
+ * ./host.ts). (Read through host.ts's cached `process`: the global's getter doubles the cost
+ * of a check made on every generate.) */
 export function currentForkId(): number {
-  return process.pid;
+  return processId();
 }
 
 /** The "thread id" randshim uses where OpenSSL uses pthread_self(): Node's worker threadId
- * (0 on the main thread). A documented difference: OpenSSL's value is an address. */
+ * (0 on the main thread and in a browser). A documented difference: OpenSSL's value is an
+ * address. */
 export function currentThreadId(): number {
   return threadId;
 }
@@ -56,7 +56,7 @@ export function currentThreadId(): number {
 export function timeStamp(): bigint {
   const ms = Date.now();
   const seconds = BigInt(Math.floor(ms / 1000));
-  const nanos = BigInt((ms % 1000) * 1_000_000) + (process.hrtime.bigint() % 1_000_000n);
+  const nanos = BigInt((ms % 1000) * 1_000_000) + subMillisecondNanos();
   return (seconds << 32n) + nanos;
 }
 

@@ -6,7 +6,7 @@
  * fips-indicator cleared.
  */
 import { fetchDigest } from '../rands/fetch-algorithms.js';
-import { FIPS_PROVIDER_DEFINITION } from '../rands/drbg.js';
+import { FIPS_PROVIDER_DEFINITION } from '../core/provider-store.js';
 
 export const APPROVED_DRBG_DIGESTS: readonly string[] = ['SHA1', 'SHA2-256', 'SHA2-512', 'SHA3-256', 'SHA3-512'];
 

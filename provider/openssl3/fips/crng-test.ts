@@ -12,7 +12,7 @@
  * get_ctx_params is forwarded to it, so its own ERROR state is invisible through EVP_RAND.
  */
 import { raise } from '../../err/queue.js';
-import { osEntropy, type EntropyPoll } from '../../platform/os-entropy.js';
+import { osEntropy, type EntropyPoll } from '../../rand-pool/os-pool.js';
 import type { OSSL_PARAM } from '../core/param-memory.js';
 import { OSSL_PARAM_locate, OSSL_PARAM_set_int, OSSL_PARAM_set_size_t, OSSL_PARAM_set_uint } from '../core/ossl-param.js';
 import { paramDescriptors } from '../core/rand-params.js';

@@ -19,7 +19,7 @@ import type { OSSL_PARAM } from '../core/param-memory.js';
 import {
   OSSL_PARAM_construct_utf8_string, OSSL_PARAM_get_int, OSSL_PARAM_locate, OSSL_PARAM_locate_const, OSSL_PARAM_set_int,
 } from '../core/ossl-param.js';
-import { utf8Param } from '../rands/param-strings.js';
+import { utf8Param } from '../rands/utf8-param.js';
 import { DrbgCtx, type DrbgCtxOptions } from '../rands/drbg.js';
 import { isApprovedDrbgDigest } from './approved-digests.js';
 
@@ -95,7 +95,9 @@ export class FipsDrbgCtx extends DrbgCtx {
     }
     const digest = OSSL_PARAM_locate_const(list, 'digest');
     if (digest !== null && this.algorithm !== 'CTR-DRBG') {
-      const approved = isApprovedDrbgDigest(utf8Param(digest).text);
+      const digestName = utf8Param(digest);
+      if (digestName === null) return false; // utf8Param raised the reason
+      const approved = isApprovedDrbgDigest(digestName.text);
       if (approved === false) {
         // ossl_FIPS_IND_on_unapproved clears the indicator first, whether or not it then refuses
         this.approved = false;
