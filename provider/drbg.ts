@@ -9,7 +9,7 @@
  * drbg.instantiate({ personalization: new Uint8Array(0) });
  * const bytes = drbg.generate(64);
  */
-import { decodeDrbgState, DrbgStateError, encodeDrbgState } from './openssl3/rands/drbg-state.js';
+import { decodeDrbgState, DrbgStateError, encodeDrbgState } from './openssl3/rands/state-transport.js';
 import { captureErrors, DrbgError, throwOnFailure } from './err/queue.js';
 import type { MechanismConfig } from './sp800-90a/index.js';
 import type { DrbgLimits } from './sp800-90a/mechanism.js';
@@ -89,19 +89,19 @@ export class Drbg {
     });
     if (!drbg.ctx.importWorkingState(working, header, options.reseedBeforeUse ?? true)) {
       drbg.ctx.free();
-      throw new DrbgStateError(`the working state (${working.length} bytes) does not fit ${describe(header.mechanism)}`);
+      throw new DrbgStateError('WORKING_STATE_MISMATCH', `the working state (${working.length} bytes) does not fit ${describe(header.mechanism)}`);
     }
     return drbg;
   }
 
   /**
-   * The DRBG's state as bytes (see clone/drbg-state.ts): secret, so wipe them once restored.
+   * The DRBG's state as bytes (see openssl3/rands/state-transport.ts): secret, so wipe them once restored.
    * Only a READY DRBG can be exported.
    */
   exportState(): Uint8Array {
     const ctx = this.ctx;
     const working = ctx.state === RandState.READY ? ctx.exportWorkingState() : null;
-    if (working === null) throw new DrbgStateError('only an instantiated (READY) DRBG can be exported');
+    if (working === null) throw new DrbgStateError('NOT_INSTANTIATED', 'only an instantiated (READY) DRBG can be exported');
     try {
       return encodeDrbgState({
         mechanism: this.mechanism, state: ctx.state, generateCounter: ctx.generateCounter,

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: randshim against Node's CSPRNG, system OpenSSL through FFI and the npm DRBGs,
  * interleaved in one process, on 16 B to 1 MiB requests. Prints medians and the target ratios,
- * and writes scripts/bench/latest.json, latest.md and ratios.svg (shown in README.md).
+ * and writes scripts/bench/latest.json, latest.md and ratios.svg (shown in docs/performance.md).
  *
  *   npm run bench -- [--rounds N] [--sample-ms MS] [--quick]
  *   npm run bench -- --render-only    (rewrite latest.md and ratios.svg from latest.json)

@@ -4,13 +4,15 @@
  * 3.0.x, into compat/err/tables-111.ts and compat/err/tables-3.ts. The numbers and strings are
  * OpenSSL's (OpenSSL licence for 1.1.1, Apache-2.0 for 3.x).
  *
- *   npm run build && node dist/scripts/import-err-tables.js [SOURCES_DIR]
+ *   npm run import-err-tables [-- SOURCES_DIR]
  *
- * SOURCES_DIR holds openssl-1.1.1w/ and openssl-3.0.*\/ (default .cache/openssl-sources, filled
- * by ../shared/tools/openssl-sources).
+ * SOURCES_DIR holds openssl-1.1.1w/ and openssl-3.0.*\/. Without it, scripts/fetch-openssl-sources.sh
+ * fetches the pinned 1.1.1w and 3.0 source tarballs from Debian's mirror into
+ * .cache/openssl-sources/ and those two trees are read.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 const REPO = resolve(new URL('../..', import.meta.url).pathname);
 const LIBS = ['RAND', 'PROV', 'EVP', 'CRYPTO'] as const;
@@ -81,14 +83,33 @@ function serialize(value: unknown, indent = ''): string {
   return `{\n${inner.join(',\n')}\n${indent}}`;
 }
 
-function main(): void {
-  const root = resolve(process.argv[2] ?? join(REPO, '.cache', 'openssl-sources'));
-  const v3 = readdirSync(root).filter((d) => /^openssl-3\.0\.\d+$/.test(d)).sort().pop();
+/** The pinned 1.1.1w and 3.0 trees from scripts/fetch-openssl-sources.sh, fetched if missing. */
+function fetchedTrees(): { tree111: string; tree3: string } {
+  const fetcher = join(REPO, 'scripts', 'fetch-openssl-sources.sh');
+  try {
+    const [tree111, tree3] = execFileSync('bash', [fetcher, '1.1.1', '3'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+      .trim().split('\n');
+    return { tree111, tree3 };
+  } catch {
+    throw new Error(`${fetcher} could not provide the OpenSSL sources (its message is above); pass a SOURCES_DIR instead`);
+  }
+}
+
+/** openssl-1.1.1w/ and the newest openssl-3.0.N/ (by N) under a SOURCES_DIR given by hand. */
+function givenTrees(root: string): { tree111: string; tree3: string } {
+  const patch = (d: string): number => Number(d.replace('openssl-3.0.', ''));
+  const v3 = readdirSync(root).filter((d) => /^openssl-3\.0\.\d+$/.test(d)).sort((a, b) => patch(a) - patch(b)).pop();
   if (!existsSync(join(root, 'openssl-1.1.1w')) || v3 === undefined) throw new Error(`need openssl-1.1.1w and openssl-3.0.x under ${root}`);
-  const t111 = build(join(root, 'openssl-1.1.1w'), '1.1.1w',
+  return { tree111: join(root, 'openssl-1.1.1w'), tree3: join(root, v3) };
+}
+
+function main(): void {
+  const { tree111, tree3 } = process.argv[2] === undefined ? fetchedTrees() : givenTrees(resolve(process.argv[2]));
+  const v3 = basename(tree3);
+  const t111 = build(tree111, '1.1.1w',
     ['include/openssl/err.h', 'include/openssl/randerr.h', 'include/openssl/evperr.h', 'include/openssl/cryptoerr.h', 'include/openssl/obj_mac.h'],
     ['crypto/err/err.c', 'crypto/rand/rand_err.c', 'crypto/evp/evp_err.c', 'crypto/cpt_err.c']);
-  const t3 = build(join(root, v3), v3.replace('openssl-', ''),
+  const t3 = build(tree3, v3.replace('openssl-', ''),
     ['include/openssl/err.h.in', 'include/openssl/randerr.h', 'include/openssl/proverr.h', 'include/openssl/evperr.h', 'include/openssl/cryptoerr.h'],
     ['crypto/err/err.c', 'crypto/rand/rand_err.c', 'providers/common/provider_err.c', 'crypto/evp/evp_err.c', 'crypto/cpt_err.c']);
   const header = (v: string): string => `/**\n * OpenSSL ${v} error codes and strings for the RAND, PROV, EVP and CRYPTO libraries and the\n * common ERR_R_ reasons. Generated from the OpenSSL sources by scripts/import-err-tables.ts;\n * do not edit.\n */\nimport type { ErrTables } from './tables.js';\n\n`;

@@ -3,12 +3,13 @@
  *
  *   npm run import-vectors -- [path/to/evprand.txt]
  *
- * Without a path it runs ../shared/tools/openssl-sources (which fetches the Debian OpenSSL 3.0
- * source package into .cache/openssl-sources) and uses that package's evprand.txt.
+ * Without a path it runs scripts/fetch-openssl-sources.sh, which fetches the pinned OpenSSL 3.0
+ * source tarball from Debian's mirror into .cache/openssl-sources/, and uses its evprand.txt
+ * (the file evp_test reads: test/recipes/30-test_evp_data/evprand.txt).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { countCases, EVPRAND_VECTOR_FILE, parseEvpRand, type EvpRandVectors } from '../vectors/evprand.js';
@@ -16,16 +17,19 @@ import { countCases, EVPRAND_VECTOR_FILE, parseEvpRand, type EvpRandVectors } fr
 const REPO = resolve(dirname(EVPRAND_VECTOR_FILE), '..');
 const RELATIVE = 'test/recipes/30-test_evp_data/evprand.txt';
 
+/** evprand.txt of the pinned OpenSSL 3.0 tree, fetched first if it is not unpacked yet. */
 function locateSource(): string {
-  const cache = join(REPO, '.cache', 'openssl-sources');
-  const tool = resolve(REPO, '..', 'shared', 'tools', 'openssl-sources');
-  if (!existsSync(cache) || !readdirSync(cache).some((d) => d.startsWith('openssl-3'))) {
-    if (!existsSync(tool)) throw new Error(`no evprand.txt given and ${tool} not found`);
-    execFileSync(tool, [cache], { stdio: 'inherit' });
+  const fetcher = join(REPO, 'scripts', 'fetch-openssl-sources.sh');
+  let tree: string;
+  try {
+    tree = execFileSync('bash', [fetcher, '3'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  } catch {
+    throw new Error(`${fetcher} could not provide the OpenSSL 3.0 sources (its message is above); `
+      + 'pass the path of an evprand.txt instead');
   }
-  const dir = readdirSync(cache).find((d) => d.startsWith('openssl-3') && existsSync(join(cache, d, RELATIVE)));
-  if (dir === undefined) throw new Error(`no OpenSSL 3 source tree with ${RELATIVE} under ${cache}`);
-  return join(cache, dir, RELATIVE);
+  const path = join(tree, RELATIVE);
+  if (!existsSync(path)) throw new Error(`${tree} has no ${RELATIVE}`);
+  return path;
 }
 
 function gitBlobId(data: Buffer): string {

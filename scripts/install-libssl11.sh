@@ -8,7 +8,7 @@
 #
 # The mirror is taken from this machine's own apt configuration (deb822 `URIs:` in
 # /etc/apt/sources.list.d/debian.sources, else the first `deb` line of /etc/apt/sources.list),
-# the same way /work/shared/tools/openssl-sources does; apt runs with private state, list and
+# the same way scripts/fetch-openssl-sources.sh does; apt runs with private state, list and
 # cache folders so the machine's own apt state is never touched (apt.conf.d settings such as
 # proxies still apply). Idempotent: does nothing when the library is already there.
 # Quiet: one line on success, a clear message on stderr and a non-zero exit on failure.
@@ -49,8 +49,10 @@ apt_opts=(-o Dir::Etc::sourcelist="$apt_root/sources.list" -o Dir::Etc::sourcepa
 [ "$(id -u)" = 0 ] && apt_opts+=(-o APT::Sandbox::User=root)
 
 log="$apt_root/last.log"
-apt-get "${apt_opts[@]}" update -qq >"$log" 2>&1 \
-  || die "apt-get update of '$uri bullseye main' failed (see $log): $(tail -n 3 "$log" | tr '\n' ' ')"
+# apt-get update exits 0 when an index cannot be fetched (it only warns), so read its warnings.
+if ! apt-get "${apt_opts[@]}" update -qq >"$log" 2>&1 || grep -q '^[WE]: Failed to fetch' "$log"; then
+  die "cannot read the package index of '$uri bullseye main' (see $log): $(grep -m 1 'Failed to fetch' "$log" || tail -n 1 "$log")"
+fi
 (cd "$apt_root/download" && rm -f libssl1.1_*.deb && apt-get "${apt_opts[@]}" download -qq libssl1.1:amd64 >"$log" 2>&1) \
   || die "apt-get download libssl1.1 from '$uri bullseye main' failed (see $log): $(tail -n 3 "$log" | tr '\n' ' ')"
 deb=$(ls "$apt_root"/download/libssl1.1_*_amd64.deb 2>/dev/null | head -n 1)

@@ -1,25 +1,26 @@
 /**
- * Writes README.md's personality table from interop/suites/personalities/table.ts (after a build):
+ * Writes the personality table of docs/personalities.md from interop/suites/personalities/table.ts
+ * (after a build):
  *
- *   node dist/scripts/personality-table.js [--check]
+ *   npm run personality-table [-- --check]
  *
- * With --check, only says whether README.md is up to date (exit 1 if not), as
+ * With --check, only says whether docs/personalities.md is up to date (exit 1 if not), as
  * test/compat/personality-table.spec.ts does.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderPersonalityTable, spliceTable } from './personality-table/render.js';
+import { renderPersonalityTable, spliceTable, TABLE_FILE } from './personality-table/render.js';
 
-const README = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'README.md');
-const current = readFileSync(README, 'utf8');
+const DOC = join(dirname(fileURLToPath(import.meta.url)), '..', '..', TABLE_FILE);
+const current = readFileSync(DOC, 'utf8');
 const next = spliceTable(current, renderPersonalityTable());
 if (process.argv.includes('--check')) {
-  console.log(next === current ? 'README.md personality table is up to date' : 'README.md personality table is stale');
+  console.log(next === current ? `${TABLE_FILE}: personality table is up to date` : `${TABLE_FILE}: personality table is stale`);
   process.exitCode = next === current ? 0 : 1;
 } else if (next !== current) {
-  writeFileSync(README, next);
-  console.log('README.md personality table updated');
+  writeFileSync(DOC, next);
+  console.log(`${TABLE_FILE}: personality table updated`);
 } else {
-  console.log('README.md personality table already up to date');
+  console.log(`${TABLE_FILE}: personality table already up to date`);
 }

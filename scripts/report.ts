@@ -15,6 +15,9 @@ import { runWasmSections } from './report/wasm.js';
 import { runRandDrbgSection } from './report/rand-drbg.js';
 import { runRand3Sections } from './report/rand3.js';
 import { runCloneSafetySection } from './report/clone-safety.js';
+import { runMirageCryptoSection } from './report/mirage-crypto.js';
+import { runPortedTestsSection } from './report/ported-tests.js';
+import { runLinesSection } from './report/lines.js';
 
 interface Options extends ReportOptions {
   json?: string;
@@ -58,7 +61,10 @@ const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | readonly Repor
   runRandDrbgSection,
   runEvpRandSections,
   runRand3Sections,
+  runLinesSection,
   runCloneSafetySection,
+  runMirageCryptoSection,
+  runPortedTestsSection,
 ];
 
 function asList(produced: ReportSection | readonly ReportSection[] | null): readonly ReportSection[] {

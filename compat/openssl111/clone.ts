@@ -11,7 +11,7 @@
  */
 import type { CloneDiversifier, CloneEvent } from '../../provider/platform/clone-guard.js';
 import { raise } from '../../provider/err/queue.js';
-import { cBuffer } from './args.js';
+import { cPointer, cSizeT, cView, holds, refuse } from '../args/index.js';
 import type { RAND_DRBG } from './rand_drbg.js';
 import { state111 } from './state.js';
 
@@ -26,9 +26,10 @@ const guard = () => state111().shared.context.cloneGuard;
  * @see RAND_DRBG_reseed(3)
  */
 export function RANDSHIM_111_reseed(adin: Uint8Array | null = null, adinlen: number = adin?.length ?? 0): number {
-  const a = cBuffer(adin, adinlen, 'RAND_DRBG_RESEED');
-  if (a === undefined) return 0;
-  return state111().shared.reseedNow(a) ? 1 : 0;
+  const a = cPointer(adin);
+  const n = cSizeT(adinlen);
+  if (a === undefined || n === undefined || (a !== null && !holds(a, n))) return refuse({ lib: 'RAND', func: 'RAND_DRBG_RESEED' });
+  return state111().shared.reseedNow(cView(a, n)) ? 1 : 0;
 }
 
 /** Every DRBG using this personality's clone guard reseeds before its next output. Call it

@@ -6,5 +6,5 @@ export {
 
 /** CRYPTO_EX_INDEX_DRBG: the ex_data class of RAND_DRBG (crypto.h). */
 export const CRYPTO_EX_INDEX_DRBG = 15;
-/** DRBG_MAX_LENGTH of 1.1.1a and later (INT32_MAX). */
-export const DRBG_MAX_LENGTH = 0x7fffffff;
+/** DRBG_MAX_LENGTH of 1.1.1a and later (INT32_MAX), as in 3.x. */
+export { DRBG_MAX_LENGTH } from '../../provider/sp800-90a/mechanism.js';

@@ -25,6 +25,15 @@ export const ERR_lib_error_string = api.ERR_lib_error_string;
 export const ERR_func_error_string = api.ERR_func_error_string;
 /** The reason's text, or null. @see ERR_error_string(3) */
 export const ERR_reason_error_string = api.ERR_reason_error_string;
+/** The earliest code with file "", line 0 and no data (randshim records no source position).
+ * @see ERR_get_error(3) */
+export const ERR_get_error_line_data = api.ERR_get_error_all;
+/** One err_prn.c line per queued error to cb(str, len, u), emptying the queue.
+ * @see ERR_print_errors(3) */
+export const ERR_print_errors_cb = api.ERR_print_errors_cb;
+/** The same lines through `write` (ERR_print_errors_fp(stderr): process.stderr.write).
+ * @see ERR_print_errors(3) */
+export const ERR_print_errors_fp = api.ERR_print_errors_fp;
 /** The library code of a packed error. @see ERR_GET_LIB(3) */
 export const ERR_GET_LIB = api.ERR_GET_LIB;
 /** The function code of a packed error. @see ERR_GET_LIB(3) */

@@ -12,6 +12,7 @@
  * Nothing else changes: no self-tests, no restriction of DRBG types or flags, no continuous RNG
  * test, no effect on RAND_DRBG_reseed / RAND_poll or on callbacks a caller installs.
  */
+import { cInt, refuse } from '../args/index.js';
 import { state111 } from './state.js';
 
 /**
@@ -20,7 +21,9 @@ import { state111 } from './state.js';
  * @see RAND_DRBG(7)
  */
 export function FIPS_mode_set(onoff: number): number {
-  state111().shared.fipsMode = onoff !== 0;
+  const on = cInt(onoff);
+  if (on === undefined) return refuse({ lib: 'CRYPTO', func: 'FIPS_MODE_SET' });
+  state111().shared.fipsMode = on !== 0;
   return 1;
 }
 

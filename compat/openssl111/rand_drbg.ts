@@ -7,11 +7,13 @@
  *
  * Conventions: a C pointer plus length is (Uint8Array | null, number); an out-pointer is a
  * one-field box `{ value }`; return values are OpenSSL's; failures push OpenSSL's codes onto the
- * error queue (ERR_get_error).
+ * error queue (ERR_get_error). Arguments go through compat/args: a value C cannot express, or a
+ * freed or foreign handle, is refused (0 or NULL, RAND ERR_R_PASSED_INVALID_ARGUMENT with the
+ * function's RAND_F_* code) before anything happens; see docs/bad-input.md.
  */
 import { raise } from '../../provider/err/queue.js';
 import { RandDrbg, type CleanupEntropyFn, type CleanupNonceFn, type GetEntropyFn, type GetNonceFn } from '../../provider/openssl111/drbg-lib.js';
-import { cBuffer } from './args.js';
+import { cHandle, cInt, cLong, cPointer, cSizeT, cUint, cView, markFreed, refuse, refuseNull, type ArgSite } from '../args/index.js';
 import { CRYPTO_EX_INDEX_DRBG } from './constants.js';
 import { state111, type CRYPTO_EX_dup, type CRYPTO_EX_free, type CRYPTO_EX_new } from './state.js';
 
@@ -81,16 +83,26 @@ function adaptGetNonce(fn: RAND_DRBG_get_nonce_fn | null): GetNonceFn | null {
   };
 }
 
-/** The buffer as the DRBG sees it: a length of 0 (or a NULL *pout) is a failure; a length
- * beyond the buffer would be an over-read in C and is refused. */
+/** The buffer as the DRBG sees it. A NULL *pout is a failure with nothing to clean up. A
+ * returned length of 0 (or one C's size_t cannot hold) is a failure too, but C still calls
+ * cleanup_entropy / cleanup_nonce(out, 0) on the *pout it was given (drbg_lib.c,
+ * RAND_DRBG_instantiate and RAND_DRBG_reseed: `if (entropy != NULL && drbg->cleanup_entropy
+ * != NULL)`): an empty view carries that call. A length beyond the buffer would be an
+ * over-read in C and is refused. */
 function viewOf(out: Uint8Array | null, n: number): Uint8Array | null {
-  if (out === null || !Number.isInteger(n) || n <= 0) return null;
-  if (n > out.length) {
+  if (out === null) return null;
+  const len = cSizeT(n);
+  if (len === undefined || len === 0) {
+    const none = out.subarray(0, 0);
+    handedOut.set(none, { out, outlen: 0 });
+    return none;
+  }
+  if (len > out.length) {
     raise('RAND', 'PASSED_INVALID_ARGUMENT', 'RAND_DRBG_GET_ENTROPY');
     return null;
   }
-  const view = out.subarray(0, n);
-  handedOut.set(view, { out, outlen: n });
+  const view = out.subarray(0, len);
+  handedOut.set(view, { out, outlen: len });
   return view;
 }
 
@@ -102,6 +114,32 @@ function adaptCleanup(fn: RAND_DRBG_cleanup_entropy_fn | RAND_DRBG_cleanup_nonce
   };
 }
 
+const site = (func: string): ArgSite => ({ lib: 'RAND', func });
+const NEW = site('RAND_DRBG_NEW');
+const SET = site('RAND_DRBG_SET');
+const SET_DEFAULTS = site('RAND_DRBG_SET_DEFAULTS');
+const INSTANTIATE = site('RAND_DRBG_INSTANTIATE');
+const UNINSTANTIATE = site('RAND_DRBG_UNINSTANTIATE');
+const RESEED = site('RAND_DRBG_RESEED');
+const GENERATE = site('RAND_DRBG_GENERATE');
+const BYTES = site('DRBG_BYTES');
+/** Functions randerr.h gives no code: function code 0. */
+const NO_FUNC: ArgSite = { lib: 'RAND' };
+
+/** A live RAND_DRBG handle, or undefined after refusing NULL (C would dereference it) or a
+ * freed or foreign value. */
+function liveDrbg(drbg: unknown, where: ArgSite): RAND_DRBG | undefined {
+  const d = cHandle(drbg, RandDrbg);
+  if (d === null) refuseNull(where);
+  else if (d === undefined) refuse(where);
+  return d ?? undefined;
+}
+
+/** A callback argument: a function, or null for NULL; undefined for anything else. */
+function cCallback<F>(fn: unknown): F | null | undefined {
+  return fn === null || typeof fn === 'function' ? (fn as F | null) : undefined;
+}
+
 /** RAND_DRBG_new(type, flags, parent): an uninstantiated DRBG of `type` (NID_aes_*_ctr, or 0
  * with flags 0 for the defaults), or NULL. A child gets no nonce callback and the "slave"
  * reseed intervals.
@@ -109,7 +147,7 @@ function adaptCleanup(fn: RAND_DRBG_cleanup_entropy_fn | RAND_DRBG_cleanup_nonce
  * @see RAND_DRBG_new(3)
  */
 export function RAND_DRBG_new(type: number, flags: number, parent: RAND_DRBG | null): RAND_DRBG | null {
-  return RandDrbg.create(state111().shared.context, type, flags >>> 0, parent, false);
+  return create(type, flags, parent, false, NEW);
 }
 
 /** RAND_DRBG_secure_new: as RAND_DRBG_new, "allocated on the secure heap" (no difference in
@@ -118,7 +156,18 @@ export function RAND_DRBG_new(type: number, flags: number, parent: RAND_DRBG | n
  * @see RAND_DRBG_new(3)
  */
 export function RAND_DRBG_secure_new(type: number, flags: number, parent: RAND_DRBG | null): RAND_DRBG | null {
-  return RandDrbg.create(state111().shared.context, type, flags >>> 0, parent, true);
+  return create(type, flags, parent, true, NEW);
+}
+
+function create(type: unknown, flags: unknown, parent: unknown, secure: boolean, where: ArgSite): RAND_DRBG | null {
+  const t = cInt(type);
+  const f = cUint(flags);
+  const p = cHandle(parent, RandDrbg);
+  if (t === undefined || f === undefined || p === undefined) {
+    refuse(where);
+    return null;
+  }
+  return RandDrbg.create(state111().shared.context, t, f, p, secure);
 }
 
 /**
@@ -127,7 +176,12 @@ export function RAND_DRBG_secure_new(type: number, flags: number, parent: RAND_D
  * @see RAND_DRBG_new(3)
  */
 export function RAND_DRBG_set(drbg: RAND_DRBG, type: number, flags: number): number {
-  return drbg.set(type, flags >>> 0) ? 1 : 0;
+  const t = cInt(type);
+  const f = cUint(flags);
+  if (t === undefined || f === undefined) return refuse(SET);
+  const d = liveDrbg(drbg, SET);
+  if (d === undefined) return 0;
+  return d.set(t, f) ? 1 : 0;
 }
 
 /** RAND_DRBG_set_defaults(type, flags): type and flags for DRBGs created later (including the
@@ -136,21 +190,28 @@ export function RAND_DRBG_set(drbg: RAND_DRBG, type: number, flags: number): num
  * @see RAND_DRBG_new(3)
  */
 export function RAND_DRBG_set_defaults(type: number, flags: number): number {
-  const r = state111().shared.context.setDefaults(type, flags >>> 0);
+  const t = cInt(type);
+  const f = cUint(flags);
+  if (t === undefined || f === undefined) return refuse(SET_DEFAULTS);
+  const r = state111().shared.context.setDefaults(t, f);
   if (r === 'ok') return 1;
   raise('RAND', r, 'RAND_DRBG_SET_DEFAULTS');
   return 0;
 }
 
 /** RAND_DRBG_instantiate(drbg, pers, perslen). Returns 1 also when the DRBG was already READY
- * (with ALREADY_INSTANTIATED on the error queue), as 1.1.1 does.
+ * (with ALREADY_INSTANTIATED on the error queue), as 1.1.1 does. perslen is checked against
+ * max_perslen even with a NULL pers (which then contributes nothing), as in C.
  *
  * @see RAND_DRBG_new(3)
  */
 export function RAND_DRBG_instantiate(drbg: RAND_DRBG, pers: Uint8Array | null, perslen: number): number {
-  const p = cBuffer(pers, perslen, 'RAND_DRBG_INSTANTIATE');
-  if (p === undefined) return 0;
-  return drbg.instantiate(p, perslen >>> 0) ? 1 : 0;
+  const p = cPointer(pers);
+  const n = cSizeT(perslen);
+  if (p === undefined || n === undefined) return refuse(INSTANTIATE);
+  const d = liveDrbg(drbg, INSTANTIATE);
+  if (d === undefined) return 0;
+  return d.instantiate(cView(p, n), n) ? 1 : 0;
 }
 
 /**
@@ -159,63 +220,87 @@ export function RAND_DRBG_instantiate(drbg: RAND_DRBG, pers: Uint8Array | null, 
  * @see RAND_DRBG_new(3)
  */
 export function RAND_DRBG_uninstantiate(drbg: RAND_DRBG): number {
-  return drbg.uninstantiate() ? 1 : 0;
+  const d = liveDrbg(drbg, UNINSTANTIATE);
+  if (d === undefined) return 0;
+  return d.uninstantiate() ? 1 : 0;
 }
 
 /**
- * RAND_DRBG_reseed(drbg, adin, adinlen, prediction_resistance).
+ * RAND_DRBG_reseed(drbg, adin, adinlen, prediction_resistance). A NULL adin makes adinlen 0.
  *
  * @see RAND_DRBG_reseed(3)
  */
 export function RAND_DRBG_reseed(drbg: RAND_DRBG, adin: Uint8Array | null, adinlen: number, prediction_resistance: number): number {
-  const a = cBuffer(adin, adinlen, 'RAND_DRBG_RESEED');
-  if (a === undefined) return 0;
-  return drbg.reseed(a, prediction_resistance !== 0) ? 1 : 0;
+  const a = cPointer(adin);
+  const n = cSizeT(adinlen);
+  const pr = cInt(prediction_resistance);
+  if (a === undefined || n === undefined || pr === undefined) return refuse(RESEED);
+  const d = liveDrbg(drbg, RESEED);
+  if (d === undefined) return 0;
+  return d.reseed(cView(a, n), pr !== 0, a === null ? 0 : n) ? 1 : 0;
 }
 
 /** RAND_DRBG_generate(drbg, out, outlen, prediction_resistance, adin, adinlen): at most
- * 65536 bytes per call. On failure `out` is zeroed: no predictable bytes are left behind.
+ * max_request bytes per call; a never-instantiated DRBG is instantiated first, and the limits
+ * are checked before the buffers (as in C). NULL out with outlen 0 succeeds. On failure `out`
+ * is zeroed: no predictable bytes are left behind.
  *
  * @see RAND_DRBG_generate(3)
  */
 export function RAND_DRBG_generate(drbg: RAND_DRBG, out: Uint8Array, outlen: number, prediction_resistance: number,
   adin: Uint8Array | null, adinlen: number): number {
-  const o = cBuffer(out, outlen, 'RAND_DRBG_GENERATE');
-  if (o === undefined || o === null) return 0;
+  const o = cPointer(out);
+  const n = cSizeT(outlen);
+  const pr = cInt(prediction_resistance);
+  const a = cPointer(adin);
+  const an = cSizeT(adinlen);
+  if (o === undefined || n === undefined || pr === undefined || a === undefined || an === undefined) return refuse(GENERATE);
+  const d = liveDrbg(drbg, GENERATE);
+  if (d === undefined) return 0;
+  const view = cView(o, n) ?? new Uint8Array(0);
   // A NULL adin with a length is checked against max_adinlen but contributes nothing (C).
-  const a = adin === null ? null : cBuffer(adin, adinlen, 'RAND_DRBG_GENERATE');
-  if (a === undefined) return 0;
-  if (drbg.generate(o, prediction_resistance !== 0, a, adinlen >>> 0)) return 1;
-  o.fill(0);
+  if (d.generate(view, pr !== 0, cView(a, an), an, n)) return 1;
+  view.fill(0);
   return 0;
 }
 
-/** RAND_DRBG_bytes(drbg, out, outlen): generate in chunks of 65536 with 24 bytes of
- * {pid, thread id, timer} additional data. On failure `out` is zeroed.
+/** RAND_DRBG_bytes(drbg, out, outlen): generate in chunks of max_request with 24 bytes of
+ * {pid, thread id, timer} additional data. NULL out with outlen 0 succeeds (no chunk). A
+ * JavaScript buffer shorter than outlen is refused before the first chunk. On failure `out` is
+ * zeroed.
  *
  * @see RAND_DRBG_generate(3)
  */
 export function RAND_DRBG_bytes(drbg: RAND_DRBG, out: Uint8Array, outlen: number): number {
-  const o = cBuffer(out, outlen, 'DRBG_BYTES');
-  if (o === undefined || o === null) return 0;
-  if (drbg.bytes(o)) return 1;
-  o.fill(0);
+  const o = cPointer(out);
+  const n = cSizeT(outlen);
+  if (o === undefined || n === undefined) return refuse(BYTES);
+  const d = liveDrbg(drbg, BYTES);
+  if (d === undefined) return 0;
+  if (n > 0 && (o === null || o.length < n)) return refuse(BYTES);
+  const view = cView(o, n) ?? new Uint8Array(0);
+  if (d.bytes(view)) return 1;
+  view.fill(0);
   return 0;
 }
 
 /**
- * RAND_DRBG_free(drbg): runs the ex_data free callbacks, then wipes and releases it.
+ * RAND_DRBG_free(drbg): runs the ex_data free callbacks, then wipes and releases it. The
+ * handle is refused by every function afterwards (a second free included).
  *
  * @see RAND_DRBG_new(3)
  */
 export function RAND_DRBG_free(drbg: RAND_DRBG | null): void {
   if (drbg === null) return;
+  const d = liveDrbg(drbg, NO_FUNC);
+  if (d === undefined) return;
   const indexes = state111().exIndexes;
   for (let i = 0; i < indexes.length; i++) {
     const ix = indexes[i];
-    if (ix?.freeFunc) ix.freeFunc(drbg, drbg.getExData(i), drbg, i, ix.argl, ix.argp);
+    if (ix?.freeFunc) ix.freeFunc(d, d.getExData(i), d, i, ix.argl, ix.argp);
   }
-  drbg.free();
+  d.free();
+  markFreed(d);
 }
 
 /** RAND_DRBG_set_callbacks(drbg, get_entropy, cleanup_entropy, get_nonce, cleanup_nonce):
@@ -226,17 +311,27 @@ export function RAND_DRBG_free(drbg: RAND_DRBG | null): void {
 export function RAND_DRBG_set_callbacks(drbg: RAND_DRBG, get_entropy: RAND_DRBG_get_entropy_fn | null,
   cleanup_entropy: RAND_DRBG_cleanup_entropy_fn | null, get_nonce: RAND_DRBG_get_nonce_fn | null,
   cleanup_nonce: RAND_DRBG_cleanup_nonce_fn | null): number {
-  return drbg.setCallbacks(adaptGetEntropy(get_entropy), adaptCleanup(cleanup_entropy),
-    adaptGetNonce(get_nonce), adaptCleanup(cleanup_nonce)) ? 1 : 0;
+  const ge = cCallback<RAND_DRBG_get_entropy_fn>(get_entropy);
+  const ce = cCallback<RAND_DRBG_cleanup_entropy_fn>(cleanup_entropy);
+  const gn = cCallback<RAND_DRBG_get_nonce_fn>(get_nonce);
+  const cn = cCallback<RAND_DRBG_cleanup_nonce_fn>(cleanup_nonce);
+  if (ge === undefined || ce === undefined || gn === undefined || cn === undefined) return refuse(NO_FUNC);
+  const d = liveDrbg(drbg, NO_FUNC);
+  if (d === undefined) return 0;
+  return d.setCallbacks(adaptGetEntropy(ge), adaptCleanup(ce), adaptGetNonce(gn), adaptCleanup(cn)) ? 1 : 0;
 }
 
 /** RAND_DRBG_set_reseed_interval(drbg, interval): unsigned int; 0 disables; above 2^24
- * returns 0.
+ * returns 0 (nothing queued, as in C).
  *
  * @see RAND_DRBG_reseed(3)
  */
 export function RAND_DRBG_set_reseed_interval(drbg: RAND_DRBG, interval: number): number {
-  return drbg.setReseedInterval(interval >>> 0) ? 1 : 0;
+  const i = cUint(interval);
+  if (i === undefined) return refuse(NO_FUNC);
+  const d = liveDrbg(drbg, NO_FUNC);
+  if (d === undefined) return 0;
+  return d.setReseedInterval(i) ? 1 : 0;
 }
 
 /** RAND_DRBG_set_reseed_time_interval(drbg, interval): time_t seconds; 0 (or negative)
@@ -245,7 +340,11 @@ export function RAND_DRBG_set_reseed_interval(drbg: RAND_DRBG, interval: number)
  * @see RAND_DRBG_reseed(3)
  */
 export function RAND_DRBG_set_reseed_time_interval(drbg: RAND_DRBG, interval: number): number {
-  return drbg.setReseedTimeInterval(Math.trunc(interval)) ? 1 : 0;
+  const i = cLong(interval);
+  if (i === undefined) return refuse(NO_FUNC);
+  const d = liveDrbg(drbg, NO_FUNC);
+  if (d === undefined) return 0;
+  return d.setReseedTimeInterval(i) ? 1 : 0;
 }
 
 /** RAND_DRBG_set_reseed_defaults(master_interval, slave_interval, master_time, slave_time):
@@ -255,8 +354,12 @@ export function RAND_DRBG_set_reseed_time_interval(drbg: RAND_DRBG, interval: nu
  */
 export function RAND_DRBG_set_reseed_defaults(master_reseed_interval: number, slave_reseed_interval: number,
   master_reseed_time_interval: number, slave_reseed_time_interval: number): number {
-  return state111().shared.context.setReseedDefaults(master_reseed_interval >>> 0, slave_reseed_interval >>> 0,
-    Math.trunc(master_reseed_time_interval), Math.trunc(slave_reseed_time_interval)) ? 1 : 0;
+  const mi = cUint(master_reseed_interval);
+  const si = cUint(slave_reseed_interval);
+  const mt = cLong(master_reseed_time_interval);
+  const st = cLong(slave_reseed_time_interval);
+  if (mi === undefined || si === undefined || mt === undefined || st === undefined) return refuse(NO_FUNC);
+  return state111().shared.context.setReseedDefaults(mi, si, mt, st) ? 1 : 0;
 }
 
 /**
@@ -288,16 +391,21 @@ export function RAND_DRBG_get0_private(): RAND_DRBG | null {
 
 /** RAND_DRBG_get_ex_new_index(argl, argp, new_func, dup_func, free_func): a new ex_data index
  * of CRYPTO_EX_INDEX_DRBG (the first is 1; new_func and dup_func are never called for DRBGs).
+ * -1 when an argument is refused (CRYPTO_get_ex_new_index's failure value).
  *
  * @see RAND_DRBG_set_ex_data(3)
  */
 export function RAND_DRBG_get_ex_new_index(argl: number, argp: unknown, new_func: CRYPTO_EX_new | null,
   dup_func: CRYPTO_EX_dup | null, free_func: CRYPTO_EX_free | null): number {
-  void new_func;
-  void dup_func;
+  const l = cLong(argl);
+  const free = cCallback<CRYPTO_EX_free>(free_func);
+  if (l === undefined || cCallback(new_func) === undefined || cCallback(dup_func) === undefined || free === undefined) {
+    refuse({ lib: 'CRYPTO', func: 'CRYPTO_GET_EX_NEW_INDEX' });
+    return -1;
+  }
   void CRYPTO_EX_INDEX_DRBG;
   const indexes = state111().exIndexes;
-  indexes.push({ argl, argp, freeFunc: free_func });
+  indexes.push({ argl: l, argp, freeFunc: free });
   return indexes.length - 1;
 }
 
@@ -307,7 +415,12 @@ export function RAND_DRBG_get_ex_new_index(argl: number, argp: unknown, new_func
  * @see RAND_DRBG_set_ex_data(3)
  */
 export function RAND_DRBG_set_ex_data(drbg: RAND_DRBG, idx: number, arg: unknown): number {
-  if (Number.isInteger(idx) && idx >= 0) drbg.setExData(idx, arg);
+  const i = cInt(idx);
+  const where: ArgSite = { lib: 'CRYPTO', func: 'CRYPTO_SET_EX_DATA' };
+  if (i === undefined) return refuse(where);
+  const d = liveDrbg(drbg, where);
+  if (d === undefined) return 0;
+  if (i >= 0) d.setExData(i, arg);
   return 1;
 }
 
@@ -317,5 +430,12 @@ export function RAND_DRBG_set_ex_data(drbg: RAND_DRBG, idx: number, arg: unknown
  * @see RAND_DRBG_set_ex_data(3)
  */
 export function RAND_DRBG_get_ex_data(drbg: RAND_DRBG, idx: number): unknown {
-  return drbg.getExData(idx);
+  const i = cInt(idx);
+  const where: ArgSite = { lib: 'CRYPTO' };
+  if (i === undefined) {
+    refuse(where);
+    return null;
+  }
+  const d = liveDrbg(drbg, where);
+  return d === undefined ? null : d.getExData(i);
 }

@@ -13,8 +13,8 @@
 import { realmCloneGuard, type CloneDiversifier, type CloneEvent, type CloneGuard } from '../../provider/platform/clone-guard.js';
 import { DrbgCtx } from '../../provider/openssl3/rands/drbg.js';
 import { raise } from '../../provider/err/queue.js';
-import { cBuffer } from './args.js';
-import type { EVP_RAND_CTX } from './evp_rand.js';
+import { cHandle, cPointer, cSizeT, cView, holds, refuse } from '../args/index.js';
+import { EVP_RAND_CTX } from './evp_rand.js';
 import { state3 } from './state.js';
 
 const guard = (): CloneGuard => state3().env.cloneGuard ?? realmCloneGuard;
@@ -25,9 +25,10 @@ const guard = (): CloneGuard => state3().env.cloneGuard ?? realmCloneGuard;
  * `adin` as additional input. Creates them if needed. Returns 1, or 0 when any reseed failed.
  */
 export function RANDSHIM_3_reseed(adin: Uint8Array | null = null, adinlen: number = adin?.length ?? 0): number {
-  const a = cBuffer(adin, adinlen);
-  if (a === undefined) return 0;
-  return state3().chain.reseedNow(a) ? 1 : 0;
+  const a = cPointer(adin);
+  const n = cSizeT(adinlen);
+  if (a === undefined || n === undefined || (a !== null && !holds(a, n))) return refuse({ lib: 'EVP' });
+  return state3().chain.reseedNow(cView(a, n)) ? 1 : 0;
 }
 
 /** Every DRBG using this personality's clone guard reseeds before its next output. Call it
@@ -42,7 +43,7 @@ function drbgOf(ctx: EVP_RAND_CTX | null): DrbgCtx | null {
     raise('EVP', 'PASSED_NULL_PARAMETER');
     return null;
   }
-  if (!(ctx.algctx instanceof DrbgCtx)) {
+  if (cHandle(ctx, EVP_RAND_CTX) === undefined || !(ctx.algctx instanceof DrbgCtx)) {
     raise('EVP', 'PASSED_INVALID_ARGUMENT');
     return null;
   }

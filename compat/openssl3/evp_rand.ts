@@ -8,9 +8,11 @@
  *
  * Conventions (as in the 1.1.1 personality): C names and argument order; a pointer plus a
  * length is (Uint8Array | null, number), null being NULL; out-pointers are one-field boxes;
- * OpenSSL's return values; failures push OpenSSL's codes (ERR_get_error). C would read or
- * write past a buffer shorter than its length: randshim refuses instead
- * (ERR_R_PASSED_INVALID_ARGUMENT).
+ * OpenSSL's return values; failures push OpenSSL's codes (ERR_get_error). Arguments go through
+ * compat/args (docs/bad-input.md): a value C cannot express, a freed or foreign context, or a
+ * buffer shorter than its length (checked after OpenSSL's own limits, where C would touch the
+ * memory) is refused with ERR_R_PASSED_INVALID_ARGUMENT; NULL where C dereferences it with
+ * ERR_R_PASSED_NULL_PARAMETER.
  *
  *   const rand = EVP_RAND_fetch(null, 'CTR-DRBG', null);
  *   const ctx = EVP_RAND_CTX_new(rand, parent);
@@ -22,10 +24,10 @@ import { newRandCtx } from '../../provider/openssl3/rand/evp-rand-fetch.js';
 import { DrbgCtx } from '../../provider/openssl3/rands/drbg.js';
 import { raise } from '../../provider/err/queue.js';
 import type { OSSL_PARAM } from '../../provider/openssl3/core/param-memory.js';
-import type { RandMethod } from '../../provider/openssl3/core/provider-store.js';
+import { DEFAULT_PROVIDER_PROPERTIES, FIPS_PROVIDER_PROPERTIES, type RandMethod } from '../../provider/openssl3/core/provider-store.js';
 import { RandState, type RandImpl, type RandParams } from '../../provider/openssl3/rands/rand-impl.js';
 import { providerNamed, type OSSL_LIB_CTX, type OSSL_PROVIDER } from './provider.js';
-import { cBuffer } from './args.js';
+import { cHandle, cInt, cPointer, cSizeT, cUint, cView, holds, markFreed, refuse, refuseNull, type ArgSite } from '../args/index.js';
 import { state3 } from './state.js';
 
 /** A fetched RAND algorithm (EVP_RAND). */
@@ -44,6 +46,21 @@ export class EVP_RAND_CTX {
   constructor(readonly meth: EVP_RAND, readonly algctx: RandImpl, readonly parent: EVP_RAND_CTX | null) {}
 }
 
+const EVP: ArgSite = { lib: 'EVP' };
+
+/** A live EVP_RAND_CTX, or undefined after refusing NULL, a freed context or another value. */
+function liveCtx(ctx: unknown): EVP_RAND_CTX | undefined {
+  const c = cHandle(ctx, EVP_RAND_CTX);
+  if (c === null) refuseNull(EVP);
+  else if (c === undefined) refuse(EVP);
+  return c ?? undefined;
+}
+
+/** An OSSL_PARAM array argument: an array, or null for NULL; undefined for anything else. */
+function cParams(params: unknown): OSSL_PARAM[] | null | undefined {
+  return params === null || Array.isArray(params) ? (params as OSSL_PARAM[] | null) : undefined;
+}
+
 /** An EVP_RAND standing for an implementation randshim did not fetch (see
  * {@link RANDSHIM_EVP_RAND_CTX_wrap}). */
 function randFor(impl: RandImpl): EVP_RAND {
@@ -53,7 +70,7 @@ function randFor(impl: RandImpl): EVP_RAND {
   return new EVP_RAND({
     name: (known ? name : impl.algorithm) as RandMethod['name'],
     provider: fips ? 'fips' : 'default',
-    properties: fips ? 'provider=fips,fips=yes' : 'provider=default',
+    properties: fips ? FIPS_PROVIDER_PROPERTIES : DEFAULT_PROVIDER_PROPERTIES,
     definition: new Map([['provider', fips ? 'fips' : 'default']]),
   });
 }
@@ -158,24 +175,38 @@ export function EVP_RAND_CTX_new(rand: EVP_RAND | null, parent: EVP_RAND_CTX | n
     raise('EVP', 'INVALID_NULL_ALGORITHM');
     return null;
   }
-  if (parent !== null) parent.refcnt++;
-  const algctx = newRandCtx(rand.method, parent?.algctx ?? null, state3().env, undefined);
+  const p = cHandle(parent, EVP_RAND_CTX);
+  if (!(rand instanceof EVP_RAND) || p === undefined) {
+    refuse(EVP);
+    return null;
+  }
+  if (p !== null) p.refcnt++;
+  const algctx = newRandCtx(rand.method, p?.algctx ?? null, state3().env, undefined);
   if (algctx === null) {
-    EVP_RAND_CTX_free(parent);
+    EVP_RAND_CTX_free(p);
     return null;
   }
   rand.refcnt++;
-  return new EVP_RAND_CTX(rand, algctx, parent);
+  return new EVP_RAND_CTX(rand, algctx, p);
 }
 
 /** EVP_RAND_CTX_free(ctx): at the last reference frees the provider context, then releases
- * the algorithm and the parent. */
+ * the algorithm and the parent. The context is refused by every function afterwards; freeing
+ * it again is refused too (ERR_R_PASSED_INVALID_ARGUMENT) and leaves its parent's reference
+ * count alone. */
 export function EVP_RAND_CTX_free(ctx: EVP_RAND_CTX | null): void {
   if (ctx === null) return;
-  if (--ctx.refcnt > 0) return;
-  ctx.algctx.free();
-  EVP_RAND_free(ctx.meth);
-  EVP_RAND_CTX_free(ctx.parent);
+  const c = cHandle(ctx, EVP_RAND_CTX);
+  if (c === null) return;
+  if (c === undefined) {
+    refuse(EVP);
+    return;
+  }
+  if (--c.refcnt > 0) return;
+  markFreed(c);
+  c.algctx.free();
+  EVP_RAND_free(c.meth);
+  EVP_RAND_CTX_free(c.parent);
 }
 
 /** EVP_RAND_CTX_get0_rand(ctx). */
@@ -193,18 +224,28 @@ export function EVP_RAND_CTX_get0_rand(ctx: EVP_RAND_CTX): EVP_RAND {
  */
 export function EVP_RAND_instantiate(ctx: EVP_RAND_CTX, strength: number, prediction_resistance: number,
   pstr: Uint8Array | null, pstr_len: number, params: OSSL_PARAM[] | null): number {
-  const pers = cBuffer(pstr, pstr_len);
-  if (pers === undefined) return 0;
-  const impl = ctx.algctx;
-  if (impl.setCtxParamArray !== undefined && !impl.setCtxParamArray(params)) {
+  const st = cUint(strength);
+  const pr = cInt(prediction_resistance);
+  const p = cPointer(pstr);
+  const n = cSizeT(pstr_len);
+  const list = cParams(params);
+  if (st === undefined || pr === undefined || p === undefined || n === undefined || list === undefined) return refuse(EVP);
+  const c = liveCtx(ctx);
+  if (c === undefined) return 0;
+  const impl = c.algctx;
+  if (impl.setCtxParamArray !== undefined && !impl.setCtxParamArray(list)) {
     return 0;
   }
-  return impl.instantiate(strength >>> 0, prediction_resistance !== 0, pers) ? 1 : 0;
+  if (impl instanceof DrbgCtx) return impl.instantiate(st, pr !== 0, cView(p, n), n) ? 1 : 0;
+  if (p !== null && !holds(p, n)) return refuse(EVP);
+  return impl.instantiate(st, pr !== 0, cView(p, n)) ? 1 : 0;
 }
 
 /** EVP_RAND_uninstantiate(ctx): 1; the state becomes EVP_RAND_STATE_UNINITIALISED. */
 export function EVP_RAND_uninstantiate(ctx: EVP_RAND_CTX): number {
-  return ctx.algctx.uninstantiate() ? 1 : 0;
+  const c = liveCtx(ctx);
+  if (c === undefined) return 0;
+  return c.algctx.uninstantiate() ? 1 : 0;
 }
 
 /**
@@ -212,15 +253,24 @@ export function EVP_RAND_uninstantiate(ctx: EVP_RAND_CTX): number {
  * reads max_request (EVP_R_UNABLE_TO_GET_MAXIMUM_REQUEST_SIZE if it cannot, or if it is 0),
  * then asks the provider for chunks of at most max_request bytes with the same additional
  * input on every chunk and prediction resistance on the first only; outlen 0 makes no
- * provider call. A failing chunk adds EVP_R_GENERATE_ERROR and returns 0 (earlier chunks keep
- * their bytes, as in C).
+ * provider call (NULL out with outlen 0 returns 1). addin_len is checked against max_adinlen
+ * even with a NULL addin, as in C. A failing chunk adds EVP_R_GENERATE_ERROR and returns 0
+ * (earlier chunks keep their bytes, as in C).
  */
-export function EVP_RAND_generate(ctx: EVP_RAND_CTX, out: Uint8Array, outlen: number, strength: number,
+export function EVP_RAND_generate(ctx: EVP_RAND_CTX, out: Uint8Array | null, outlen: number, strength: number,
   prediction_resistance: number, addin: Uint8Array | null, addin_len: number): number {
-  const o = cBuffer(out, outlen);
-  const a = cBuffer(addin, addin_len);
-  if (o === undefined || o === null || a === undefined) return 0;
-  return evpGenerate(ctx.algctx, o, strength >>> 0, prediction_resistance !== 0, a) ? 1 : 0;
+  const o = cPointer(out);
+  const n = cSizeT(outlen);
+  const st = cUint(strength);
+  const pr = cInt(prediction_resistance);
+  const a = cPointer(addin);
+  const an = cSizeT(addin_len);
+  if (o === undefined || n === undefined || st === undefined || pr === undefined || a === undefined || an === undefined) {
+    return refuse(EVP);
+  }
+  const c = liveCtx(ctx);
+  if (c === undefined) return 0;
+  return evpGenerate(c.algctx, o ?? new Uint8Array(0), st, pr !== 0, cView(a, an), n, an) ? 1 : 0;
 }
 
 /**
@@ -230,10 +280,18 @@ export function EVP_RAND_generate(ctx: EVP_RAND_CTX, out: Uint8Array, outlen: nu
  */
 export function EVP_RAND_reseed(ctx: EVP_RAND_CTX, prediction_resistance: number, ent: Uint8Array | null,
   ent_len: number, addin: Uint8Array | null, addin_len: number): number {
-  const e = cBuffer(ent, ent_len);
-  const a = cBuffer(addin, addin_len);
-  if (e === undefined || a === undefined) return 0;
-  return ctx.algctx.reseed(prediction_resistance !== 0, e, a) ? 1 : 0;
+  const pr = cInt(prediction_resistance);
+  const e = cPointer(ent);
+  const en = cSizeT(ent_len);
+  const a = cPointer(addin);
+  const an = cSizeT(addin_len);
+  if (pr === undefined || e === undefined || en === undefined || a === undefined || an === undefined) return refuse(EVP);
+  const c = liveCtx(ctx);
+  if (c === undefined) return 0;
+  const impl = c.algctx;
+  if (impl instanceof DrbgCtx) return impl.reseed(pr !== 0, cView(e, en), cView(a, an), en, an) ? 1 : 0;
+  if ((e !== null && !holds(e, en)) || (a !== null && !holds(a, an))) return refuse(EVP);
+  return impl.reseed(pr !== 0, cView(e, en), cView(a, an)) ? 1 : 0;
 }
 
 /**
@@ -242,63 +300,83 @@ export function EVP_RAND_reseed(ctx: EVP_RAND_CTX, prediction_resistance: number
  * Returns 1 when something was produced.
  */
 export function EVP_RAND_nonce(ctx: EVP_RAND_CTX, out: Uint8Array, outlen: number): number {
-  const o = cBuffer(out, outlen);
-  if (o === undefined || o === null) return 0;
-  const str = EVP_RAND_get_strength(ctx);
-  const impl = ctx.algctx;
-  if (impl.nonce !== undefined) return impl.nonce(o, str, outlen, outlen) > 0 ? 1 : 0;
-  return evpGenerate(impl, o, str, false, null) ? 1 : 0;
+  const o = cPointer(out);
+  const n = cSizeT(outlen);
+  if (o === undefined || n === undefined) return refuse(EVP);
+  const c = liveCtx(ctx);
+  if (c === undefined) return 0;
+  if (!holds(o, n)) return refuse(EVP);
+  const view = cView(o, n) ?? new Uint8Array(0);
+  const str = EVP_RAND_get_strength(c);
+  const impl = c.algctx;
+  if (impl.nonce !== undefined) return impl.nonce(view, str, n, n) > 0 ? 1 : 0;
+  return evpGenerate(impl, view, str, false, null) ? 1 : 0;
 }
 
 /** EVP_RAND_enable_locking(ctx): asks the provider (and, for a DRBG, its parent) to lock; a
  * no-op in one JavaScript realm beyond that bookkeeping. */
 export function EVP_RAND_enable_locking(ctx: EVP_RAND_CTX): number {
-  return evpEnableLocking(ctx.algctx) ? 1 : 0;
+  const c = liveCtx(ctx);
+  return c !== undefined && evpEnableLocking(c.algctx) ? 1 : 0;
 }
 
 /** EVP_RAND_verify_zeroization(ctx): 1 when the secret working state is all zeros. */
 export function EVP_RAND_verify_zeroization(ctx: EVP_RAND_CTX): number {
-  return ctx.algctx.verifyZeroization() ? 1 : 0;
+  const c = liveCtx(ctx);
+  return c !== undefined && c.algctx.verifyZeroization() ? 1 : 0;
 }
 
 /** EVP_RAND_get_strength(ctx): the "strength" parameter read as unsigned int; 0 if it cannot
  * be read. */
 export function EVP_RAND_get_strength(ctx: EVP_RAND_CTX): number {
+  const c = liveCtx(ctx);
+  if (c === undefined) return 0;
   const p: RandParams = {};
-  if (!ctx.algctx.getCtxParams(['strength'], p)) return 0;
+  if (!c.algctx.getCtxParams(['strength'], p)) return 0;
   return p.strength ?? 0;
 }
 
 /** EVP_RAND_get_state(ctx): EVP_RAND_STATE_UNINITIALISED, _READY or _ERROR (also when the state
  * cannot be read). */
 export function EVP_RAND_get_state(ctx: EVP_RAND_CTX): number {
-  const s = evpGetState(ctx.algctx);
+  const c = liveCtx(ctx);
+  if (c === undefined) return RandState.ERROR;
+  const s = evpGetState(c.algctx);
   return s === RandState.READY || s === RandState.UNINITIALISED ? s : RandState.ERROR;
 }
 
 /** EVP_RAND_CTX_get_params(ctx, params): the provider's get_ctx_params; 0 at the first
  * parameter it cannot produce or convert (those before it are written). */
 export function EVP_RAND_CTX_get_params(ctx: EVP_RAND_CTX, params: OSSL_PARAM[] | null): number {
-  return ctx.algctx.getCtxParamArray(params ?? []) ? 1 : 0;
+  const list = cParams(params);
+  if (list === undefined) return refuse(EVP);
+  const c = liveCtx(ctx);
+  return c !== undefined && c.algctx.getCtxParamArray(list ?? []) ? 1 : 0;
 }
 
 /** EVP_RAND_CTX_set_params(ctx, params): the provider's set_ctx_params (1 if it has none);
  * 0 at the first parameter it refuses (those before it stay applied). */
 export function EVP_RAND_CTX_set_params(ctx: EVP_RAND_CTX, params: OSSL_PARAM[] | null): number {
-  const impl = ctx.algctx;
+  const list = cParams(params);
+  if (list === undefined) return refuse(EVP);
+  const c = liveCtx(ctx);
+  if (c === undefined) return 0;
+  const impl = c.algctx;
   if (impl.setCtxParamArray === undefined) return 1;
-  return impl.setCtxParamArray(params) ? 1 : 0;
+  return impl.setCtxParamArray(list) ? 1 : 0;
 }
 
 /** EVP_RAND_CTX_gettable_params(ctx): the descriptor table of what get_params reports. */
 export function EVP_RAND_CTX_gettable_params(ctx: EVP_RAND_CTX): OSSL_PARAM[] | null {
-  return ctx.algctx.gettableCtxParamArray();
+  const c = liveCtx(ctx);
+  return c === undefined ? null : c.algctx.gettableCtxParamArray();
 }
 
 /** EVP_RAND_CTX_settable_params(ctx): the descriptor table of what set_params accepts (NULL
  * for SEED-SRC). */
 export function EVP_RAND_CTX_settable_params(ctx: EVP_RAND_CTX): OSSL_PARAM[] | null {
-  return ctx.algctx.settableCtxParamArray();
+  const c = liveCtx(ctx);
+  return c === undefined ? null : c.algctx.settableCtxParamArray();
 }
 
 // ---- randshim additions (not OpenSSL functions) ----

@@ -12,6 +12,7 @@ import {
   type OSSL_PARAM,
 } from '../../provider/openssl3/core/param-memory.js';
 import { OSSL_PARAM_construct_end, OSSL_PARAM_UNMODIFIED } from '../../provider/openssl3/core/ossl-param.js';
+import { cDouble, cLong, cSizeT, refuse, refuseNull, type ArgSite } from '../args/index.js';
 
 const INT_MAX = 0x7fffffff;
 
@@ -50,13 +51,19 @@ function checkArgs(bld: OSSL_PARAM_BLD | null, key: string | null): bld is OSSL_
   return true;
 }
 
-function pushNum(bld: OSSL_PARAM_BLD | null, key: string | null, bytes: Uint8Array, type: number): number {
+function pushNum(bld: OSSL_PARAM_BLD | null, key: string | null, bytes: Uint8Array | undefined, type: number): number {
+  if (bytes === undefined) return refuse(CRYPTO);
   if (!checkArgs(bld, key)) return 0;
   bld.defs.push({ key: key as string, type, size: bytes.length, num: bytes });
   return 1;
 }
 
-const num = (v: number | bigint, bits: number, signed: boolean): Uint8Array => intToBytes(cInt(v, bits, signed), bits / 8);
+const CRYPTO: ArgSite = { lib: 'CRYPTO' };
+
+/** The native bytes of an integer push; undefined (refused by compat/args' rule) for a value C
+ * cannot express: not an integer, or a number beyond 2^53. */
+const num = (v: number | bigint, bits: number, signed: boolean): Uint8Array | undefined =>
+  (typeof v === 'bigint' || cLong(v) !== undefined ? intToBytes(cInt(v, bits, signed), bits / 8) : undefined);
 
 export function OSSL_PARAM_BLD_push_int(bld: OSSL_PARAM_BLD | null, key: string | null, v: number | bigint): number {
   return pushNum(bld, key, num(v, 32, true), OSSL_PARAM_INTEGER);
@@ -89,7 +96,7 @@ export function OSSL_PARAM_BLD_push_time_t(bld: OSSL_PARAM_BLD | null, key: stri
   return pushNum(bld, key, num(v, 64, true), OSSL_PARAM_INTEGER);
 }
 export function OSSL_PARAM_BLD_push_double(bld: OSSL_PARAM_BLD | null, key: string | null, v: number): number {
-  return pushNum(bld, key, f64ToBytes(v), OSSL_PARAM_REAL);
+  return pushNum(bld, key, cDouble(v) === undefined ? undefined : f64ToBytes(v), OSSL_PARAM_REAL);
 }
 
 /**
@@ -103,13 +110,15 @@ export function OSSL_PARAM_BLD_push_utf8_string(bld: OSSL_PARAM_BLD | null, key:
     return 0;
   }
   const bytes = typeof buf === 'string' ? utf8Bytes(buf) : buf;
-  let size = bsize;
+  const stated = cSizeT(bsize);
+  if (stated === undefined) return refuse(CRYPTO);
+  let size = stated;
   if (size === 0) size = cStrlen(bytes);
   if (size > INT_MAX) {
     raise('CRYPTO', 'STRING_TOO_LONG');
     return 0;
   }
-  if (size > bytes.length) throw new RangeError('OSSL_PARAM_BLD_push_utf8_string: bsize beyond the buffer');
+  if (size > bytes.length) return refuse(CRYPTO); // C would read past the buffer
   bld.defs.push({ key: key as string, type: OSSL_PARAM_UTF8_STRING, size, string: bytes });
   return 1;
 }
@@ -121,11 +130,12 @@ export function OSSL_PARAM_BLD_push_octet_string(bld: OSSL_PARAM_BLD | null, key
     if (bld !== null && key !== null) raise('CRYPTO', 'PASSED_NULL_PARAMETER');
     return 0;
   }
+  if (cSizeT(bsize) === undefined) return refuse(CRYPTO);
   if (bsize > INT_MAX) {
     raise('CRYPTO', 'STRING_TOO_LONG');
     return 0;
   }
-  if (bsize > buf.length) throw new RangeError('OSSL_PARAM_BLD_push_octet_string: bsize beyond the buffer');
+  if (bsize > buf.length) return refuse(CRYPTO); // C would read past the buffer
   bld.defs.push({ key: key as string, type: OSSL_PARAM_OCTET_STRING, size: bsize, string: buf });
   return 1;
 }
@@ -136,7 +146,7 @@ export function OSSL_PARAM_BLD_push_utf8_ptr(bld: OSSL_PARAM_BLD | null, key: st
   if (!checkArgs(bld, key)) return 0;
   let size = bsize;
   if (size === 0) {
-    if (buf === null) throw new TypeError('OSSL_PARAM_BLD_push_utf8_ptr: strlen(NULL)');
+    if (buf === null) return refuseNull(CRYPTO); // strlen(NULL) in C
     size = cStrlen(utf8Bytes(buf));
   }
   if (size > INT_MAX) {

@@ -10,8 +10,10 @@
  * RAND_poll is RAND_seed("polling", 8). The library context must be null (the default one).
  */
 import { raise } from '../../provider/err/queue.js';
+import { cDouble, cInt, cPointer, cSizeT, cUint, refuse, type ArgSite } from '../args/index.js';
 import { pollIntoMethod } from '../rand/method.js';
-import { EVP_RAND_generate, EVP_RAND_reseed, RANDSHIM_EVP_RAND_CTX_wrap, type EVP_RAND_CTX } from './evp_rand.js';
+import { evpGenerate } from '../../provider/openssl3/rand/evp-rand.js';
+import { EVP_RAND_reseed, RANDSHIM_EVP_RAND_CTX_get0_impl, RANDSHIM_EVP_RAND_CTX_wrap, type EVP_RAND_CTX } from './evp_rand.js';
 import type { OSSL_LIB_CTX } from './provider.js';
 import { RAND_get_rand_method, RAND_OpenSSL } from './rand-method.js';
 import { state3 } from './state.js';
@@ -66,21 +68,21 @@ export function RAND_get0_private(ctx: OSSL_LIB_CTX): EVP_RAND_CTX | null {
   return priv === null ? null : chainCtx(priv, RAND_get0_primary(ctx));
 }
 
-/** C would read or write past a buffer shorter than `num` bytes; refused instead
- * (RAND ERR_R_PASSED_INVALID_ARGUMENT). */
-function fits(buf: Uint8Array | null, num: number): boolean {
-  if (buf === null || (Number.isInteger(num) && num <= buf.length)) return true;
-  raise('RAND', 'PASSED_INVALID_ARGUMENT');
-  return false;
-}
+const RAND: ArgSite = { lib: 'RAND' };
 
-/** A method other than RAND_OpenSSL() generating for RAND_bytes_ex / RAND_priv_bytes_ex:
- * its bytes(), or -1 with RAND_R_FUNC_NOT_IMPLEMENTED. */
-function methodBytes(buf: Uint8Array, num: number): number {
-  const meth = RAND_get_rand_method();
-  if (meth.bytes !== null) return meth.bytes(buf, num);
+/** A method other than RAND_OpenSSL() generating for RAND_bytes_ex / RAND_priv_bytes_ex /
+ * RAND_pseudo_bytes: its bytes() (or pseudorand()), or -1 with RAND_R_FUNC_NOT_IMPLEMENTED. */
+function methodBytes(fn: ((buf: Uint8Array, num: number) => number) | null, buf: Uint8Array | null, num: number): number {
+  if (fn !== null) return fn(buf as Uint8Array, num);
   raise('RAND', 'FUNC_NOT_IMPLEMENTED');
   return -1;
+}
+
+/** EVP_RAND_generate(drbg, buf, num, strength, 0, NULL, 0) on a DRBG of the chain: what
+ * RAND_bytes_ex, RAND_priv_bytes_ex and drbg_bytes do with the default method. */
+function chainBytes(drbg: EVP_RAND_CTX | null, buf: Uint8Array | null, num: number, strength: number): number {
+  if (drbg === null) return 0;
+  return evpGenerate(RANDSHIM_EVP_RAND_CTX_get0_impl(drbg), buf ?? new Uint8Array(0), strength, false, null, num, 0) ? 1 : 0;
 }
 
 /**
@@ -91,10 +93,14 @@ function methodBytes(buf: Uint8Array, num: number): number {
  *
  * @see RAND_bytes(3)
  */
-export function RAND_bytes_ex(ctx: OSSL_LIB_CTX, buf: Uint8Array, num: number, strength: number): number {
-  if (RAND_get_rand_method() !== RAND_OpenSSL()) return methodBytes(buf, num);
-  const pub = RAND_get0_public(ctx);
-  return pub === null ? 0 : EVP_RAND_generate(pub, buf, num, strength, 0, null, 0);
+export function RAND_bytes_ex(ctx: OSSL_LIB_CTX, buf: Uint8Array | null, num: number, strength: number): number {
+  const b = cPointer(buf);
+  const n = cSizeT(num);
+  const st = cUint(strength);
+  if (b === undefined || n === undefined || st === undefined) return refuse(RAND);
+  const meth = RAND_get_rand_method();
+  if (meth !== RAND_OpenSSL()) return methodBytes(meth.bytes, b, n);
+  return chainBytes(RAND_get0_public(ctx), b, n, st);
 }
 
 /**
@@ -103,10 +109,14 @@ export function RAND_bytes_ex(ctx: OSSL_LIB_CTX, buf: Uint8Array, num: number, s
  *
  * @see RAND_bytes(3)
  */
-export function RAND_priv_bytes_ex(ctx: OSSL_LIB_CTX, buf: Uint8Array, num: number, strength: number): number {
-  if (RAND_get_rand_method() !== RAND_OpenSSL()) return methodBytes(buf, num);
-  const priv = RAND_get0_private(ctx);
-  return priv === null ? 0 : EVP_RAND_generate(priv, buf, num, strength, 0, null, 0);
+export function RAND_priv_bytes_ex(ctx: OSSL_LIB_CTX, buf: Uint8Array | null, num: number, strength: number): number {
+  const b = cPointer(buf);
+  const n = cSizeT(num);
+  const st = cUint(strength);
+  if (b === undefined || n === undefined || st === undefined) return refuse(RAND);
+  const meth = RAND_get_rand_method();
+  if (meth !== RAND_OpenSSL()) return methodBytes(meth.bytes, b, n);
+  return chainBytes(RAND_get0_private(ctx), b, n, st);
 }
 
 /**
@@ -115,9 +125,11 @@ export function RAND_priv_bytes_ex(ctx: OSSL_LIB_CTX, buf: Uint8Array, num: numb
  *
  * @see RAND_bytes(3)
  */
-export function RAND_bytes(buf: Uint8Array, num: number): number {
-  if (num < 0) return 0;
-  return RAND_bytes_ex(null, buf, num, 0);
+export function RAND_bytes(buf: Uint8Array | null, num: number): number {
+  const n = cInt(num);
+  if (n === undefined || cPointer(buf) === undefined) return refuse(RAND);
+  if (n < 0) return 0;
+  return RAND_bytes_ex(null, buf, n, 0);
 }
 
 /**
@@ -125,26 +137,41 @@ export function RAND_bytes(buf: Uint8Array, num: number): number {
  *
  * @see RAND_bytes(3)
  */
-export function RAND_priv_bytes(buf: Uint8Array, num: number): number {
-  if (num < 0) return 0;
-  return RAND_priv_bytes_ex(null, buf, num, 0);
+export function RAND_priv_bytes(buf: Uint8Array | null, num: number): number {
+  const n = cInt(num);
+  if (n === undefined || cPointer(buf) === undefined) return refuse(RAND);
+  if (n < 0) return 0;
+  return RAND_priv_bytes_ex(null, buf, n, 0);
 }
 
 /**
  * RAND_pseudo_bytes(buf, num) (deprecated since 1.1.0, still in 3.0): the method's
- * pseudorand(), i.e. the public DRBG for RAND_OpenSSL(); -1 with RAND_R_FUNC_NOT_IMPLEMENTED
- * when the method has none.
+ * pseudorand(), i.e. drbg_bytes (EVP_RAND_generate on the public DRBG, `num` converted to
+ * size_t as C does) for RAND_OpenSSL(); -1 with RAND_R_FUNC_NOT_IMPLEMENTED when the method
+ * has none.
  *
  * @see RAND_bytes(3)
  */
-export function RAND_pseudo_bytes(buf: Uint8Array, num: number): number {
+export function RAND_pseudo_bytes(buf: Uint8Array | null, num: number): number {
+  const b = cPointer(buf);
+  const n = cInt(num);
+  if (b === undefined || n === undefined) return refuse(RAND);
   const meth = RAND_get_rand_method();
-  if (meth.pseudorand === null) {
-    raise('RAND', 'FUNC_NOT_IMPLEMENTED');
-    return -1;
+  if (meth !== RAND_OpenSSL()) return methodBytes(meth.pseudorand, b, n);
+  return chainBytes(RAND_get0_public(null), b, cSizeT(n) as number, 0);
+}
+
+/** C's RAND_seed / RAND_add arguments, or undefined after refusing them (nothing happens).
+ * A NULL buf is fine in C (the reseed gets no additional input); a JavaScript buffer shorter
+ * than a positive num would be an over-read. */
+function addArgs(buf: unknown, num: unknown): { b: Uint8Array | null; n: number } | undefined {
+  const b = cPointer(buf);
+  const n = cInt(num);
+  if (b === undefined || n === undefined || (b !== null && n > 0 && b.length < n)) {
+    refuse(RAND);
+    return undefined;
   }
-  if (!fits(buf, Math.max(0, num))) return 0;
-  return meth.pseudorand(buf, num);
+  return { b, n };
 }
 
 /**
@@ -155,13 +182,14 @@ export function RAND_pseudo_bytes(buf: Uint8Array, num: number): number {
  * @see RAND_add(3)
  */
 export function RAND_seed(buf: Uint8Array | null, num: number): void {
+  const args = addArgs(buf, num);
+  if (args === undefined) return;
   const meth = RAND_get_rand_method();
-  if (!fits(buf, Math.max(0, num))) return;
   if (meth.seed !== null) {
-    meth.seed(buf, num);
+    meth.seed(args.b, args.n);
     return;
   }
-  reseedPrimary(buf, num);
+  reseedPrimary(args.b, args.n);
 }
 
 /** RAND_seed / RAND_add under a method without seed() / add(): the primary (created if need
@@ -172,21 +200,27 @@ function reseedPrimary(buf: Uint8Array | null, num: number): void {
 }
 
 /**
- * RAND_add(buf, num, randomness): the method's add(); for RAND_OpenSSL(), `randomness` is
- * ignored and the buffer becomes the additional input of a full reseed of the primary (fresh
- * entropy from its seed source), so public and private reseed on their next request. Nothing
- * happens for num <= 0 but the primary's creation.
+ * RAND_add(buf, num, randomness): the method's add(); for RAND_OpenSSL(), `randomness` (a C
+ * double: NaN and the infinities pass) is ignored and the buffer becomes the additional input
+ * of a full reseed of the primary (fresh entropy from its seed source), so public and private
+ * reseed on their next request. Nothing happens for num <= 0 but the primary's creation.
  *
  * @see RAND_add(3)
  */
 export function RAND_add(buf: Uint8Array | null, num: number, randomness: number): void {
-  const meth = RAND_get_rand_method();
-  if (!fits(buf, Math.max(0, num))) return;
-  if (meth.add !== null) {
-    meth.add(buf, num, randomness);
+  const r = cDouble(randomness);
+  if (r === undefined) {
+    refuse(RAND);
     return;
   }
-  reseedPrimary(buf, num);
+  const args = addArgs(buf, num);
+  if (args === undefined) return;
+  const meth = RAND_get_rand_method();
+  if (meth.add !== null) {
+    meth.add(args.b, args.n, r);
+    return;
+  }
+  reseedPrimary(args.b, args.n);
 }
 
 /**
@@ -220,5 +254,5 @@ export function RAND_poll(): number {
  * @see RAND_add(3)
  */
 export function RAND_keep_random_devices_open(keep: number): void {
-  void keep;
+  if (cInt(keep) === undefined) refuse(RAND);
 }

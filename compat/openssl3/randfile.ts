@@ -7,6 +7,7 @@
  */
 import { raise } from '../../provider/err/queue.js';
 import { randFileName, randLoadFile, randWriteFile, type RandFileFunctions } from '../rand/randfile.js';
+import { cLong, cPointer, cSizeT, cString, refuse } from '../args/index.js';
 import { RAND_add, RAND_priv_bytes, RAND_status } from './rand.js';
 
 const RANDFILE: RandFileFunctions = {
@@ -26,7 +27,13 @@ const RANDFILE: RandFileFunctions = {
  * @see RAND_load_file(3)
  */
 export function RAND_load_file(filename: string, max_bytes: number): number {
-  return randLoadFile(RANDFILE, filename, max_bytes);
+  const f = cString(filename);
+  const n = cLong(max_bytes);
+  if (f === null || f === undefined || n === undefined) {
+    refuse({ lib: 'RAND' });
+    return -1;
+  }
+  return randLoadFile(RANDFILE, f, n);
 }
 
 /**
@@ -37,7 +44,12 @@ export function RAND_load_file(filename: string, max_bytes: number): number {
  * @see RAND_load_file(3)
  */
 export function RAND_write_file(filename: string): number {
-  return randWriteFile(RANDFILE, filename);
+  const f = cString(filename);
+  if (f === null || f === undefined) {
+    refuse({ lib: 'RAND' });
+    return -1;
+  }
+  return randWriteFile(RANDFILE, f);
 }
 
 /**
@@ -48,5 +60,11 @@ export function RAND_write_file(filename: string): number {
  * @see RAND_load_file(3)
  */
 export function RAND_file_name(buf: Uint8Array, num: number): string | null {
-  return randFileName(buf, num);
+  const b = cPointer(buf);
+  const n = cSizeT(num);
+  if (b === null || b === undefined || n === undefined) {
+    refuse({ lib: 'RAND' });
+    return null;
+  }
+  return randFileName(b, n);
 }

@@ -11,6 +11,7 @@ import type { RandEnvironment } from '../../provider/openssl3/rand/evp-rand-fetc
 import { ProviderStore } from '../../provider/openssl3/core/provider-store.js';
 import type { RandImpl } from '../../provider/openssl3/rands/rand-impl.js';
 import type { RAND_METHOD } from '../rand/method.js';
+import { activeLine, type OpenSSL3Line } from '../../provider/openssl3/lines.js';
 
 /** What {@link RANDSHIM_3_reset} can pin about the default chain besides the environment. */
 export type ChainPins = Pick<DefaultChainOptions, 'identities' | 'seedSource'>;
@@ -31,7 +32,8 @@ export interface State3 {
   method: RAND_METHOD | null;
 }
 
-let state: State3 = fresh({}, {});
+/** One default library context per line (provider/openssl3/lines.ts): each personality has its own. */
+const states = new Map<OpenSSL3Line, State3>();
 
 function fresh(env: RandEnvironment, pins: ChainPins): State3 {
   const store = new ProviderStore();
@@ -42,6 +44,8 @@ function fresh(env: RandEnvironment, pins: ChainPins): State3 {
 }
 
 export function state3(): State3 {
+  let state = states.get(activeLine());
+  if (state === undefined) states.set(activeLine(), (state = fresh({}, {})));
   return state;
 }
 
@@ -54,7 +58,8 @@ export function state3(): State3 {
  * function: for tests and embedders; what a fresh process (or OSSL_LIB_CTX_new) starts with.
  */
 export function RANDSHIM_3_reset(env: RandEnvironment = {}, pins: ChainPins = {}): void {
+  const state = state3();
   state.method?.cleanup?.();
   state.chain.free();
-  state = fresh(env, pins);
+  states.set(activeLine(), fresh(env, pins));
 }

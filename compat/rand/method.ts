@@ -5,7 +5,7 @@
  *
  * @see RAND_set_rand_method(3)
  */
-import { osEntropy, RAND_POOL_MAX_LENGTH } from '../../provider/platform/os-entropy.js';
+import { osEntropy, RAND_POOL_MAX_LENGTH } from '../../provider/rand-pool/os-pool.js';
 import { RAND_DRBG_STRENGTH } from './randfile.js';
 
 /**

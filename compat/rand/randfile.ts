@@ -7,12 +7,16 @@
  *
  * @see RAND_load_file(3)
  */
-import { chmodSync, closeSync, constants, fstatSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { hostEnv, hostFs } from '../../provider/platform/host.js';
+import { RAND_DRBG_STRENGTH } from '../../provider/rand-pool/os-pool.js';
+
+// node:fs through host.ts: where there is no file system (a browser) every open fails, as
+// fopen does in C, so the functions answer CANNOT_OPEN_FILE.
+const { chmodSync, closeSync, constants, fstatSync, openSync, readSync, statSync, writeSync } = hostFs;
 
 /** RAND_BUF_SIZE: what RAND_write_file writes and the usual RAND_load_file chunk. */
 export const RAND_BUF_SIZE = 1024;
-/** RAND_DRBG_STRENGTH (rand.h), in bits; randfile.c uses it as a byte count. */
-export const RAND_DRBG_STRENGTH = 256;
+export { RAND_DRBG_STRENGTH };
 /** RAND_LOAD_BUF_SIZE = RAND_BUF_SIZE + RAND_DRBG_STRENGTH: a final chunk up to this size is
  * read whole rather than split into a small last RAND_add. */
 export const RAND_LOAD_BUF_SIZE = RAND_BUF_SIZE + RAND_DRBG_STRENGTH;
@@ -141,21 +145,23 @@ export function randWriteFile(f: RandFileFunctions, file: string): number {
   }
 }
 
+const utf8Length = (s: string): number => new TextEncoder().encode(s).length;
+
 /**
  * RAND_file_name(buf, size): $RANDFILE if set and non-empty, else $HOME/.rnd; null when neither
  * is set or the name and its NUL do not fit in `size` bytes (C's `len + 1 >= size` tests, so
  * one byte is always left unused). The name is written NUL-terminated into `buf` and returned.
  */
 export function randFileName(buf: Uint8Array, size: number): string | null {
-  const randfile = process.env.RANDFILE;
+  const randfile = hostEnv.RANDFILE;
   let name: string;
   if (randfile !== undefined && randfile !== '') {
-    if (Buffer.byteLength(randfile) + 1 >= size) return null;
+    if (utf8Length(randfile) + 1 >= size) return null;
     name = randfile;
   } else {
-    const home = process.env.HOME;
+    const home = hostEnv.HOME;
     if (home === undefined || home === '') return null;
-    if (Buffer.byteLength(home) + 1 + '.rnd'.length + 1 >= size) return null;
+    if (utf8Length(home) + 1 + '.rnd'.length + 1 >= size) return null;
     name = `${home}/.rnd`;
   }
   const bytes = new TextEncoder().encode(name);

@@ -1,5 +1,5 @@
 /**
- * The error queue and the typed exception of the provider.
+ * The error queue, and the provider's exception for what a call raised onto it.
  *
  * OpenSSL keeps a per-thread queue of packed (library, reason) codes that ERR_raise pushes onto.
  * The DRBG cores here do the same: they push {@link RaisedError}s onto the queue of the current
@@ -8,6 +8,8 @@
  * the idiomatic provider API instead takes what a call raised off the queue and throws it as a
  * {@link DrbgError}.
  */
+
+import { RandshimError } from '../exceptions.js';
 
 /** The OpenSSL libraries whose reasons the DRBG layer raises. */
 export type ErrLib = 'RAND' | 'PROV' | 'EVP' | 'CRYPTO';
@@ -46,18 +48,15 @@ export function errorQueue(): RaisedError[] {
 
 /** Thrown by the provider API when an operation fails. `errors` lists what OpenSSL would have
  * pushed onto its error queue, oldest first; `reason` is the last (outermost) one. */
-export class DrbgError extends Error {
+export class DrbgError extends RandshimError {
   readonly errors: readonly RaisedError[];
-  readonly reason: string;
   readonly lib: ErrLib;
 
   constructor(errors: readonly RaisedError[], message?: string) {
     const last = errors[errors.length - 1] ?? { lib: 'PROV' as const, reason: 'UNSPECIFIED' };
-    super(message ?? `${last.lib}: ${last.reason.toLowerCase().replace(/_/g, ' ')}` +
+    super(last.reason, message ?? `${last.lib}: ${last.reason.toLowerCase().replace(/_/g, ' ')}` +
       (errors.length > 1 ? ` (after ${errors.slice(0, -1).map((e) => e.reason).join(', ')})` : ''));
-    this.name = 'DrbgError';
     this.errors = errors;
-    this.reason = last.reason;
     this.lib = last.lib;
   }
 }

@@ -6,7 +6,8 @@
  * has one default context; tests create their own for isolation and determinism.
  */
 import { realmCloneGuard, type CloneGuard } from '../platform/clone-guard.js';
-import { currentForkId, currentThreadId, osEntropy, timeStamp, type EntropyPoll } from '../platform/os-entropy.js';
+import { currentForkId, currentThreadId, timeStamp } from '../platform/os-entropy.js';
+import { osEntropy, type EntropyPoll } from '../rand-pool/os-pool.js';
 
 /** NIDs of the 1.1.1 DRBG types (obj_mac.h). */
 export const NID_aes_128_ctr = 904;
@@ -17,8 +18,7 @@ export const NID_aes_256_ctr = 906;
 export const RAND_DRBG_FLAG_CTR_NO_DF = 0x1;
 /** RAND_DRBG_USED_FLAGS: the logical OR of every flag 1.1.1 knows. */
 export const RAND_DRBG_USED_FLAGS = RAND_DRBG_FLAG_CTR_NO_DF;
-/** RAND_DRBG_STRENGTH: the default security strength in bits. */
-export const RAND_DRBG_STRENGTH = 256;
+export { RAND_DRBG_STRENGTH } from '../rand-pool/os-pool.js';
 /** RAND_DRBG_TYPE / RAND_DRBG_FLAGS: the compiled-in defaults. */
 export const RAND_DRBG_TYPE = NID_aes_256_ctr;
 export const RAND_DRBG_FLAGS = 0;

@@ -2,21 +2,21 @@
  * OpenSSL 1.1.1w's RAND_DRBG (crypto/rand/drbg_lib.c, with the default callbacks of
  * rand_lib.c), on randshim's CTR_DRBG mechanism. Every function keeps 1.1.1w's semantics:
  * return values, RANDerr(function, reason) codes raised onto the error queue, the states it
- * leaves, the order in which callbacks are asked for entropy and nonce, and the quirks listed
- * in facts sections 1, 2 and 4 (instantiate on READY returning 1, generate_counter from 1 with
+ * leaves, the order in which callbacks are asked for entropy and nonce, and its quirks
+ * (instantiate on READY returning 1, generate_counter from 1 with
  * the >= test, reseed propagation of 1.1.1r-w, a parent pull of 1.5x entropy in place of a
  * nonce with the child's address as additional input, the 28-byte default personalization of
  * implicit instantiation, the RAND_add buffer paths of rand_drbg_restart).
  */
 import { writeU32LE, writeU64LE, utf8 } from '../bytes.js';
 import { raise } from '../err/queue.js';
-import { RAND_POOL_MAX_LENGTH } from '../platform/os-entropy.js';
+import { RAND_POOL_MAX_LENGTH } from '../rand-pool/os-pool.js';
 import { CtrDrbgMechanism } from '../sp800-90a/ctr-drbg.js';
 import { DRBG_MAX_LENGTH } from '../sp800-90a/mechanism.js';
 import { findCtrCipher } from '../sp800-90a/primitives/algorithms.js';
 import { getBackend, type BackendName, type PrimitiveBackend } from '../sp800-90a/primitives/index.js';
-import { RandState } from '../openssl3/rands/rand-impl.js';
 import { newIdentity } from '../platform/process-identity.js';
+import { CloneWatch } from '../platform/clone-watch.js';
 import {
   NID_aes_128_ctr, NID_aes_192_ctr, NID_aes_256_ctr, RAND_DRBG_FLAG_CTR_NO_DF, MAX_RESEED_INTERVAL,
   MAX_RESEED_TIME_INTERVAL, type Rand111Context,
@@ -48,6 +48,13 @@ interface SeedPool {
 
 const raiseRand = (func: string, reason: string): void => raise('RAND', reason, func);
 
+/** DRBG_STATUS of crypto/rand/rand_local.h: the three states of a 1.1.1 RAND_DRBG. */
+export const enum DrbgStatus {
+  UNINITIALISED = 0,
+  READY = 1,
+  ERROR = 2,
+}
+
 export interface RandDrbgOptions {
   readonly backend?: BackendName | PrimitiveBackend;
   /** The "address" of this DRBG: what it passes as additional input when pulling from its
@@ -77,16 +84,15 @@ export class RandDrbg {
   maxPersLen = 0;
   maxAdinLen = 0;
 
-  state: RandState = RandState.UNINITIALISED;
+  state: DrbgStatus = DrbgStatus.UNINITIALISED;
   generateCounter = 0;
   reseedInterval: number;
   reseedTime = 0;
   reseedTimeInterval: number;
   enableReseedPropagation = false;
   reseedCounter = 0;
-  forkIdValue: number;
-  /** The clone guard's epoch at the last (re)seed; NaN (equal to nothing) when depleted. */
-  private cloneEpoch = Number.NaN;
+  /** The fork id and clone-guard epoch this DRBG last saw (drbg->fork_id). */
+  private readonly cloneWatch: CloneWatch;
   /** randshim's prediction resistance control: every generate first reseeds the chain from
    * its root (see reseedFromRoot). */
   predictionResistanceAlways = false;
@@ -108,7 +114,7 @@ export class RandDrbg {
     this.parent = parent;
     this.backend = getBackend(options.backend);
     this.identity = options.identity ?? newIdentity();
-    this.forkIdValue = context.forkId();
+    this.cloneWatch = new CloneWatch(context);
     if (parent === null) {
       this.getNonce = defaultGetNonce;
       this.cleanupNonce = defaultCleanupNonce;
@@ -150,7 +156,7 @@ export class RandDrbg {
       this.meth?.uninstantiate();
       this.hasAdinPool = false;
     }
-    this.state = RandState.UNINITIALISED;
+    this.state = DrbgStatus.UNINITIALISED;
     this.flags = flags;
     this.type = type;
     const cipherName = CIPHER_OF_NID[type];
@@ -214,7 +220,7 @@ export class RandDrbg {
   instantiate(pers: Uint8Array | null, perslen: number = pers === null ? 0 : pers.length): boolean {
     let entropy: Uint8Array | null = null;
     let nonce: Uint8Array | null = null;
-    const epoch = this.context.cloneGuard.epoch();
+    const epoch = this.cloneWatch.epoch();
     end: {
       if (perslen > this.maxPersLen) {
         raiseRand('RAND_DRBG_INSTANTIATE', 'PERSONALISATION_STRING_TOO_LONG');
@@ -224,11 +230,17 @@ export class RandDrbg {
         raiseRand('RAND_DRBG_INSTANTIATE', 'NO_DRBG_IMPLEMENTATION_SELECTED');
         break end;
       }
-      if (this.state !== RandState.UNINITIALISED) {
-        raiseRand('RAND_DRBG_INSTANTIATE', this.state === RandState.ERROR ? 'IN_ERROR_STATE' : 'ALREADY_INSTANTIATED');
+      if (this.state !== DrbgStatus.UNINITIALISED) {
+        raiseRand('RAND_DRBG_INSTANTIATE', this.state === DrbgStatus.ERROR ? 'IN_ERROR_STATE' : 'ALREADY_INSTANTIATED');
         break end;
       }
-      this.state = RandState.ERROR;
+      // C reads perslen bytes of pers: a shorter JavaScript buffer is refused after OpenSSL's
+      // own checks, before any state change (compat/args/buffers.ts).
+      if (pers !== null && pers.length < perslen) {
+        raiseRand('RAND_DRBG_INSTANTIATE', 'PASSED_INVALID_ARGUMENT');
+        break end;
+      }
+      this.state = DrbgStatus.ERROR;
 
       let minEntropy = this.strength;
       let minEntropyLen = this.minEntropyLen;
@@ -265,24 +277,24 @@ export class RandDrbg {
     }
     if (entropy !== null && this.cleanupEntropy !== null) this.cleanupEntropy(this, entropy);
     if (nonce !== null && this.cleanupNonce !== null) this.cleanupNonce(this, nonce);
-    return this.state === RandState.READY;
+    return this.state === DrbgStatus.READY;
   }
 
   /** What a successful instantiate or reseed leaves (drbg_lib.c): READY, the request counter
    * back to 1, the time, the master's propagation counter; and the clone guard's epoch read when
    * the (re)seed began. */
   private markSeeded(epoch: number): void {
-    this.state = RandState.READY;
+    this.state = DrbgStatus.READY;
     this.generateCounter = 1;
     this.reseedTime = this.context.clock();
     if (this.enableReseedPropagation && this.parent === null) this.reseedCounter = (this.reseedCounter + 1) >>> 0;
-    this.cloneEpoch = epoch;
+    this.cloneWatch.seeded(epoch);
   }
 
   /** RAND_DRBG_uninstantiate: wipe, then RAND_DRBG_set(type, flags) back to UNINITIALISED. */
   uninstantiate(): boolean {
     if (this.meth === null) {
-      this.state = RandState.ERROR;
+      this.state = DrbgStatus.ERROR;
       raiseRand('RAND_DRBG_UNINSTANTIATE', 'NO_DRBG_IMPLEMENTATION_SELECTED');
       return false;
     }
@@ -290,22 +302,27 @@ export class RandDrbg {
     return this.set(this.type, this.flags);
   }
 
-  /** RAND_DRBG_reseed: no automatic restart in 1.1.1. */
-  reseed(adin: Uint8Array | null, predictionResistance: boolean): boolean {
-    if (this.state === RandState.ERROR) {
+  /** RAND_DRBG_reseed: no automatic restart in 1.1.1. `adinlen` (default adin.length) is C's
+   * length, checked against max_adinlen unless adin is NULL. */
+  reseed(adin: Uint8Array | null, predictionResistance: boolean, adinlen: number = adin === null ? 0 : adin.length): boolean {
+    if (this.state === DrbgStatus.ERROR) {
       raiseRand('RAND_DRBG_RESEED', 'IN_ERROR_STATE');
       return false;
     }
-    if (this.state === RandState.UNINITIALISED) {
+    if (this.state === DrbgStatus.UNINITIALISED) {
       raiseRand('RAND_DRBG_RESEED', 'NOT_INSTANTIATED');
       return false;
     }
-    if (adin !== null && adin.length > this.maxAdinLen) {
+    if (adin !== null && adinlen > this.maxAdinLen) {
       raiseRand('RAND_DRBG_RESEED', 'ADDITIONAL_INPUT_TOO_LONG');
       return false;
     }
-    this.state = RandState.ERROR;
-    const epoch = this.context.cloneGuard.epoch();
+    if (adin !== null && adin.length < adinlen) {
+      raiseRand('RAND_DRBG_RESEED', 'PASSED_INVALID_ARGUMENT');
+      return false;
+    }
+    this.state = DrbgStatus.ERROR;
+    const epoch = this.cloneWatch.epoch();
     let seeded = false; // READY again only through a successful reseed
     let entropy: Uint8Array | null = null;
     if (this.getEntropy !== null) {
@@ -332,7 +349,7 @@ export class RandDrbg {
     let adin: Uint8Array | null = null;
     if (this.seedPool !== null) {
       raiseRand('RAND_DRBG_RESTART', 'INTERNAL_ERROR');
-      this.state = RandState.ERROR;
+      this.state = DrbgStatus.ERROR;
       this.seedPool = null;
       return false;
     }
@@ -340,30 +357,30 @@ export class RandDrbg {
       if (entropy > 0) {
         if (this.maxEntropyLen < buffer.length) {
           raiseRand('RAND_DRBG_RESTART', 'ENTROPY_INPUT_TOO_LONG');
-          this.state = RandState.ERROR;
+          this.state = DrbgStatus.ERROR;
           return false;
         }
         if (entropy > 8 * buffer.length) {
           raiseRand('RAND_DRBG_RESTART', 'ENTROPY_OUT_OF_RANGE');
-          this.state = RandState.ERROR;
+          this.state = DrbgStatus.ERROR;
           return false;
         }
         this.seedPool = { buffer, entropy };
       } else {
         if (this.maxAdinLen < buffer.length) {
           raiseRand('RAND_DRBG_RESTART', 'ADDITIONAL_INPUT_TOO_LONG');
-          this.state = RandState.ERROR;
+          this.state = DrbgStatus.ERROR;
           return false;
         }
         adin = buffer;
       }
     }
-    if (this.state === RandState.ERROR) this.uninstantiate();
-    if (this.state === RandState.UNINITIALISED) {
+    if (this.state === DrbgStatus.ERROR) this.uninstantiate();
+    if (this.state === DrbgStatus.UNINITIALISED) {
       this.instantiate(DEFAULT_PERS_111);
-      reseeded = (this.state as RandState) === RandState.READY;
+      reseeded = (this.state as DrbgStatus) === DrbgStatus.READY;
     }
-    if (this.state === RandState.READY) {
+    if (this.state === DrbgStatus.READY) {
       if (adin !== null) {
         // meth->reseed(drbg, adin, adinlen, NULL, 0): the buffer in the *entropy* slot, no
         // get_entropy, no counters; the result is ignored.
@@ -373,7 +390,7 @@ export class RandDrbg {
       }
     }
     this.seedPool = null;
-    return this.state === RandState.READY;
+    return this.state === DrbgStatus.READY;
   }
 
   /** The buffer a RAND_add/RAND_seed attached for the duration of restart, if any. */
@@ -382,21 +399,22 @@ export class RandDrbg {
   }
 
   /** RAND_DRBG_generate: one request of at most max_request bytes. `adinlen` defaults to
-   * adin.length; C checks it against max_adinlen even when adin is NULL. */
+   * adin.length; C checks it against max_adinlen even when adin is NULL. `outlen` (default
+   * out.length) is C's length: a JavaScript buffer shorter than it is refused after the limits. */
   generate(out: Uint8Array, predictionResistance: boolean, adin: Uint8Array | null,
-    adinlen: number = adin === null ? 0 : adin.length): boolean {
-    if (this.state !== RandState.READY) {
+    adinlen: number = adin === null ? 0 : adin.length, outlen: number = out.length): boolean {
+    if (this.state !== DrbgStatus.READY) {
       this.restart(null, 0);
-      if (this.state === RandState.ERROR) {
+      if (this.state === DrbgStatus.ERROR) {
         raiseRand('RAND_DRBG_GENERATE', 'IN_ERROR_STATE');
         return false;
       }
-      if (this.state === RandState.UNINITIALISED) {
+      if (this.state === DrbgStatus.UNINITIALISED) {
         raiseRand('RAND_DRBG_GENERATE', 'NOT_INSTANTIATED');
         return false;
       }
     }
-    if (out.length > this.maxRequest) {
+    if (outlen > this.maxRequest) {
       raiseRand('RAND_DRBG_GENERATE', 'REQUEST_TOO_LARGE_FOR_DRBG');
       return false;
     }
@@ -404,29 +422,18 @@ export class RandDrbg {
       raiseRand('RAND_DRBG_GENERATE', 'ADDITIONAL_INPUT_TOO_LONG');
       return false;
     }
-    let reseedRequired = false;
-    // Clone signals: OpenSSL's fork check, then randshim's clone guard (see clone/guard.ts).
-    let cloned = false;
-    const forkId = this.context.forkId();
-    if (this.forkIdValue !== forkId) {
-      this.forkIdValue = forkId;
-      cloned = true;
+    if (out.length < outlen || (adin !== null && adin.length < adinlen)) {
+      raiseRand('RAND_DRBG_GENERATE', 'PASSED_INVALID_ARGUMENT');
+      return false;
     }
+    // Clone signals: OpenSSL's fork check, then randshim's clone guard (platform/clone-watch.ts).
+    const clone = this.cloneWatch.check((diversifier) => this.reseed(diversifier, false));
+    if (clone === 'reseed-failed') {
+      raiseRand('RAND_DRBG_GENERATE', 'RESEED_ERROR');
+      return false;
+    }
+    let reseedRequired = clone === 'reseed-required';
     const guard = this.context.cloneGuard;
-    if (guard.epoch() !== this.cloneEpoch) cloned = true;
-    if (cloned) {
-      reseedRequired = true;
-      const diversifier = guard.diversifier;
-      if (diversifier !== null) {
-        // A separate reseed mixes in what tells this clone apart (clones reseeding from a
-        // source with no real entropy would stay identical); the caller's adin stays theirs.
-        if (!this.reseed(diversifier(), false)) {
-          raiseRand('RAND_DRBG_GENERATE', 'RESEED_ERROR');
-          return false;
-        }
-        reseedRequired = false;
-      }
-    }
     if (!predictionResistance && this.context.rootReseedDepth === 0 && (this.predictionResistanceAlways || guard.predictionResistance)) {
       // 1.1.1's own prediction resistance cannot reach the OS (the master's get_entropy refuses
       // it: PREDICTION_RESISTANCE_NOT_SUPPORTED), so randshim's control reseeds the chain from
@@ -454,7 +461,7 @@ export class RandDrbg {
       adin = null;
     }
     if (!(this.meth as CtrDrbgMechanism).generate(out, adin, this.generateCounter)) {
-      this.state = RandState.ERROR;
+      this.state = DrbgStatus.ERROR;
       raiseRand('RAND_DRBG_GENERATE', 'GENERATE_ERROR');
       return false;
     }
@@ -469,7 +476,7 @@ export class RandDrbg {
     this.context.rootReseedDepth++;
     try {
       if (this.parent !== null && !this.parent.reseedFromRoot(null)) return false;
-      return this.state === RandState.READY ? this.reseed(adin, false) : this.restart(null, 0);
+      return this.state === DrbgStatus.READY ? this.reseed(adin, false) : this.restart(null, 0);
     } finally {
       this.context.rootReseedDepth--;
     }
@@ -477,12 +484,12 @@ export class RandDrbg {
 
   /** The next generate reseeds first (Mbed TLS's psa_random_deplete, for this DRBG). */
   deplete(): void {
-    this.cloneEpoch = Number.NaN;
+    this.cloneWatch.deplete();
   }
 
   /** Whether the next generate reseeds because of a clone signal or a deplete. */
   get depleted(): boolean {
-    return this.context.cloneGuard.epoch() !== this.cloneEpoch || this.forkIdValue !== this.context.forkId();
+    return this.cloneWatch.depleted;
   }
 
   /**
@@ -523,7 +530,7 @@ export class RandDrbg {
   /** RAND_DRBG_set_callbacks: only while uninstantiated. */
   setCallbacks(getEntropy: GetEntropyFn | null, cleanupEntropy: CleanupEntropyFn | null,
     getNonce: GetNonceFn | null, cleanupNonce: CleanupNonceFn | null): boolean {
-    if (this.state !== RandState.UNINITIALISED) return false;
+    if (this.state !== DrbgStatus.UNINITIALISED) return false;
     this.getEntropy = getEntropy;
     this.cleanupEntropy = cleanupEntropy;
     this.getNonce = getNonce;
@@ -547,7 +554,7 @@ export class RandDrbg {
 
   /** rand_drbg_enable_locking. */
   enableLocking(): boolean {
-    if (this.state !== RandState.UNINITIALISED) {
+    if (this.state !== DrbgStatus.UNINITIALISED) {
       raiseRand('RAND_DRBG_ENABLE_LOCKING', 'DRBG_ALREADY_INITIALIZED');
       return false;
     }
@@ -640,7 +647,7 @@ export const defaultCleanupEntropy: CleanupEntropyFn = (drbg, out) => {
 };
 
 /**
- * rand_drbg_get_nonce: the 40-byte nonce of facts 2.8 (64-bit Unix): pid, padding, thread id,
+ * rand_drbg_get_nonce (rand_lib.c): the 40-byte nonce of 64-bit Unix: pid, padding, thread id,
  * CLOCK_REALTIME stamp, the DRBG's own address, the nonce counter after increment, padding.
  */
 export const defaultGetNonce: GetNonceFn = (drbg, _entropy, _minLen, maxLen) => {

@@ -14,9 +14,8 @@
  */
 import { raise } from '../err/queue.js';
 import type { BackendName, PrimitiveBackend } from '../sp800-90a/primitives/index.js';
-import { RandState } from '../openssl3/rands/rand-impl.js';
 import { Rand111Context } from './drbg-context.js';
-import { DEFAULT_PERS_111, RandDrbg } from './drbg-lib.js';
+import { DEFAULT_PERS_111, DrbgStatus, RandDrbg } from './drbg-lib.js';
 
 /**
  * C's `(size_t)` conversion of a double as x86-64 compilers emit it (cvttsd2si, with the
@@ -180,7 +179,7 @@ export class SharedDrbgs111 {
   status(): number {
     const drbg = this.master();
     if (drbg === null) return 0;
-    return drbg.state === RandState.READY ? 1 : 0;
+    return drbg.state === DrbgStatus.READY ? 1 : 0;
   }
 
   /** RAND_poll with the default method: rand_drbg_restart(master, NULL, 0, 0). */

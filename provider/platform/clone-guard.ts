@@ -22,9 +22,7 @@
  * and so has its own guard and its own DRBGs. Tests and embedders can give DRBGs a guard of
  * their own to keep their events apart.
  */
-import { existsSync } from 'node:fs';
-import process from 'node:process';
-import v8 from 'node:v8';
+import { hostEnv, hostFs, startupSnapshot } from './host.js';
 import { KNOWN_COUNTERS, openSysgenid, openVmclock, type CounterAccess } from './generation-counter.js';
 
 /** A VM generation counter being watched: {@link GenerationCounter} from generation-counter.ts
@@ -162,7 +160,7 @@ export class CloneGuard {
     return this.counts;
   }
 
-  /** Marks the guard as living in a snapshot builder (see {@link building}). */
+  /** Marks the guard as living in a snapshot builder (see the private `building` field). */
   onSnapshotBuilding(): void {
     this.building = true;
   }
@@ -280,11 +278,11 @@ export const COUNTERS_ENV = 'RANDSHIM_GENERATION_COUNTERS';
 
 /** The counters the realm's guard watches: those named by {@link COUNTERS_ENV}, else the known
  * devices present on this machine. Throws for a malformed variable. */
-export function counterSources(env: NodeJS.ProcessEnv = process.env, access: CounterAccess = 'auto'): { path: string; open: CounterOpener }[] {
+export function counterSources(env: Readonly<Record<string, string | undefined>> = hostEnv, access: CounterAccess = 'auto'): { path: string; open: CounterOpener }[] {
   const spec = env[COUNTERS_ENV];
   const accessFor = (inSnapshotBuilder: boolean): CounterAccess => (inSnapshotBuilder ? 'pread' : access);
   if (spec === undefined || spec === '') {
-    return KNOWN_COUNTERS.filter((k) => existsSync(k.path)).map((k) => ({ path: k.path, open: (b: boolean) => k.open(accessFor(b)) }));
+    return KNOWN_COUNTERS.filter((k) => hostFs.existsSync(k.path)).map((k) => ({ path: k.path, open: (b: boolean) => k.open(accessFor(b)) }));
   }
   if (spec === 'none') return [];
   return spec.split(',').map((item) => {
@@ -303,8 +301,9 @@ export const realmCloneGuard = new CloneGuard({ watchMachineCounters: true });
 
 // Callbacks can only be registered while the snapshot is being built, i.e. when this module
 // is part of the snapshot; a process that loads randshim after starting has nothing to fear.
-if (v8.startupSnapshot?.isBuildingSnapshot()) {
+// A browser has no snapshot builder (startupSnapshot is absent there).
+if (startupSnapshot?.isBuildingSnapshot()) {
   realmCloneGuard.onSnapshotBuilding();
-  v8.startupSnapshot.addSerializeCallback(() => realmCloneGuard.onSnapshotSerialize());
-  v8.startupSnapshot.addDeserializeCallback(() => realmCloneGuard.onSnapshotDeserialize());
+  startupSnapshot.addSerializeCallback(() => realmCloneGuard.onSnapshotSerialize());
+  startupSnapshot.addDeserializeCallback(() => realmCloneGuard.onSnapshotDeserialize());
 }

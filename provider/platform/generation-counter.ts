@@ -13,13 +13,17 @@
  * space no counter to watch, so it is not listed here.
  *
  * A counter is checked before every generate, so it is read through a shared read-only mapping
- * of the device (a few nanoseconds: mmap through ffi-rs, an optional dependency) and falls back
- * to a pread of a descriptor kept open (about half a microsecond) where ffi-rs is missing.
+ * of the device (a few nanoseconds: mmap through ffi-rs, an optional peer dependency) and
+ * falls back to a pread of a descriptor kept open (about half a microsecond) where ffi-rs is
+ * missing.
  * `openGenerationCounter` accepts any file with the same shape, which is how the tests stand in
  * for a hypervisor: they write the counter into a temporary file.
  */
-import { closeSync, constants as fsConstants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, hostFs } from './host.js';
+
+// Through host.ts rather than node:fs: in a browser nothing opens, so no counter is found.
+const { closeSync, constants: fsConstants, existsSync, fstatSync, openSync, readSync } = hostFs;
+import { RandshimError } from '../exceptions.js';
 import type { WatchedCounter } from './clone-guard.js';
 
 /** How a counter is read: 'mmap' (a mapped page), 'pread' (a read per check), or 'auto'
@@ -33,10 +37,11 @@ export type GenerationCounterErrorCode =
   | 'MMAP_UNAVAILABLE' // 'mmap' asked for, but ffi-rs is not installed or mmap failed
   | 'BAD_ARGUMENT';
 
-export class GenerationCounterError extends Error {
+export class GenerationCounterError extends RandshimError {
+  declare readonly reason: GenerationCounterErrorCode;
+
   constructor(readonly code: GenerationCounterErrorCode, message: string) {
-    super(message);
-    this.name = 'GenerationCounterError';
+    super(code, message);
   }
 }
 
@@ -291,6 +296,7 @@ let ffi: FfiRs | null | undefined;
 function loadFfi(): FfiRs | null {
   if (ffi !== undefined) return ffi;
   try {
+    if (createRequire === undefined) throw new Error('no require() in this runtime');
     const loaded = createRequire(import.meta.url)('ffi-rs') as FfiRs;
     loaded.open({ library: 'randshim-libc', path: 'libc.so.6' });
     ffi = loaded;

@@ -1,47 +1,18 @@
 /**
- * The operating system as entropy and nonce source: OpenSSL's rand_unix.c pool (getrandom,
- * else /dev/urandom) and its nonce data (pid, thread id, time).
+ * The operating system as entropy and nonce source: the bytes OpenSSL's rand_unix.c reads
+ * (getrandom, else /dev/urandom) and its nonce data (pid, thread id, time). The pool that sizes
+ * an entropy request and refuses one too large is ../rand-pool/os-pool.ts.
  *
  * Entropy is read from the kernel (/dev/urandom, the same CRNG as getrandom) rather than from
  * Node's crypto.randomFillSync: the latter is OpenSSL's own user-space DRBG inside Node, whose
  * state a VM snapshot or clone copies along with everything else (it only checks the pid),
  * while the kernel reseeds its CRNG when told of a VM fork (Linux vmgenid). A reseed after a
  * clone signal must reach a source the clone does not share. Where /dev/urandom cannot be
- * opened (not a Unix, a sandbox) randomFillSync is the fallback.
+ * opened (not a Unix, a sandbox, a browser or a Web Worker) crypto.getRandomValues is the
+ * fallback (./host.ts).
  */
-import { randomFillSync } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
-import process from 'node:process';
-import { threadId } from 'node:worker_threads';
 import { writeU32LE, writeU64LE } from '../bytes.js';
-import { raise } from '../err/queue.js';
-
-/** RAND_POOL_MAX_LENGTH = 256 * 3 * (256 / 16): the largest pool OpenSSL fills. */
-export const RAND_POOL_MAX_LENGTH = 12288;
-
-/** A source of seed material: returns at least `minLen` and at most `maxLen` bytes carrying
- * `entropy` bits, or null (after raising an error) when it cannot. */
-export type EntropyPoll = (entropy: number, minLen: number, maxLen: number) => Uint8Array | null;
-
-/**
- * OS entropy with OpenSSL's pool sizing (ossl_rand_pool_new + ossl_rand_pool_bytes_needed):
- * ceil(entropy / 8) bytes, raised to min_len, refused (RAND_R_RANDOM_POOL_OVERFLOW) when over
- * max_len (itself capped at 12288).
- */
-export const osEntropy: EntropyPoll = (entropy, minLen, maxLen) => {
-  const cap = Math.min(maxLen, RAND_POOL_MAX_LENGTH);
-  const needed = entropy > 0 ? Math.ceil(entropy / 8) : 0;
-  if (needed > cap) {
-    raise('RAND', 'RANDOM_POOL_OVERFLOW');
-    return null;
-  }
-  const len = Math.max(needed, minLen);
-  if (len > cap) {
-    raise('RAND', 'RANDOM_POOL_OVERFLOW');
-    return null;
-  }
-  return kernelRandom(new Uint8Array(len));
-};
+import { hostFs, processId, subMillisecondNanos, threadId, webRandom } from './host.js';
 
 /**
  * Fills `out` from the kernel's CSPRNG. The file is opened for each call: a descriptor kept
@@ -51,30 +22,32 @@ export const osEntropy: EntropyPoll = (entropy, minLen, maxLen) => {
 export function kernelRandom(out: Uint8Array): Uint8Array {
   let fd: number;
   try {
-    fd = openSync('/dev/urandom', 'r');
+    fd = hostFs.openSync('/dev/urandom', 'r');
   } catch {
-    return randomFillSync(out);
+    return webRandom(out);
   }
   try {
     for (let off = 0; off < out.length;) {
-      const n = readSync(fd, out, off, out.length - off, null);
+      const n = hostFs.readSync(fd, out, off, out.length - off, null);
       if (n <= 0) throw new Error('/dev/urandom returned no bytes');
       off += n;
     }
   } finally {
-    closeSync(fd);
+    hostFs.closeSync(fd);
   }
   return out;
 }
 
-/** The process id OpenSSL's openssl_get_fork_id() returns on Unix. (Read through the imported
- * `process`: the global's getter doubles the cost of a check made on every generate.) */
+/** The process id OpenSSL's openssl_get_fork_id() returns on Unix; 0 in a browser (see
+ * ./host.ts). (Read through host.ts's cached `process`: the global's getter doubles the cost
+ * of a check made on every generate.) */
 export function currentForkId(): number {
-  return process.pid;
+  return processId();
 }
 
 /** The "thread id" randshim uses where OpenSSL uses pthread_self(): Node's worker threadId
- * (0 on the main thread). A documented difference: OpenSSL's value is an address. */
+ * (0 on the main thread and in a browser). A documented difference: OpenSSL's value is an
+ * address. */
 export function currentThreadId(): number {
   return threadId;
 }
@@ -83,7 +56,7 @@ export function currentThreadId(): number {
 export function timeStamp(): bigint {
   const ms = Date.now();
   const seconds = BigInt(Math.floor(ms / 1000));
-  const nanos = BigInt((ms % 1000) * 1_000_000) + (process.hrtime.bigint() % 1_000_000n);
+  const nanos = BigInt((ms % 1000) * 1_000_000) + subMillisecondNanos();
   return (seconds << 32n) + nanos;
 }
 

@@ -66,7 +66,10 @@ export class HmacDrbgMechanism implements Mechanism {
     return true;
   }
 
-  generate(out: Uint8Array, adin: Uint8Array | null, _generateCounter: number): boolean {
+  /** `adinlen` (default adin.length): OpenSSL 3's drbg_hmac_generate ends with
+   * drbg_hmac_update(adin, adinlen): a NULL adin with a nonzero length still takes the second
+   * round of the update (its "provided_data == NULL" test reads the length), over no data. */
+  generate(out: Uint8Array, adin: Uint8Array | null, _generateCounter: number, adinlen: number = adin === null ? 0 : adin.length): boolean {
     if (adin !== null && adin.length > 0) this.update(adin);
     const bl = this.blocklen;
     // temp chains through the previous block: V, out[0..bl), out[bl..2bl), ...; only the last
@@ -86,7 +89,12 @@ export class HmacDrbgMechanism implements Mechanism {
       }
       off += bl;
     }
-    this.update(adin);
+    if (adin === null && adinlen > 0) {
+      this.doHmac(0x00, []);
+      this.doHmac(0x01, []);
+    } else {
+      this.update(adin);
+    }
     return true;
   }
 

@@ -9,6 +9,8 @@ export const MIB = 1 << 20;
 /** The clone-check contenders (scripts/bench/contenders.ts, cloneChecks). */
 export const CLONE_CHECK = 'clone check (pid + guard epoch)';
 export const CLONE_CHECK_COUNTER = 'clone check (pid + guard epoch + mapped vmclock)';
+/** The node:crypto floor (contenders.ts, floor). */
+export const FLOOR = 'node:crypto floor (aes-256-ctr update + copy)';
 
 export interface TargetResult {
   readonly name: string;
@@ -36,14 +38,26 @@ function fastest(samples: readonly Sample[], names: readonly string[], size: num
   return names.map((n) => ({ name: n, ns: ns(samples, n, size) })).sort((a, b) => a.ns - b.ns)[0];
 }
 
-/** Pure-JavaScript peers per mechanism (drbg.js is not one: it hashes through node:crypto). */
-const PURE_JS_PEERS: Record<string, { engine: string; peers: string[] }> = {
-  'CTR-DRBG AES-256': { engine: 'engine CTR AES-256 df (node)', peers: ['bcrypto CTR-DRBG AES-256 (js)'] },
-  'Hash-DRBG SHA-256': { engine: 'engine HASH SHA-256 (node)', peers: ['bcrypto Hash-DRBG SHA-256 (js)'] },
-  'HMAC-DRBG SHA-256': {
-    engine: 'engine HMAC SHA-256 (node)', peers: ['bcrypto HMAC-DRBG SHA-256 (js)', 'hmac-drbg SHA-256 (hash.js)'],
+/** Pure-JavaScript peers per mechanism (drbg.js is not one: it hashes through node:crypto),
+ * with the engine's label and OpenSSL's own DRBG of the same mechanism. */
+const MECHANISMS: readonly { mechanism: string; label: string; peers: string[]; openssl: string }[] = [
+  {
+    mechanism: 'CTR-DRBG AES-256', label: 'CTR AES-256 df', peers: ['bcrypto CTR-DRBG AES-256 (js)'],
+    openssl: 'OpenSSL EVP_RAND_generate CTR AES-256 df (FFI)',
   },
-};
+  {
+    mechanism: 'Hash-DRBG SHA-256', label: 'HASH SHA-256', peers: ['bcrypto Hash-DRBG SHA-256 (js)'],
+    openssl: 'OpenSSL EVP_RAND_generate HASH SHA-256 (FFI)',
+  },
+  {
+    mechanism: 'HMAC-DRBG SHA-256', label: 'HMAC SHA-256',
+    peers: ['bcrypto HMAC-DRBG SHA-256 (js)', 'hmac-drbg SHA-256 (hash.js)'],
+    openssl: 'OpenSSL EVP_RAND_generate HMAC SHA-256 (FFI)',
+  },
+];
+
+const sizeName = (size: number): string => (size === MIB ? '1 MiB' : size >= 1024 ? `${size / 1024} KiB` : `${size} B`);
+const mbs = (t: number): string => `${(MIB / t * 1000).toFixed(0)} MB/s`;
 
 export function evaluateTargets(samples: readonly Sample[], sizes: readonly number[]): TargetResult[] {
   const results: TargetResult[] = [];
@@ -62,24 +76,52 @@ export function evaluateTargets(samples: readonly Sample[], sizes: readonly numb
         `${c.toFixed(1)} ns vs ${(t / 1000).toFixed(2)} us`));
     }
   }
+  // 1 MiB: >= 0.8x OpenSSL's RAND_bytes, or, where node:crypto's cheapest path to the same bytes
+  // (the floor) is itself below 0.8x, >= 0.95x of the floor; the detail shows both.
   const sys = ns(samples, 'OpenSSL RAND_bytes (FFI)', MIB);
+  const floorNs = ns(samples, FLOOR, MIB);
+  const floorReachable = sys / floorNs >= 0.8;
   for (const personality of ['3.x', '1.1.1'] as const) {
     const t = ns(samples, `randshim RAND_bytes (${personality})`, MIB);
-    results.push(target(`RAND_bytes(1 MiB), ${personality} personality, throughput vs OpenSSL RAND_bytes via FFI`, sys / t, 0.8, 'higher',
-      `${(MIB / t * 1000).toFixed(0)} MB/s vs ${(MIB / sys * 1000).toFixed(0)} MB/s`));
+    const vsOpenssl = `${(sys / t).toFixed(2)}x OpenSSL (${mbs(t)} vs ${mbs(sys)})`;
+    const vsFloor = `${(floorNs / t).toFixed(2)}x floor (${mbs(floorNs)}; floor ${(sys / floorNs).toFixed(2)}x OpenSSL)`;
+    results.push(floorReachable
+      ? target(`RAND_bytes(1 MiB), ${personality} personality, throughput vs OpenSSL RAND_bytes via FFI`, sys / t, 0.8, 'higher',
+        `${vsOpenssl}; ${vsFloor}`)
+      : target(`RAND_bytes(1 MiB), ${personality} personality, throughput vs the node:crypto floor`, floorNs / t, 0.95, 'higher',
+        `${vsFloor}; ${vsOpenssl}`));
   }
-  for (const [mechanism, { engine, peers }] of Object.entries(PURE_JS_PEERS)) {
-    for (const [size, limit] of [[32, 5], [MIB, 50]] as const) {
-      const peer = fastest(samples, peers, size);
-      const ours = ns(samples, engine, size);
-      results.push(target(`${mechanism} at ${size === MIB ? '1 MiB' : `${size} B`}: speed vs the fastest pure-JS peer`, peer.ns / ours, limit, 'higher',
+  for (const { mechanism, label, peers, openssl } of MECHANISMS) {
+    const engine = `engine ${label} (node)`;
+    // Node backend: >= 5x the fastest pure-JS peer at 32 B; at 1 MiB >= 50x for CTR, and for
+    // Hash and HMAC >= 0.33x OpenSSL's own DRBG of the same mechanism.
+    const peer32 = fastest(samples, peers, 32);
+    results.push(target(`${mechanism} (node) at 32 B: speed vs the fastest pure-JS peer`, peer32.ns / ns(samples, engine, 32), 5, 'higher',
+      `${engine} vs ${peer32.name}`));
+    const oursMib = ns(samples, engine, MIB);
+    if (mechanism.startsWith('CTR')) {
+      const peer = fastest(samples, peers, MIB);
+      results.push(target(`${mechanism} (node) at 1 MiB: speed vs the fastest pure-JS peer`, peer.ns / oursMib, 50, 'higher',
         `${engine} vs ${peer.name}`));
+      results.push(target(`${mechanism} (node) at 1 MiB: throughput vs the node:crypto floor`, floorNs / oursMib, 0.95, 'higher',
+        `${mbs(oursMib)} vs ${mbs(floorNs)}`));
+    } else {
+      const theirs = ns(samples, openssl, MIB);
+      results.push(target(`${mechanism} (node) at 1 MiB: speed vs OpenSSL's own via FFI`, theirs / oursMib, 0.33, 'higher',
+        `${mbs(oursMib)} vs ${mbs(theirs)}`));
+    }
+    // Portable backend: >= 1.5x the fastest pure-JS peer at every size from 32 B to 1 MiB.
+    const portable = `engine ${label} (pure)`;
+    for (const size of sizes.filter((s) => s >= 32)) {
+      const peer = fastest(samples, peers, size);
+      results.push(target(`${mechanism} (pure) at ${sizeName(size)}: speed vs the fastest pure-JS peer`,
+        peer.ns / ns(samples, portable, size), 1.5, 'higher', `${portable} vs ${peer.name}`));
     }
   }
   for (const size of sizes) {
     const forgeBest = fastest(samples, samples.filter((s) => s.contender.endsWith('(forge)') && s.size === size).map((s) => s.contender), size);
     const forgeRandom = ns(samples, 'node-forge random', size);
-    results.push(target(`forge backend at ${size === MIB ? '1 MiB' : `${size} B`}: speed vs node-forge's random`, forgeRandom / forgeBest.ns, 1, 'higher',
+    results.push(target(`forge backend at ${sizeName(size)}: speed vs node-forge's random`, forgeRandom / forgeBest.ns, 1, 'higher',
       `${forgeBest.name} vs node-forge random`));
   }
   return results;

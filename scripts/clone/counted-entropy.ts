@@ -2,7 +2,7 @@
  * The OS entropy source with its pulls counted (and, for failure paths, switchable off): how the
  * clone-safety demonstrations show that a copy reseeded from the OS, or did not.
  */
-import { osEntropy, type EntropyPoll } from '../../provider/platform/os-entropy.js';
+import { osEntropy, type EntropyPoll } from '../../provider/rand-pool/os-pool.js';
 
 export interface CountedEntropy {
   /** An EntropyPoll to hand to a DRBG or a personality reset. */

@@ -96,7 +96,7 @@ export async function runRandDrbgSection(opts: ReportOptions, entries: readonly 
   for (const p of proofs) lines.push(`RAND_DRBG_bytes additional data on ${p.oracle}: ${p.ok ? 'reproduced' : 'NOT REPRODUCED'} (${p.detail})`);
   for (const u of unavailable) lines.push(`${u.oracle} unavailable: ${u.reason}`);
   if (oracles.length === 0) lines.push('no 1.1.1 oracle available: nothing was compared');
-  lines.push('documented intentional differences (README.md, "Known differences"):');
+  lines.push('documented intentional differences (docs/known-differences.md):');
   for (const d of report.differences) {
     const how = d.shown === null ? ` (not compared: ${d.notComparable})` : summaries.length === 0 ? ''
       : d.shown ? ' (shown by the scenarios, as documented)' : ' (NOT SHOWN)';

@@ -1,6 +1,6 @@
 /**
- * DefaultChain3x on its own (no wasm): the facts' deterministic 3.x vector through the chain's
- * primary, and the RAND_* semantics of crypto/rand/rand_lib.c and rand_meth.c (3.0).
+ * DefaultChain3x on its own (no wasm): the deterministic 3.0 check vector
+ * (docs/openssl-behaviour.md) through the chain's primary, and the RAND_* semantics of crypto/rand/rand_lib.c and rand_meth.c (3.0).
  */
 import { expect } from 'chai';
 import { fromHex, toHex, utf8 } from '../../provider/bytes.js';
@@ -59,7 +59,7 @@ function params(ctx: RandImpl, names: (keyof RandParams)[]): RandParams {
 }
 
 describe('provider/chain DefaultChain3x', () => {
-  it('reproduces the facts 6.8 vector: TEST-RAND seed, CTR-DRBG AES-256 primary with the default pers', () => {
+  it('reproduces the 3.0 check vector: TEST-RAND seed, CTR-DRBG AES-256 primary with the default pers', () => {
     const seed = TestRand.create(256, range(0x00, 0x2f), range(0x64, 0x73));
     expect(seed.instantiate(0)).to.equal(true);
     const chain = new DefaultChain3x({ seedSource: seed });

@@ -44,7 +44,7 @@ const counter3 = (ctx: O3.EVP_RAND_CTX): number => params3(ctx, { reseed_counter
 const primary3 = (): O3.EVP_RAND_CTX => O3.RAND_get0_primary(null) as O3.EVP_RAND_CTX;
 const providerOf = (ctx: O3.EVP_RAND_CTX): string => O3.OSSL_PROVIDER_get0_name(O3.EVP_RAND_get0_provider(O3.EVP_RAND_CTX_get0_rand(ctx)));
 
-/** A TEST-RAND holding the facts 6.8 entropy and nonce, instantiated. */
+/** A TEST-RAND holding the check vector's entropy and nonce (docs/openssl-behaviour.md), instantiated. */
 function testRand3(): O3.EVP_RAND_CTX {
   const t = O3.EVP_RAND_CTX_new(O3.EVP_RAND_fetch(null, 'TEST-RAND', null), null) as O3.EVP_RAND_CTX;
   expect(O3.EVP_RAND_instantiate(t, 256, 0, null, 0, [

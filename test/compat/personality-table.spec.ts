@@ -1,17 +1,18 @@
 /**
- * README's personality table is the one rendered from interop/suites/personalities/table.ts (regenerate it
- * with `node dist/scripts/personality-table.js` after a build), and every test and scenario it
- * cites exists: tests are looked up in the suite mocha loaded, scenarios in their catalogues.
+ * The personality table of docs/personalities.md is the one rendered from
+ * interop/suites/personalities/table.ts (regenerate it with `npm run personality-table`), it is
+ * the only copy, and every test and scenario it cites exists: tests are looked up in the suite
+ * mocha loaded, scenarios in their catalogues.
  */
 import { expect } from 'chai';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evpRandScenarios } from '../../interop/suites/evp-rand/scenarios.js';
 import { PERSONALITY_SPEC, PERSONALITY_SUITE, personalityRows } from '../../interop/suites/personalities/table.js';
 import { rand3Scenarios } from '../../interop/suites/rand-front-end/scenarios.js';
 import { SCENARIOS_111 } from '../../interop/suites/rand-drbg/index.js';
-import { renderPersonalityTable, tableInReadme } from '../../scripts/personality-table/render.js';
+import { renderPersonalityTable, TABLE_BEGIN, TABLE_FILE, tableInDoc } from '../../scripts/personality-table/render.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -24,6 +25,18 @@ const CATALOGUES: Record<string, readonly string[]> = {
   'test/compat/rand3-scenarios.spec.ts': rand3Scenarios().map((s) => s.name),
   'test/compat/evp-rand-scenarios.spec.ts': evpRandScenarios().map((s) => s.name),
 };
+
+/** The repository's own Markdown files (not node_modules, dist or .cache). */
+function markdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === 'dist') continue;
+    const path = join(dir, e.name);
+    if (e.isDirectory()) out.push(...markdownFiles(path));
+    else if (e.name.endsWith('.md')) out.push(path);
+  }
+  return out;
+}
 
 interface LoadedTest {
   readonly file: string;
@@ -43,11 +56,23 @@ function loadedTests(ctx: Mocha.Context): LoadedTest[] {
   return out;
 }
 
-describe('README personality table', () => {
-  it('is the table rendered from interop/suites/personalities/table.ts (node dist/scripts/personality-table.js)', () => {
-    const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
-    expect(tableInReadme(readme), 'README.md has the personality table markers').to.not.equal(null);
-    expect(tableInReadme(readme)).to.equal(renderPersonalityTable());
+describe('personality table (docs/personalities.md)', () => {
+  it('is the table rendered from interop/suites/personalities/table.ts (npm run personality-table)', () => {
+    const doc = readFileSync(resolve(ROOT, TABLE_FILE), 'utf8');
+    expect(tableInDoc(doc), `${TABLE_FILE} has the personality table markers`).to.not.equal(null);
+    expect(tableInDoc(doc)).to.equal(renderPersonalityTable());
+  });
+
+  it('is in one place: no other Markdown file of the repository carries it', () => {
+    const copies = markdownFiles(ROOT).filter((f) => readFileSync(f, 'utf8').includes(TABLE_BEGIN));
+    expect(copies.map((f) => relative(ROOT, f))).to.deep.equal([TABLE_FILE]);
+  });
+
+  it('links every cited file so that the link resolves from docs/', () => {
+    const doc = readFileSync(resolve(ROOT, TABLE_FILE), 'utf8');
+    const targets = [...(tableInDoc(doc) ?? '').matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]);
+    expect(targets.length, 'links in the table').to.be.at.least(personalityRows().length);
+    for (const t of targets) expect(existsSync(resolve(ROOT, dirname(TABLE_FILE), t)), t).to.equal(true);
   });
 
   it('has the rows the issue asks for', () => {

@@ -1,9 +1,9 @@
 /**
- * README.md's 1.1.1 porting example, kept honest: the TypeScript block is extracted from the
- * README, type-checked (strict) against randshim's published declarations, and run as written
+ * The 1.1.1 porting example of docs/porting-1.1.1.md, kept honest: the TypeScript block is
+ * extracted from that page, type-checked (strict) against randshim's published declarations, and run as written
  * (`randshim/compat` resolves to this package); the C block's RAND_DRBG calls are run on both
  * real 1.1.1 oracles with the same seed, nonce, personalization and additional input; the
- * TypeScript's output must equal what real 1.1.1 gives and the README's output block.
+ * TypeScript's output must equal what real 1.1.1 gives and the page's output block.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,12 +50,15 @@ interface Example {
   readonly output: string[];
 }
 
-/** The first ```c, ```ts and ```text blocks of README's "Porting example" section. */
+const DOC = 'docs/porting-1.1.1.md';
+
+/** The first ```c, ```ts and ```text blocks of the page's "Porting example" section. */
 function readExample(): Example {
-  const readme = readFileSync(join(repoRoot(), 'README.md'), 'utf8');
-  const start = readme.indexOf('### Porting example');
-  expect(start, 'README has a "### Porting example" section').to.be.greaterThan(0);
-  const section = readme.slice(start, readme.indexOf('\n## ', start));
+  const doc = readFileSync(join(repoRoot(), DOC), 'utf8');
+  const start = doc.indexOf('\n## Porting example\n');
+  expect(start, `${DOC} has a "## Porting example" section`).to.be.greaterThan(0);
+  const next = doc.indexOf('\n## ', start + 1);
+  const section = doc.slice(start, next < 0 ? doc.length : next);
   const block = (lang: string): string => {
     const m = new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(section);
     if (m === null) expect.fail(`no \`\`\`${lang} block in the porting example`);
@@ -69,7 +72,7 @@ function available(d: Discovery<'rand-drbg-111'>): Oracle111 {
   return d.handle;
 }
 
-describe('README porting example (OpenSSL 1.1.1 RAND_DRBG)', function () {
+describe('docs/porting-1.1.1.md porting example (OpenSSL 1.1.1 RAND_DRBG)', function () {
   const example = readExample();
   const dir = join(repoRoot(), 'dist', '.porting-example');
 
@@ -104,7 +107,7 @@ describe('README porting example (OpenSSL 1.1.1 RAND_DRBG)', function () {
     expect(diagnostics).to.deep.equal([]);
   });
 
-  it('the TypeScript prints what real OpenSSL 1.1.1 gives for the C program, and what README shows', async function () {
+  it('the TypeScript prints what real OpenSSL 1.1.1 gives for the C program, and what the page shows', async function () {
     const js = ts.transpileModule(example.ts, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } });
     const file = join(dir, 'example.mjs');
     writeFileSync(file, js.outputText);

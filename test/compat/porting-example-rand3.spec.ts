@@ -1,5 +1,5 @@
 /**
- * README's OpenSSL 3 RAND porting example: its TypeScript block, taken from README.md as it is,
+ * The OpenSSL 3 RAND porting example: its TypeScript block, taken from docs/porting-3.md as it is,
  * type-checks (strict) against the built package and runs in a fresh process importing
  * `randshim/compat/3`; what it prints equals what the C block's calls print on the system
  * libcrypto.so.3 (run here through interop/ffi in a fresh library context, since the library's
@@ -8,13 +8,15 @@
 import { expect } from 'chai';
 import { loadLibCrypto3, ParamArrays } from '../../interop/builds/openssl3/index.js';
 import { withFreshLibctx } from '../../interop/suites/rand-front-end/run-libcrypto.js';
-import { readmeBlocks, runExample, typecheckExample } from './readme-examples.js';
+import { docBlocks, runExample, typecheckExample } from './readme-examples.js';
+
+const DOC = 'docs/porting-3.md';
 
 const MARKER = '// porting example: OpenSSL 3 RAND\n';
 
-describe('README porting example (OpenSSL 3 RAND)', function () {
-  const tsBlock = readmeBlocks('ts').find((b) => b.startsWith(MARKER));
-  const cBlock = readmeBlocks('c').find((b) => b.includes('RAND_set_DRBG_type(NULL, "HASH-DRBG"'));
+describe('docs/porting-3.md porting example (OpenSSL 3 RAND)', function () {
+  const tsBlock = docBlocks(DOC, 'ts').find((b) => b.startsWith(MARKER));
+  const cBlock = docBlocks(DOC, 'c').find((b) => b.includes('RAND_set_DRBG_type(NULL, "HASH-DRBG"'));
 
   it('has a C block and its TypeScript translation calling the same functions', () => {
     expect(tsBlock, 'TypeScript block').to.be.a('string');
@@ -27,7 +29,7 @@ describe('README porting example (OpenSSL 3 RAND)', function () {
     expect(typecheckExample(tsBlock as string, 'example-rand3')).to.deep.equal([]);
   });
 
-  it('prints what the real libcrypto.so.3 prints for the C block, as README says', () => {
+  it('prints what the real libcrypto.so.3 prints for the C block, as docs/porting-3.md says', () => {
     const run = runExample(tsBlock as string, 'example-rand3');
     expect(run.stderr).to.equal('');
     expect(run.status).to.equal(0);

@@ -1,18 +1,20 @@
 /**
- * The README's OpenSSL 3 porting example: its TypeScript block, taken from README.md as it is,
+ * The OpenSSL 3 EVP_RAND porting example: its TypeScript block, taken from docs/porting-3.md as it is,
  * type-checks (strict) against the built package and runs (in a fresh process, importing
  * `randshim/compat` as a user would); its output equals what the system libcrypto.so.3 gives
  * for the C block's calls, made here through interop/ffi.
  */
 import { expect } from 'chai';
 import { loadLibCrypto3, ParamArrays } from '../../interop/builds/openssl3/index.js';
-import { readmeBlocks, runExample, typecheckExample } from './readme-examples.js';
+import { docBlocks, runExample, typecheckExample } from './readme-examples.js';
+
+const DOC = 'docs/porting-3.md';
 
 const MARKER = '// porting example: OpenSSL 3 EVP_RAND';
 
-describe('README porting example (OpenSSL 3 EVP_RAND)', function () {
-  const tsBlock = readmeBlocks('ts').find((b) => b.startsWith(MARKER));
-  const cBlock = readmeBlocks('c').find((b) => b.includes('EVP_RAND_fetch(NULL, "CTR-DRBG", NULL)'));
+describe('docs/porting-3.md porting example (OpenSSL 3 EVP_RAND)', function () {
+  const tsBlock = docBlocks(DOC, 'ts').find((b) => b.startsWith(MARKER));
+  const cBlock = docBlocks(DOC, 'c').find((b) => b.includes('EVP_RAND_fetch(NULL, "CTR-DRBG", NULL)'));
 
   it('has a C block and its TypeScript translation calling the same functions', () => {
     expect(tsBlock, 'TypeScript block').to.be.a('string');

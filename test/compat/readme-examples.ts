@@ -1,7 +1,7 @@
 /**
- * README code blocks as tests: find a block, type-check it strictly against the built package
- * and run it in a fresh Node process from the package root (so `randshim/...` imports resolve
- * as a user's would).
+ * Code blocks of README.md and docs/*.md as tests: find a block, type-check it strictly against
+ * the built package and run it in a fresh Node process from the package root (so `randshim/...`
+ * imports resolve as a user's would).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,9 +11,14 @@ import ts from 'typescript';
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const WORK = `${ROOT}dist/.porting-example/`;
 
-/** Every ```lang block of README.md, in order. */
-export function readmeBlocks(lang: string): string[] {
-  const markdown = readFileSync(`${ROOT}README.md`, 'utf8');
+/** The text of a Markdown file of the repository (`README.md`, `docs/porting-3.md`, ...). */
+export function readDoc(file: string): string {
+  return readFileSync(`${ROOT}${file}`, 'utf8');
+}
+
+/** Every ```lang block of the Markdown file `file` (relative to the repository root), in order. */
+export function docBlocks(file: string, lang: string): string[] {
+  const markdown = readDoc(file);
   const out: string[] = [];
   const re = new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g');
   for (let m = re.exec(markdown); m !== null; m = re.exec(markdown)) out.push(m[1]);

@@ -80,7 +80,7 @@ describe('differential campaigns against real OpenSSL', function () {
     this.test!.title += ` (${r.totals.cases} cases, ${r.totals.steps} steps, ${r.totals.bytesCompared} bytes)`;
   });
 
-  for (const [backend, seed] of [['forge', SEED + 1], ['node-native', SEED + 2]] as const) {
+  for (const [backend, seed] of [['forge', SEED + 1], ['node-native', SEED + 2], ['pure', SEED + 3]] as const) {
     it(`system-3: 200 cases per configuration on the ${backend} backend, zero mismatches`, async function () {
       const r = await runCampaign(randshimDriver3x(backend), oracle('system-3'), { seed, casesPerConfig: 200, configs: ALL_CONFIGS });
       assertClean(r, 28, 200);

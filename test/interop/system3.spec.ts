@@ -12,7 +12,7 @@ import { loadLibCrypto3, OPENSSL_INIT_LOAD_CRYPTO_STRINGS, SYSTEM_LIBCRYPTO3 } f
 import { caseLimits, supportedConfigs } from '../../interop/suites/differential/configs.js';
 import { generateCases, SeededRandom } from '../../interop/suites/differential/generator.js';
 import { describeError3 } from '../../interop/builds/openssl3/error-names.js';
-import { COMMON_REASONS, ERR_LIBS, LIB_REASONS } from '../../interop/builds/openssl3/reasons.js';
+import { COMMON_REASONS, ERR_LIBS, LATER_LINE_REASONS, LIB_REASONS } from '../../interop/builds/openssl3/reasons.js';
 import { buildNamed, discover, inProcessLibcrypto3, type BuildEntry } from '../../interop/builds/registry.js';
 import { libcrypto3Driver, type Libcrypto3Driver } from '../../interop/suites/differential/run-libcrypto.js';
 import { randshimDriver3x } from '../../interop/suites/differential/run-randshim.js';
@@ -120,6 +120,15 @@ describe('system-3 oracle', () => {
       }
     }
     expect(checked).to.equal(123 + 43 + 109 + 21);
+    let later = 0;
+    for (const [lib, reasons] of LATER_LINE_REASONS) {
+      for (const [reason, name] of reasons) {
+        const code = (libNumber.get(lib) as number) * 2 ** 23 + reason;
+        expect(c.ERR_reason_error_string(code), `${lib}_R_${name} is not a 3.0 reason`).to.equal(null);
+        later++;
+      }
+    }
+    expect(later).to.equal(1);
     expect(describeError3(6 * 2 ** 23 + 0x8010c)).to.deep.equal({ lib: 'EVP', reason: 'UNSUPPORTED' });
     expect(COMMON_REASONS.get(0x8010c)).to.equal('UNSUPPORTED');
     expect(c.ERR_reason_error_string(6 * 2 ** 23 + 0x8010c)).to.equal('unsupported');

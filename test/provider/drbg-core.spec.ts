@@ -1,7 +1,7 @@
 /**
  * The generic DRBG's state machine (OpenSSL 3.0 drbg.c): instantiate/reseed/generate paths,
  * automatic reseeds by count, time, fork and parent reseed, error recovery, and a check vector
- * recorded from a real libcrypto 3.0.19 run (facts section 6.8).
+ * recorded from a real libcrypto 3.0.19 run (docs/openssl-behaviour.md, "A deterministic 3.0 check").
  */
 import { expect } from 'chai';
 import { fromHex, toHex, utf8 } from '../../provider/bytes.js';
@@ -30,7 +30,7 @@ function countingTestRand(strength = 256): { parent: TestRand & RandImpl; pulls:
 
 describe('generic DRBG state machine', () => {
   it('reproduces real OpenSSL 3.0.19: CTR AES-256 under TEST-RAND with the default personalization', () => {
-    // facts 6.8: TEST-RAND strength 256, entropy 00..2f, nonce 64..73; child pers NULL.
+    // test_rng.c's TEST-RAND: strength 256, entropy 00..2f, nonce 64..73; child pers NULL.
     const parent = TestRand.create(256, pattern(48), pattern(16, 0x64));
     parent.instantiate(256);
     const drbg = new Drbg({ mechanism: CTR256, parent });

@@ -8,7 +8,7 @@ import { BACKEND_NAMES } from '../../provider/sp800-90a/primitives/index.js';
 import { countCases, loadEvpRand } from '../../vectors/evprand.js';
 import { runSuite } from '../../vectors/runner.js';
 
-/** evprand.txt of OpenSSL 3.0.x: 961 stanzas, 14,401 cases (facts section 6.10). */
+/** evprand.txt of OpenSSL 3.0.x: 961 stanzas, 14,401 cases (vectors/README.md). */
 const EXPECTED = {
   'CTR-DRBG': { stanzas: 289, cases: 4321 },
   'HASH-DRBG': { stanzas: 336, cases: 5040 },

@@ -3,7 +3,7 @@
  *
  * - A shared libcrypto.so.1.1 is loaded with RTLD_DEEPBIND (`{ deep: true }`): Node 20 exports
  *   its own bundled OpenSSL 3 symbols, and without DEEPBIND the library's internal references
- *   would bind to Node's copies (dlopen(3), RTLD_DEEPBIND: the library's own symbols first).
+ *   would bind to Node's copies (dlopen(3), RTLD_DEEPBIND; `nm -D $(which node)` lists them).
  * - Inside the Node 16 binary, OpenSSL 1.1.1v is linked into the executable itself: the main
  *   program handle, `koffi.load(null)`.
  *

@@ -6,7 +6,7 @@
  */
 import type { LibCrypto3 } from './libcrypto.js';
 import type { ReportedError } from '../../suites/differential/driver.js';
-import { COMMON_REASONS, ERR_LIBS, LIB_REASONS } from './reasons.js';
+import { COMMON_REASONS, ERR_LIBS, LATER_LINE_REASONS, LIB_REASONS } from './reasons.js';
 
 const ERR_SYSTEM_FLAG = 0x80000000;
 const ERR_LIB_OFFSET = 23;
@@ -28,7 +28,7 @@ export function describeError3(code: number): ReportedError {
   const lib = ERR_LIBS.get(libNumber) ?? hex(libNumber);
   const reason = (reasonNumber & ERR_RFLAG_COMMON) !== 0
     ? COMMON_REASONS.get(reasonNumber)
-    : LIB_REASONS.get(lib)?.get(reasonNumber);
+    : LIB_REASONS.get(lib)?.get(reasonNumber) ?? LATER_LINE_REASONS.get(lib)?.get(reasonNumber);
   return { lib, reason: reason ?? hex(code) };
 }
 

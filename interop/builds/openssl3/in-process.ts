@@ -19,7 +19,7 @@ export interface InProcessLibcrypto3 {
   readonly evidence: Provenance;
 }
 
-/** Loads `path` through `engine` and checks its provenance and that it is OpenSSL 3. Throws an
+/** Loads `path` through `engine` and checks its provenance and that it is OpenSSL 3 or 4 (same EVP_RAND ABI). Throws an
  * Error whose message is the reason it cannot be used. */
 export function openLibcrypto3(path: string, engine: EngineName): InProcessLibcrypto3 {
   if (!existsSync(path)) throw new Error(`library missing: ${path}`);
@@ -33,8 +33,8 @@ export function openLibcrypto3(path: string, engine: EngineName): InProcessLibcr
   }
   const problem = provenanceProblem(evidence, path);
   if (problem !== null) throw new Error(`cannot load ${path} through ${engine}: ${problem}`);
-  if (!evidence.version.startsWith('OpenSSL 3.')) {
-    throw new Error(`cannot load ${path} through ${engine}: ${path} is not OpenSSL 3: ${evidence.version}`);
+  if (!/^OpenSSL [34]\./.test(evidence.version)) {
+    throw new Error(`cannot load ${path} through ${engine}: ${path} is not OpenSSL 3 or 4: ${evidence.version}`);
   }
   return { path, engine, crypto, evidence };
 }

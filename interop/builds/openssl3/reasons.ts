@@ -420,3 +420,11 @@ export const LIB_REASONS: ReadonlyMap<string, ReadonlyMap<number, string>> = new
     [122, 'INVALID_NEGATIVE_VALUE'],
   ])],
 ]);
+
+/** Reasons later lines added, which 3.0's headers lack (so the generated table above cannot
+ * hold them), for naming what a 3.5, 3.6 or 4.0 library's queue holds. A spec checks that the
+ * system 3.0 library has no string for them. */
+export const LATER_LINE_REASONS: ReadonlyMap<string, ReadonlyMap<number, string>> = new Map([
+  // 3.4+: providers/implementations/rands/fips_crng_test.c crng_test
+  ['PROV', new Map([[244, 'ENTROPY_SOURCE_FAILED_CONTINUOUS_TESTS']])],
+]);

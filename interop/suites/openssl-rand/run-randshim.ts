@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as R from '../../../compat/openssl3/index.js';
 import { writeU32LE, writeU64LE } from '../../../provider/bytes.js';
-import { RAND_POOL_MAX_LENGTH, type EntropyPoll } from '../../../provider/platform/os-entropy.js';
+import { RAND_POOL_MAX_LENGTH, type EntropyPoll } from '../../../provider/rand-pool/os-pool.js';
 import { captureErrors, errorQueue, raise } from '../../../provider/err/queue.js';
 import { runRandApp } from './rand-app.js';
 import { PinnedUrandom } from './pinned-urandom.js';

@@ -191,8 +191,8 @@ export const PERSONALITIES = {
   negativeCount: {
     id: 'negative-count',
     behaviour: 'RAND_bytes / RAND_priv_bytes with a negative count',
-    openssl111: { value: { ret: 0, reason: 'ARGUMENT_OUT_OF_RANGE' },
-      text: 'C converts it to a huge size_t and overruns the buffer; randshim returns 0 (RAND_R_ARGUMENT_OUT_OF_RANGE)' },
+    openssl111: { value: { ret: 0, reason: 'PASSED_INVALID_ARGUMENT' },
+      text: 'C converts it to a huge size_t and overruns the buffer; randshim returns 0 (ERR_R_PASSED_INVALID_ARGUMENT)' },
     openssl3: { value: { ret: 0, reason: null }, text: 'returns 0 with no error and nothing created' },
     fips: { value: null, text: 'none' },
     proofs: [other('test/compat/rand-drbg-local.spec.ts', '1.1.1 personality: what only randshim can be made to show', 'short-buffers'),

@@ -9,6 +9,10 @@
  * Sizes are those of the LP64 targets OpenSSL is compared against: int 4, long 8, size_t 8,
  * time_t 8, double 8.
  *
+ * Arguments C cannot express (a buffer shorter than the length passed with it) return 0 with
+ * CRYPTO ERR_R_PASSED_INVALID_ARGUMENT where C would overrun memory; NULL data where C would
+ * write through it, 0 with ERR_R_PASSED_NULL_PARAMETER.
+ *
  *   let strength = { value: 0 };
  *   const params = [OSSL_PARAM_construct_uint(OSSL_RAND_PARAM_STRENGTH, strength), OSSL_PARAM_construct_end()];
  *   EVP_RAND_CTX_get_params(ctx, params);   // strength.value === 256
@@ -18,6 +22,7 @@ import {
   OSSL_PARAM_REAL, OSSL_PARAM_UNSIGNED_INTEGER, OSSL_PARAM_UTF8_PTR, OSSL_PARAM_UTF8_STRING, storeBytes,
   storeDouble, storeInt, utf8Bytes, utf8Text, writeIntBox, type IntBox, type OSSL_PARAM, type OSSL_PARAM_DATA,
 } from './param-memory.js';
+import { raise } from '../../err/queue.js';
 
 export {
   OSSL_PARAM_INTEGER, OSSL_PARAM_UNSIGNED_INTEGER, OSSL_PARAM_REAL, OSSL_PARAM_UTF8_STRING, OSSL_PARAM_OCTET_STRING,
@@ -36,6 +41,12 @@ const REAL_SHIFT = 53n;
 /** (double)(INT64_MAX - 65535) + 65536.0 and the UINT64 counterpart: 2^63 and 2^64. */
 const INT64_LIMIT_D = 2 ** 63;
 const UINT64_LIMIT_D = 2 ** 64;
+
+/** A buffer shorter than the length given with it: 0, after ERR_R_PASSED_INVALID_ARGUMENT. */
+function invalidArgument(): 0 {
+  raise('CRYPTO', 'PASSED_INVALID_ARGUMENT');
+  return 0;
+}
 
 // ---- locate, construct, modified ----
 
@@ -513,9 +524,13 @@ function setUint64(p: OSSL_PARAM | null, val: bigint): number {
     }
   } else if (p.data_type === OSSL_PARAM_REAL) {
     p.return_size = 8;
-    // No NULL-data check here in 3.0 (unlike every other setter): C would write through NULL.
+    // No NULL-data check here in 3.0 (unlike every other setter): C would write through NULL
+    // and crash; randshim refuses instead (CRYPTO ERR_R_PASSED_NULL_PARAMETER, 0).
     if (p.data_size === 8 && (val >> REAL_SHIFT) === 0n) {
-      if (p.data === null) throw new TypeError('OSSL_PARAM_set_uint64 on a REAL parameter with NULL data (C dereferences NULL)');
+      if (p.data === null) {
+        raise('CRYPTO', 'PASSED_NULL_PARAMETER');
+        return 0;
+      }
       storeDouble(p, Number(val));
       return 1;
     }
@@ -740,12 +755,14 @@ export function OSSL_PARAM_get_utf8_string(p: OSSL_PARAM | null, val: { value: s
   }
   const buf = val.value;
   if (maxLen < sz) return 0;
-  if (buf.length < sz) throw new RangeError('OSSL_PARAM_get_utf8_string: buffer shorter than the data (C would overrun it)');
-  buf.set(src);
+  // A buffer shorter than max_len says it is (C would overrun it): refused before any write.
+  if (buf.length < sz) return invalidArgument();
   let dataLength = sz;
   if (dataLength >= maxLen) dataLength = cStrlen(src);
+  // No room in `buf` for the NUL that max_len promises room for: refused the same way.
+  if (dataLength < maxLen && dataLength >= buf.length) return invalidArgument();
+  buf.set(src);
   if (dataLength >= maxLen) return 0;
-  if (dataLength >= buf.length) throw new RangeError('OSSL_PARAM_get_utf8_string: no room for the NUL (C would overrun the buffer)');
   buf[dataLength] = 0;
   return 1;
 }
@@ -768,7 +785,7 @@ export function OSSL_PARAM_get_octet_string(p: OSSL_PARAM | null, val: { value: 
     return 1;
   }
   if (maxLen < sz) return 0;
-  if (val.value.length < sz) throw new RangeError('OSSL_PARAM_get_octet_string: buffer shorter than the data');
+  if (val.value.length < sz) return invalidArgument();
   val.value.set(src);
   return 1;
 }
@@ -803,7 +820,7 @@ export function OSSL_PARAM_set_octet_string(p: OSSL_PARAM | null, val: Uint8Arra
   if (p === null) return 0;
   p.return_size = 0;
   if (val === null) return 0;
-  if (len > val.length) throw new RangeError('OSSL_PARAM_set_octet_string: len beyond the buffer');
+  if (!Number.isInteger(len) || len < 0 || len > val.length) return invalidArgument();
   return setStringInternal(p, val.subarray(0, len), OSSL_PARAM_OCTET_STRING);
 }
 

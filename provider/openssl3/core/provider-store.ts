@@ -25,6 +25,13 @@ import {
 } from './properties.js';
 import { raise } from '../../err/queue.js';
 
+/** The property definitions of the default provider's DRBGs (providers/defltprov.c) and of the
+ * FIPS provider's (providers/fips/fipsprov.c), as strings and parsed. */
+export const DEFAULT_PROVIDER_PROPERTIES = 'provider=default';
+export const FIPS_PROVIDER_PROPERTIES = 'provider=fips,fips=yes';
+export const DEFAULT_PROVIDER_DEFINITION: PropertyDefinition = parseDefinition(DEFAULT_PROVIDER_PROPERTIES);
+export const FIPS_PROVIDER_DEFINITION: PropertyDefinition = parseDefinition(FIPS_PROVIDER_PROPERTIES);
+
 export const RAND_ALGORITHM_NAMES = ['CTR-DRBG', 'HASH-DRBG', 'HMAC-DRBG', 'SEED-SRC', 'TEST-RAND'] as const;
 export type RandAlgorithmName = (typeof RAND_ALGORITHM_NAMES)[number];
 
@@ -46,8 +53,8 @@ function method(name: RandAlgorithmName, provider: ProviderName, properties: str
 
 const METHODS: readonly RandMethod[] = [
   ...(['CTR-DRBG', 'HASH-DRBG', 'HMAC-DRBG', 'SEED-SRC', 'TEST-RAND'] as const)
-    .map((n) => method(n, 'default', 'provider=default')),
-  ...(['CTR-DRBG', 'HASH-DRBG', 'HMAC-DRBG'] as const).map((n) => method(n, 'fips', 'provider=fips,fips=yes')),
+    .map((n) => method(n, 'default', DEFAULT_PROVIDER_PROPERTIES)),
+  ...(['CTR-DRBG', 'HASH-DRBG', 'HMAC-DRBG'] as const).map((n) => method(n, 'fips', FIPS_PROVIDER_PROPERTIES)),
   method('TEST-RAND', 'fips', 'provider=fips,fips=no'),
 ];
 

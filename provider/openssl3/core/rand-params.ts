@@ -1,16 +1,42 @@
 /**
- * The RAND parameters of OpenSSL 3.0 (include/openssl/core_names.h; facts section 6.4) with
+ * The RAND parameters of OpenSSL 3.0 (include/openssl/core_names.h, EVP_RAND(3)) with
  * their C types, and the bridge between the provider's plain-object parameters
  * ({@link RandParams}) and OSSL_PARAM arrays, so that every implementation has one
  * get_ctx_params / set_ctx_params written against OSSL_PARAM the way OpenSSL's is.
  */
-import type { RandParamName, RandParams } from '../rands/rand-impl.js';
 import { OSSL_PARAM_INTEGER, OSSL_PARAM_OCTET_STRING, OSSL_PARAM_UNSIGNED_INTEGER, OSSL_PARAM_UTF8_STRING, type OSSL_PARAM } from './param-memory.js';
 import {
   OSSL_PARAM_construct_end, OSSL_PARAM_construct_int, OSSL_PARAM_construct_octet_string, OSSL_PARAM_construct_size_t,
   OSSL_PARAM_construct_time_t, OSSL_PARAM_construct_uint, OSSL_PARAM_construct_utf8_string, OSSL_PARAM_DEFN,
   OSSL_PARAM_modified, paramCString,
 } from './ossl-param.js';
+
+/** The parameters of OpenSSL 3's core_names.h that RAND implementations report or accept
+ * (OSSL_RAND_PARAM_* and OSSL_DRBG_PARAM_*). Absent keys are not reported / not set. */
+export interface RandParams {
+  state?: number;
+  strength?: number;
+  max_request?: number;
+  min_entropylen?: number;
+  max_entropylen?: number;
+  min_noncelen?: number;
+  max_noncelen?: number;
+  max_perslen?: number;
+  max_adinlen?: number;
+  reseed_counter?: number;
+  reseed_time?: number;
+  reseed_requests?: number;
+  reseed_time_interval?: number;
+  cipher?: string;
+  digest?: string;
+  mac?: string;
+  properties?: string;
+  use_derivation_function?: number;
+  test_entropy?: Uint8Array;
+  test_nonce?: Uint8Array;
+}
+
+export type RandParamName = keyof RandParams;
 
 /** The C types parameters travel as. */
 export type ParamCType = 'int' | 'uint' | 'size_t' | 'time_t' | 'uint64' | 'utf8' | 'octets';

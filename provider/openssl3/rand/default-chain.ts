@@ -32,6 +32,14 @@ import { evpEnableLocking, evpGenerate, evpGetState, evpInstantiate, evpReseed }
 import { newRandCtx, type RandEnvironment } from './evp-rand-fetch.js';
 import { ProviderStore } from '../core/provider-store.js';
 
+/** C cannot pass a `num` beyond its buffer, or a fractional one: refused as compat's RAND_bytes
+ * refuses it (RAND ERR_R_PASSED_INVALID_ARGUMENT), rather than overrunning `buf`. */
+function fits(buf: Uint8Array, num: number): boolean {
+  if (Number.isInteger(num) && num <= buf.length) return true;
+  raise('RAND', 'PASSED_INVALID_ARGUMENT');
+  return false;
+}
+
 /** The four contexts of the chain. */
 export type ChainLevel = 'seed' | 'primary' | 'public' | 'private';
 
@@ -249,7 +257,8 @@ export class DefaultChain3x {
   /**
    * RAND_bytes_ex / drbg_bytes: EVP_RAND_generate(public, buf, num, strength, 0, NULL, 0).
    * There is no per-call additional input in 3.x. `num` < 0 returns 0 (RAND_bytes' check);
-   * `num` = 0 still creates the chain and returns 1.
+   * `num` = 0 still creates the chain and returns 1. A `num` C could not pass with `buf` (beyond
+   * it, or not an integer) returns 0 with RAND ERR_R_PASSED_INVALID_ARGUMENT.
    */
   bytes(buf: Uint8Array, num: number, strength = 0): number {
     return this.generateOn(() => this.getPublic(), buf, num, strength);
@@ -262,7 +271,7 @@ export class DefaultChain3x {
 
   private generateOn(get: () => RandImpl | null, buf: Uint8Array, num: number, strength: number): number {
     if (num < 0) return 0;
-    if (!Number.isInteger(num) || num > buf.length) throw new RangeError(`cannot write ${num} bytes into ${buf.length}`);
+    if (!fits(buf, num)) return 0;
     const ctx = get();
     if (ctx === null) return 0;
     return evpGenerate(ctx, buf.subarray(0, num), strength, false, null) ? 1 : 0;
@@ -278,9 +287,10 @@ export class DefaultChain3x {
     void randomness;
     const primary = this.getPrimary();
     if (primary === null || num <= 0) return 0;
-    if (buf !== null && (!Number.isInteger(num) || num > buf.length)) {
-      throw new RangeError(`cannot read ${num} bytes from ${buf.length}`);
-    }
+    if (buf !== null && !fits(buf, num)) return 0;
+    // randshim: a seed source that takes events (FORTUNA) also gets the buffer as one event.
+    const events = this.seedCtx as { addEvent?: (data: Uint8Array) => boolean } | null;
+    if (buf !== null && events?.addEvent !== undefined) events.addEvent(buf.subarray(0, num));
     return evpReseed(primary, false, null, buf === null ? null : buf.subarray(0, num)) ? 1 : 0;
   }
 

@@ -26,21 +26,34 @@ export function evpInstantiate(ctx: RandImpl, strength: number, predictionResist
  * request makes no provider call. A failing chunk raises EVP_R_GENERATE_ERROR.
  */
 export function evpGenerate(ctx: RandImpl, out: Uint8Array, strength: number, predictionResistance: boolean,
-  adin: Uint8Array | null): boolean {
+  adin: Uint8Array | null, outlen: number = out.length, adinlen: number = adin === null ? 0 : adin.length): boolean {
   const max = maxRequestOf(ctx);
   if (max === 0) {
     raise('EVP', 'UNABLE_TO_GET_MAXIMUM_REQUEST_SIZE');
     return false;
   }
   let pr = predictionResistance;
-  for (let off = 0; off < out.length; off += max) {
-    if (!ctx.generate(out.subarray(off, Math.min(out.length, off + max)), strength, pr, adin)) {
+  for (let off = 0; off < outlen; off += max) {
+    // C's lengths go to the provider; a DRBG refuses buffers shorter than them after its checks.
+    const chunk = Math.min(max, outlen - off);
+    const view = out.subarray(off, off + chunk);
+    const ok = ctx instanceof DrbgCtx ? ctx.generate(view, strength, pr, adin, adinlen, chunk)
+      : view.length === chunk && (adin === null || adin.length >= adinlen) ? ctx.generate(view, strength, pr, adin)
+        : refusedBuffer();
+    if (!ok) {
       raise('EVP', 'GENERATE_ERROR');
       return false;
     }
     pr = false;
   }
   return true;
+}
+
+/** A JavaScript buffer shorter than C's length, for a RAND that is not a DRBG: refused by EVP
+ * before the provider is called. */
+function refusedBuffer(): false {
+  raise('EVP', 'PASSED_INVALID_ARGUMENT');
+  return false;
 }
 
 /**

@@ -14,7 +14,7 @@ import {
 import type { CtrCipherInfo } from '../../sp800-90a/primitives/algorithms.js';
 import type { RandParamName } from './rand-impl.js';
 import { fetchCtrCipher, fetchEcbCipher } from './fetch-algorithms.js';
-import { utf8Param } from './param-strings.js';
+import { utf8Param } from './utf8-param.js';
 import { adoptState, openLimits, type DrbgVariant, type VariantEnv, MechanismHolder } from './drbg-variant.js';
 
 export class CtrVariant extends MechanismHolder<CtrDrbgMechanism> implements DrbgVariant {
@@ -72,7 +72,9 @@ export class CtrVariant extends MechanismHolder<CtrDrbgMechanism> implements Drb
     p = OSSL_PARAM_locate_const(params, 'cipher');
     if (p !== null) {
       if (p.data_type !== OSSL_PARAM_UTF8_STRING || p.data_size < 3) return false;
-      const { text: base, bytes } = utf8Param(p);
+      const cipherName = utf8Param(p);
+      if (cipherName === null) return false;
+      const { text: base, bytes } = cipherName;
       // OPENSSL_strcasecmp("CTR", base + data_size - 3)
       const tailBytes = bytes.subarray(p.data_size - 3);
       const tailEnd = tailBytes.indexOf(0);
@@ -133,7 +135,12 @@ export class CtrVariant extends MechanismHolder<CtrDrbgMechanism> implements Drb
 
   generate(out: Uint8Array, adin: Uint8Array | null, generateCounter: number): boolean {
     if (this.mech === null) return false;
-    if (this.keyless) return noKey();
+    if (this.keyless) {
+      // drbg_ctr_generate: without additional input the first cipher call comes after
+      // memset(out, 0, outlen), so the caller gets zeros; with it, ctr_update fails first.
+      if (adin === null || adin.length === 0) out.fill(0);
+      return noKey();
+    }
     return this.mech.generate(out, adin, generateCounter);
   }
 }

@@ -9,7 +9,7 @@ import { OSSL_PARAM_UTF8_STRING, type OSSL_PARAM } from '../core/param-memory.js
 import { OSSL_PARAM_locate_const, paramCString } from '../core/ossl-param.js';
 import type { DigestInfo } from '../../sp800-90a/primitives/algorithms.js';
 import { fetchDigest } from './fetch-algorithms.js';
-import { utf8Param } from './param-strings.js';
+import { utf8Param } from './utf8-param.js';
 import type { VariantEnv } from './drbg-variant.js';
 
 /** The outcome: `ok` is the function's return value, `md` the digest held afterwards
@@ -39,7 +39,12 @@ export function loadDigestFromParams(params: OSSL_PARAM[], env: VariantEnv): Dig
   p = OSSL_PARAM_locate_const(params, 'digest');
   if (p === null) return { ok: true, propq };
   if (p.data_type !== OSSL_PARAM_UTF8_STRING) return { ok: false, propq };
-  const fetched = fetchDigest(utf8Param(p).text, propq, env.definition);
+  // NULL data: EVP_MD_fetch(libctx, NULL, propq) finds nothing and raises nothing, and the
+  // digest held before is released (what libcrypto.so.3 does, test/provider/null-params.spec.ts).
+  if (p.data === null) return { ok: false, md: null, mdName: null, propq };
+  const name = utf8Param(p);
+  if (name === null) return { ok: false, md: null, mdName: null, propq };
+  const fetched = fetchDigest(name.text, propq, env.definition);
   if (fetched === null) return { ok: false, md: null, mdName: null, propq };
   if (fetched === 'unimplemented') {
     // A digest OpenSSL has but randshim does not implement (MD5, SM3, BLAKE2, RIPEMD-160...).

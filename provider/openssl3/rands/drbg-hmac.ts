@@ -16,7 +16,7 @@ import type { DigestInfo } from '../../sp800-90a/primitives/algorithms.js';
 import type { RandParamName } from './rand-impl.js';
 import { fetchDigest, fetchMac } from './fetch-algorithms.js';
 import { loadDigestFromParams } from './drbg-digest-param.js';
-import { utf8Param } from './param-strings.js';
+import { utf8Param } from './utf8-param.js';
 import { adoptState, openLimits, type DrbgVariant, type VariantEnv, MechanismHolder } from './drbg-variant.js';
 
 /** (size_t)-1: hmac->blocklen after EVP_MD_get_size(NULL). */
@@ -79,7 +79,12 @@ export class HmacVariant extends MechanismHolder<HmacDrbgMechanism> implements D
     let p = OSSL_PARAM_locate_const(params, 'mac');
     if (p !== null) {
       if (p.data_type !== OSSL_PARAM_UTF8_STRING) return false;
-      macName = utf8Param(p).text;
+      // NULL data is macname NULL: no MAC is fetched, the call goes on (as libcrypto.so.3 does).
+      if (p.data !== null) {
+        const name = utf8Param(p);
+        if (name === null) return false;
+        macName = name.text;
+      }
     }
     p = OSSL_PARAM_locate_const(params, 'properties');
     if (p !== null && p.data_type !== OSSL_PARAM_UTF8_STRING) return false;
@@ -97,7 +102,9 @@ export class HmacVariant extends MechanismHolder<HmacDrbgMechanism> implements D
     // ossl_prov_set_macctx: the same call's "digest" goes to the MAC context.
     p = OSSL_PARAM_locate_const(params, 'digest');
     if (p !== null) {
-      const fetched = fetchDigest(utf8Param(p).text, propq, this.env.definition);
+      const digestName = utf8Param(p);
+      if (digestName === null) return false;
+      const fetched = fetchDigest(digestName.text, propq, this.env.definition);
       if (typeof fetched !== 'object' || fetched === null || 'xof' in fetched) {
         this.mac = null;
         return false;
@@ -134,7 +141,7 @@ export class HmacVariant extends MechanismHolder<HmacDrbgMechanism> implements D
     return this.running(false)?.reseed(entropy, adin) ?? false;
   }
 
-  generate(out: Uint8Array, adin: Uint8Array | null, generateCounter: number): boolean {
-    return this.running(false)?.generate(out, adin, generateCounter) ?? false;
+  generate(out: Uint8Array, adin: Uint8Array | null, generateCounter: number, adinlen?: number): boolean {
+    return this.running(false)?.generate(out, adin, generateCounter, adinlen) ?? false;
   }
 }

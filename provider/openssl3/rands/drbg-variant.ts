@@ -35,7 +35,8 @@ export interface DrbgVariant {
    * inside it) when the configured algorithm cannot run. */
   instantiate(entropy: Uint8Array | null, nonce: Uint8Array | null, pers: Uint8Array | null): boolean;
   reseed(entropy: Uint8Array | null, adin: Uint8Array | null): boolean;
-  generate(out: Uint8Array, adin: Uint8Array | null, generateCounter: number): boolean;
+  /** `adinlen`: C's length, which a NULL adin may carry (drbg_hmac_generate's final update). */
+  generate(out: Uint8Array, adin: Uint8Array | null, generateCounter: number, adinlen?: number): boolean;
   uninstantiate(): void;
   verifyZeroization(): boolean;
   secretBuffers(): readonly Uint8Array[];

@@ -11,10 +11,12 @@
  * compat/ builds EVP_RAND on these methods; {@link Drbg} wraps them into a throwing API.
  */
 import { utf8 } from '../../bytes.js';
-import { parseDefinition, type PropertyDefinition } from '../core/properties.js';
+import { DEFAULT_PROVIDER_DEFINITION, FIPS_PROVIDER_DEFINITION } from '../core/provider-store.js';
 import { realmCloneGuard, type CloneGuard } from '../../platform/clone-guard.js';
+import { CloneWatch } from '../../platform/clone-watch.js';
 import { raise } from '../../err/queue.js';
-import { currentForkId, defaultNonce, osEntropy, type EntropyPoll } from '../../platform/os-entropy.js';
+import { currentForkId, defaultNonce } from '../../platform/os-entropy.js';
+import { osEntropy, type EntropyPoll } from '../../rand-pool/os-pool.js';
 import type { MechanismConfig } from '../../sp800-90a/index.js';
 import type { DrbgLimits } from '../../sp800-90a/mechanism.js';
 import type { OSSL_PARAM } from '../core/param-memory.js';
@@ -78,11 +80,6 @@ const COMMON_GETTABLE: readonly RandParamName[] = [
 ];
 const COMMON_SETTABLE: readonly RandParamName[] = ['reseed_requests', 'reseed_time_interval'];
 
-/** The property definitions of the default provider's and the FIPS provider's algorithms
- * (defltprov.c, fipsprov.c). */
-export const DEFAULT_PROVIDER_DEFINITION: PropertyDefinition = parseDefinition('provider=default');
-export const FIPS_PROVIDER_DEFINITION: PropertyDefinition = parseDefinition('provider=fips,fips=yes');
-
 /** The set_ctx_params a configuration stands for (what EVP_RAND_CTX_set_params would be given). */
 function configParams(config: MechanismConfig | UnconfiguredMechanism): OSSL_PARAM[] | null {
   const params: OSSL_PARAM[] = [];
@@ -125,9 +122,8 @@ export class DrbgCtx extends RandBase implements RandImpl {
   /** The parent's reseed_counter seen at our last reseed (0 until then: the first generate
    * after instantiate therefore reseeds when the parent reports a counter). */
   parentReseedCounter = 0;
-  private forkIdValue: number;
-  /** The clone guard's epoch at the last (re)seed; NaN (equal to nothing) when depleted. */
-  private cloneEpoch = Number.NaN;
+  /** The fork id and clone-guard epoch this DRBG last saw (OpenSSL's drbg->fork_id). */
+  private readonly cloneWatch: CloneWatch;
   /** Prediction resistance on every generate, whatever the caller asks (randshim's control,
    * as s2n's default and Mbed TLS's psa_random_set_prediction_resistance). */
   predictionResistanceAlways = false;
@@ -151,7 +147,7 @@ export class DrbgCtx extends RandBase implements RandImpl {
     this.osEntropy = options.osEntropy ?? osEntropy;
     this.osNonce = options.osNonce ?? ((identity) => defaultNonce(identity));
     this.cloneGuard = options.cloneGuard ?? realmCloneGuard;
-    this.forkIdValue = this.forkId();
+    this.cloneWatch = new CloneWatch({ forkId: this.forkId, cloneGuard: this.cloneGuard });
     this.variant = newVariant(options.mechanism.type, {
       backend: this.backend,
       definition: this.fips ? FIPS_PROVIDER_DEFINITION : DEFAULT_PROVIDER_DEFINITION,
@@ -300,12 +296,14 @@ export class DrbgCtx extends RandBase implements RandImpl {
 
   // ---- SP 800-90A functions (ossl_prov_drbg_*) ----
 
-  /** ossl_prov_drbg_instantiate. `pers` null means the 29-byte default personalization. */
-  instantiate(strength: number, predictionResistance: boolean, pers: Uint8Array | null): boolean {
+  /** ossl_prov_drbg_instantiate. `pers` null means the 29-byte default personalization;
+   * `perslen` (default pers.length) is C's length, ignored with a NULL pers as in C. */
+  instantiate(strength: number, predictionResistance: boolean, pers: Uint8Array | null,
+    perslen: number = pers === null ? 0 : pers.length): boolean {
     let nonce: Uint8Array | null = null;
     let ownsNonce = false;
     const limits = this.limits;
-    const epoch = this.cloneGuard.epoch();
+    const epoch = this.cloneWatch.epoch();
     end: {
       if (strength > limits.strength) {
         raise('PROV', 'INSUFFICIENT_DRBG_STRENGTH');
@@ -315,12 +313,18 @@ export class DrbgCtx extends RandBase implements RandImpl {
       let minEntropyLen = limits.minEntropyLen;
       let maxEntropyLen = limits.maxEntropyLen;
       const persBytes = pers ?? DEFAULT_PERS_3X;
-      if (persBytes.length > limits.maxPersLen) {
+      const persLength = pers === null ? DEFAULT_PERS_3X.length : perslen;
+      if (persLength > limits.maxPersLen) {
         raise('PROV', 'PERSONALISATION_STRING_TOO_LONG');
         break end;
       }
       if (this.state !== RandState.UNINITIALISED) {
         raise('PROV', this.state === RandState.ERROR ? 'IN_ERROR_STATE' : 'ALREADY_INSTANTIATED');
+        break end;
+      }
+      // C reads perslen bytes: a shorter JavaScript buffer is refused after OpenSSL's checks.
+      if (persBytes.length < persLength) {
+        raise('PROV', 'PASSED_INVALID_ARGUMENT');
         break end;
       }
       this.state = RandState.ERROR;
@@ -413,30 +417,36 @@ export class DrbgCtx extends RandBase implements RandImpl {
    * (drbg_ctr.c line 348: PROV_R_UNABLE_TO_RESEED, state ERROR), and the caller's additional
    * input is kept for the second.
    */
-  reseed(predictionResistance: boolean, ent: Uint8Array | null, adin: Uint8Array | null): boolean {
+  reseed(predictionResistance: boolean, ent: Uint8Array | null, adin: Uint8Array | null,
+    entlen: number = ent === null ? 0 : ent.length, adinlen: number = adin === null ? 0 : adin.length): boolean {
     if (!this.recover()) return false;
     const limits = this.limits;
     if (ent !== null) {
-      if (ent.length < limits.minEntropyLen) {
+      if (entlen < limits.minEntropyLen) {
         raise('RAND', 'ENTROPY_OUT_OF_RANGE');
         this.state = RandState.ERROR;
         return false;
       }
-      if (ent.length > limits.maxEntropyLen) {
+      if (entlen > limits.maxEntropyLen) {
         raise('RAND', 'ENTROPY_INPUT_TOO_LONG');
         this.state = RandState.ERROR;
         return false;
       }
     }
-    if (adin !== null && adin.length > limits.maxAdinLen) {
+    if (adin !== null && adinlen > limits.maxAdinLen) {
       raise('PROV', 'ADDITIONAL_INPUT_TOO_LONG');
+      return false;
+    }
+    // C reads ent_len / adinlen bytes: shorter JavaScript buffers are refused after the limits.
+    if ((ent !== null && ent.length < entlen) || (adin !== null && adin.length < adinlen)) {
+      raise('PROV', 'PASSED_INVALID_ARGUMENT');
       return false;
     }
 
     this.state = RandState.ERROR;
     this.nextReseedCounter();
     const mechanism = this.variant;
-    const epoch = this.cloneGuard.epoch();
+    const epoch = this.cloneWatch.epoch();
 
     if (ent !== null) {
       if (this.fips) {
@@ -470,49 +480,38 @@ export class DrbgCtx extends RandBase implements RandImpl {
     return seeded;
   }
 
-  /** ossl_prov_drbg_generate: one request of at most max_request bytes (`out.length`). */
-  generate(out: Uint8Array, strength: number, predictionResistance: boolean, adin: Uint8Array | null): boolean {
+  /** ossl_prov_drbg_generate: one request of at most max_request bytes. `adinlen` and `outlen`
+   * (default: the buffers' lengths) are C's; C checks adinlen even with a NULL adin. */
+  generate(out: Uint8Array, strength: number, predictionResistance: boolean, adin: Uint8Array | null,
+    adinlen: number = adin === null ? 0 : adin.length, outlen: number = out.length): boolean {
     if (!this.recover()) return false;
     const limits = this.limits;
     if (strength > limits.strength) {
       raise('PROV', 'INSUFFICIENT_DRBG_STRENGTH');
       return false;
     }
-    if (out.length > limits.maxRequest) {
+    if (outlen > limits.maxRequest) {
       raise('PROV', 'REQUEST_TOO_LARGE_FOR_DRBG');
       return false;
     }
-    const adinlen = adin === null ? 0 : adin.length;
     if (adinlen > limits.maxAdinLen) {
       raise('PROV', 'ADDITIONAL_INPUT_TOO_LONG');
       return false;
     }
+    if (out.length < outlen || (adin !== null && adin.length < adinlen)) {
+      raise('PROV', 'PASSED_INVALID_ARGUMENT');
+      return false;
+    }
 
-    let reseedRequired = false;
-    // Clone signals: OpenSSL's fork check, then randshim's clone guard (see clone/guard.ts).
-    let cloned = false;
-    const forkId = this.forkId();
-    if (this.forkIdValue !== forkId) {
-      this.forkIdValue = forkId;
-      cloned = true;
+    if (this.predictionResistanceAlways || this.cloneGuard.predictionResistance) predictionResistance = true;
+    // Clone signals: OpenSSL's fork check, then randshim's clone guard (platform/clone-watch.ts).
+    const clone = this.cloneWatch.check((diversifier) => this.reseed(predictionResistance, null, diversifier));
+    if (clone === 'reseed-failed') {
+      raise('PROV', 'RESEED_ERROR');
+      return false;
     }
-    const guard = this.cloneGuard;
-    if (guard.epoch() !== this.cloneEpoch) cloned = true;
-    if (this.predictionResistanceAlways || guard.predictionResistance) predictionResistance = true;
-    if (cloned) {
-      reseedRequired = true;
-      const diversifier = guard.diversifier;
-      if (diversifier !== null) {
-        // Clones reseeding from a source with no real entropy would stay identical: a separate
-        // reseed first mixes in what tells this clone apart; the caller's adin stays theirs.
-        if (!this.reseed(predictionResistance, null, diversifier())) {
-          raise('PROV', 'RESEED_ERROR');
-          return false;
-        }
-        reseedRequired = false;
-        predictionResistance = false;
-      }
-    }
+    if (clone === 'diversified') predictionResistance = false;
+    let reseedRequired = clone === 'reseed-required';
     if (this.reseedInterval > 0 && this.generateCounter >= this.reseedInterval) reseedRequired = true;
     if (this.reseedTimeInterval > 0) {
       const now = this.clock();
@@ -526,9 +525,10 @@ export class DrbgCtx extends RandBase implements RandImpl {
         return false;
       }
       adin = null;
+      adinlen = 0;
     }
 
-    if (!this.variant.generate(out, adin, this.generateCounter)) {
+    if (!this.variant.generate(out, adin, this.generateCounter, adin === null ? adinlen : adin.length)) {
       this.state = RandState.ERROR;
       raise('PROV', 'GENERATE_ERROR');
       return false;
@@ -572,23 +572,23 @@ export class DrbgCtx extends RandBase implements RandImpl {
     this.generateCounter = 1;
     this.reseedTime = this.clock();
     this.reseedCounter = this.reseedNextCounter;
-    this.cloneEpoch = epoch;
+    this.cloneWatch.seeded(epoch);
   }
 
   // ---- clone safety (randshim's controls; not OpenSSL functions) ----
 
   /** Forces a reseed before the next output (Mbed TLS's psa_random_deplete, for one DRBG). */
   deplete(): void {
-    this.cloneEpoch = Number.NaN;
+    this.cloneWatch.deplete();
   }
 
   /** Whether the next generate reseeds because of a clone signal or a deplete. */
   get depleted(): boolean {
-    return this.cloneGuard.epoch() !== this.cloneEpoch || this.forkIdValue !== this.forkId();
+    return this.cloneWatch.depleted;
   }
 
   /** The mechanism's working state (a copy the caller must wipe), or null when no algorithm
-   * is configured. See clone/drbg-state.ts for the transport format. */
+   * is configured. See ./state-transport.ts for the transport format. */
   exportWorkingState(): Uint8Array | null {
     return this.variant.exportState();
   }
@@ -604,7 +604,7 @@ export class DrbgCtx extends RandBase implements RandImpl {
     this.generateCounter = counters.generateCounter;
     this.reseedTime = counters.reseedTime;
     this.reseedCounter = counters.reseedCounter;
-    this.cloneEpoch = reseedBeforeUse ? Number.NaN : this.cloneGuard.epoch();
+    this.cloneWatch.adopt(reseedBeforeUse);
     return true;
   }
 

@@ -3,7 +3,7 @@
  * OpenSSL 3 provider's OSSL_FUNC_rand_* dispatch table. DRBGs, TEST-RAND and SEED-SRC all
  * implement it, and a DRBG reaches its parent only through it, as ossl_rand_drbg_new does with
  * the parent's dispatch table. Methods return OpenSSL's success flag and raise OpenSSL's
- * reasons onto the error queue (see errors.ts).
+ * reasons onto the error queue (../../err/queue.ts).
  *
  * Parameters come in two forms: OSSL_PARAM arrays (getCtxParamArray / setCtxParamArray, the
  * implementations' get_ctx_params / set_ctx_params written against OSSL_PARAM as OpenSSL's
@@ -12,6 +12,9 @@
  * ../core/rand-params.ts).
  */
 import type { OSSL_PARAM } from '../core/param-memory.js';
+import type { RandParamName, RandParams } from '../core/rand-params.js';
+
+export type { RandParamName, RandParams } from '../core/rand-params.js';
 
 /** EVP_RAND_STATE_*. */
 export const enum RandState {
@@ -19,33 +22,6 @@ export const enum RandState {
   READY = 1,
   ERROR = 2,
 }
-
-/** The parameters of OpenSSL 3's core_names.h that RAND implementations report or accept
- * (section 6.4 of the facts). Absent keys are not reported / not set. */
-export interface RandParams {
-  state?: number;
-  strength?: number;
-  max_request?: number;
-  min_entropylen?: number;
-  max_entropylen?: number;
-  min_noncelen?: number;
-  max_noncelen?: number;
-  max_perslen?: number;
-  max_adinlen?: number;
-  reseed_counter?: number;
-  reseed_time?: number;
-  reseed_requests?: number;
-  reseed_time_interval?: number;
-  cipher?: string;
-  digest?: string;
-  mac?: string;
-  properties?: string;
-  use_derivation_function?: number;
-  test_entropy?: Uint8Array;
-  test_nonce?: Uint8Array;
-}
-
-export type RandParamName = keyof RandParams;
 
 export interface RandImpl {
   /** The algorithm name (EVP_RAND_get0_name): CTR-DRBG, HASH-DRBG, HMAC-DRBG, TEST-RAND, SEED-SRC. */

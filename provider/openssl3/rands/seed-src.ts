@@ -10,7 +10,7 @@ import { OSSL_PARAM_locate, OSSL_PARAM_set_int, OSSL_PARAM_set_size_t } from '..
 import { paramDescriptors } from '../core/rand-params.js';
 import { RandBase } from './rand-base.js';
 import { RandState, type RandImpl } from './rand-impl.js';
-import { osEntropy, type EntropyPoll } from '../../platform/os-entropy.js';
+import { osEntropy, type EntropyPoll } from '../../rand-pool/os-pool.js';
 
 export class SeedSrc extends RandBase implements RandImpl {
   readonly algorithm = 'SEED-SRC';

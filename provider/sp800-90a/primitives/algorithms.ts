@@ -1,10 +1,14 @@
 /**
- * The digests and block ciphers the DRBG mechanisms accept, under the names OpenSSL 3 fetches
- * them by (case-insensitive, with OpenSSL's aliases), and what the mechanisms need to know of
- * each: output size, block size, and the name EVP_MD_get0_name / EVP_CIPHER_get0_name report.
+ * The one table of algorithm names: every digest, block cipher and MAC OpenSSL 3.0's default
+ * provider holds under a name a DRBG can be given (providers/implementations/include/prov/
+ * names.h: canonical name first, then OpenSSL's aliases, matched case-insensitively), with what
+ * the mechanisms need to know of the ones randshim implements (output size, block size, key
+ * length, the name EVP_MD_get0_name / EVP_CIPHER_get0_name report). The others are listed so
+ * that a fetch of them succeeds as in OpenSSL and the DRBG then refuses them, rather than the
+ * fetch failing: extendable-output digests (SHAKE, KECCAK-KMAC), which OpenSSL's DRBGs refuse
+ * too, and algorithms OpenSSL has but randshim does not implement (MD5, SM3, BLAKE2, RIPEMD-160,
+ * ARIA, Camellia, SM4, the MACs besides HMAC; KECCAK-n in the lines after 3.0).
  */
-import { raise } from '../../err/queue.js';
-
 export type DigestId =
   | 'SHA1' | 'SHA2-224' | 'SHA2-256' | 'SHA2-384' | 'SHA2-512' | 'SHA2-512/224' | 'SHA2-512/256'
   | 'SHA3-224' | 'SHA3-256' | 'SHA3-384' | 'SHA3-512';
@@ -20,71 +24,80 @@ export interface DigestInfo {
   readonly nodeName: string;
 }
 
-const DIGESTS: readonly (DigestInfo & { aliases: readonly string[] })[] = [
-  { id: 'SHA1', size: 20, blockSize: 64, nodeName: 'sha1', aliases: ['SHA1', 'SHA-1', 'SSL3-SHA1'] },
-  { id: 'SHA2-224', size: 28, blockSize: 64, nodeName: 'sha224', aliases: ['SHA2-224', 'SHA-224', 'SHA224'] },
-  { id: 'SHA2-256', size: 32, blockSize: 64, nodeName: 'sha256', aliases: ['SHA2-256', 'SHA-256', 'SHA256'] },
-  { id: 'SHA2-384', size: 48, blockSize: 128, nodeName: 'sha384', aliases: ['SHA2-384', 'SHA-384', 'SHA384'] },
-  { id: 'SHA2-512', size: 64, blockSize: 128, nodeName: 'sha512', aliases: ['SHA2-512', 'SHA-512', 'SHA512'] },
-  {
-    id: 'SHA2-512/224', size: 28, blockSize: 128, nodeName: 'sha512-224',
-    aliases: ['SHA2-512/224', 'SHA-512/224', 'SHA512-224'],
-  },
-  {
-    id: 'SHA2-512/256', size: 32, blockSize: 128, nodeName: 'sha512-256',
-    aliases: ['SHA2-512/256', 'SHA-512/256', 'SHA512-256'],
-  },
-  { id: 'SHA3-224', size: 28, blockSize: 144, nodeName: 'sha3-224', aliases: ['SHA3-224'] },
-  { id: 'SHA3-256', size: 32, blockSize: 136, nodeName: 'sha3-256', aliases: ['SHA3-256'] },
-  { id: 'SHA3-384', size: 48, blockSize: 104, nodeName: 'sha3-384', aliases: ['SHA3-384'] },
-  { id: 'SHA3-512', size: 64, blockSize: 72, nodeName: 'sha3-512', aliases: ['SHA3-512'] },
-];
+/** How randshim holds a digest name: one it runs, an extendable-output function (found, then
+ * refused by the DRBGs), or one OpenSSL has that randshim does not implement. */
+export type DigestKind = 'implemented' | 'xof' | 'unimplemented';
 
-/** Extendable-output functions OpenSSL 3 knows; the Hash and HMAC DRBGs refuse them
- * (PROV_R_XOF_DIGESTS_NOT_ALLOWED). */
-const XOF_NAMES: readonly string[] = [
-  'SHAKE-128', 'SHAKE128', 'SHAKE-256', 'SHAKE256', 'KECCAK-KMAC-128', 'KECCAK-KMAC128',
-  'KECCAK-KMAC-256', 'KECCAK-KMAC256',
-];
-
-/** Non-XOF digests the default provider of OpenSSL 3.0 has but randshim does not implement. */
-const OPENSSL_ONLY_DIGESTS: readonly string[] = [
-  'MD5', 'SSL3-MD5', 'MD5-SHA1', 'SM3', 'BLAKE2S-256', 'BLAKE2S256', 'BLAKE2B-512', 'BLAKE2B512',
-  'RIPEMD-160', 'RIPEMD160', 'RIPEMD', 'RMD160',
-];
-
-/** Looks a digest up by any OpenSSL name or alias (case-insensitive); undefined if unknown. */
-export function findDigest(name: string): DigestInfo | undefined {
-  const upper = name.toUpperCase();
-  return DIGESTS.find((d) => d.aliases.includes(upper));
+export interface DigestEntry {
+  /** The name EVP_MD_get0_name reports. */
+  readonly name: string;
+  /** Every name OpenSSL fetches it by, upper case, the canonical one included. */
+  readonly aliases: readonly string[];
+  readonly kind: DigestKind;
+  /** What the mechanisms need, for the digests randshim implements. */
+  readonly info?: DigestInfo;
+  /** A name later OpenSSL lines have and 3.0's default provider does not (libcrypto.so.3
+   * 3.0.19 fetches none of the KECCAK-n digests): a 3.0 lookup does not find it. */
+  readonly notIn30?: true;
 }
 
-/** True when `name` is one of OpenSSL's XOF digests. */
-export function isXofDigest(name: string): boolean {
-  return XOF_NAMES.includes(name.toUpperCase());
+function implemented(info: DigestInfo, aliases: readonly string[]): DigestEntry {
+  return { name: info.id, aliases, kind: 'implemented', info };
+}
+
+export const DIGEST_TABLE: readonly DigestEntry[] = [
+  implemented({ id: 'SHA1', size: 20, blockSize: 64, nodeName: 'sha1' }, ['SHA1', 'SHA-1', 'SSL3-SHA1']),
+  implemented({ id: 'SHA2-224', size: 28, blockSize: 64, nodeName: 'sha224' }, ['SHA2-224', 'SHA-224', 'SHA224']),
+  implemented({ id: 'SHA2-256', size: 32, blockSize: 64, nodeName: 'sha256' }, ['SHA2-256', 'SHA-256', 'SHA256']),
+  implemented({ id: 'SHA2-384', size: 48, blockSize: 128, nodeName: 'sha384' }, ['SHA2-384', 'SHA-384', 'SHA384']),
+  implemented({ id: 'SHA2-512', size: 64, blockSize: 128, nodeName: 'sha512' }, ['SHA2-512', 'SHA-512', 'SHA512']),
+  implemented({ id: 'SHA2-512/224', size: 28, blockSize: 128, nodeName: 'sha512-224' },
+    ['SHA2-512/224', 'SHA-512/224', 'SHA512-224']),
+  implemented({ id: 'SHA2-512/256', size: 32, blockSize: 128, nodeName: 'sha512-256' },
+    ['SHA2-512/256', 'SHA-512/256', 'SHA512-256']),
+  implemented({ id: 'SHA3-224', size: 28, blockSize: 144, nodeName: 'sha3-224' }, ['SHA3-224']),
+  implemented({ id: 'SHA3-256', size: 32, blockSize: 136, nodeName: 'sha3-256' }, ['SHA3-256']),
+  implemented({ id: 'SHA3-384', size: 48, blockSize: 104, nodeName: 'sha3-384' }, ['SHA3-384']),
+  implemented({ id: 'SHA3-512', size: 64, blockSize: 72, nodeName: 'sha3-512' }, ['SHA3-512']),
+  { name: 'SHAKE-128', aliases: ['SHAKE-128', 'SHAKE128'], kind: 'xof' },
+  { name: 'SHAKE-256', aliases: ['SHAKE-256', 'SHAKE256'], kind: 'xof' },
+  { name: 'KECCAK-KMAC-128', aliases: ['KECCAK-KMAC-128', 'KECCAK-KMAC128'], kind: 'xof' },
+  { name: 'KECCAK-KMAC-256', aliases: ['KECCAK-KMAC-256', 'KECCAK-KMAC256'], kind: 'xof' },
+  { name: 'MD5', aliases: ['MD5', 'SSL3-MD5'], kind: 'unimplemented' },
+  { name: 'MD5-SHA1', aliases: ['MD5-SHA1'], kind: 'unimplemented' },
+  { name: 'SM3', aliases: ['SM3'], kind: 'unimplemented' },
+  { name: 'BLAKE2S-256', aliases: ['BLAKE2S-256', 'BLAKE2S256'], kind: 'unimplemented' },
+  { name: 'BLAKE2B-512', aliases: ['BLAKE2B-512', 'BLAKE2B512'], kind: 'unimplemented' },
+  { name: 'RIPEMD-160', aliases: ['RIPEMD-160', 'RIPEMD160', 'RIPEMD', 'RMD160'], kind: 'unimplemented' },
+  { name: 'KECCAK-224', aliases: ['KECCAK-224'], kind: 'unimplemented', notIn30: true },
+  { name: 'KECCAK-256', aliases: ['KECCAK-256'], kind: 'unimplemented', notIn30: true },
+  { name: 'KECCAK-384', aliases: ['KECCAK-384'], kind: 'unimplemented', notIn30: true },
+  { name: 'KECCAK-512', aliases: ['KECCAK-512'], kind: 'unimplemented', notIn30: true },
+];
+
+/** A digest name as the table holds it. */
+export interface DigestLookup {
+  /** The name EVP_MD_get0_name reports. */
+  readonly name: string;
+  readonly kind: DigestKind;
+  /** Present when `kind` is 'implemented'. */
+  readonly info?: DigestInfo;
+}
+
+/** Looks a digest up by any OpenSSL name or alias (case-insensitive); undefined when OpenSSL
+ * 3.0's default provider has no digest of that name. */
+export function lookupDigest(name: string): DigestLookup | undefined {
+  const upper = name.toUpperCase();
+  return DIGEST_TABLE.find((d) => d.notIn30 !== true && d.aliases.includes(upper));
+}
+
+/** The digest randshim implements under `name` (any OpenSSL name or alias); undefined if none. */
+export function findDigest(name: string): DigestInfo | undefined {
+  return lookupDigest(name)?.info;
 }
 
 /** Every digest randshim supports, by canonical name. */
-export const SUPPORTED_DIGESTS: readonly DigestId[] = DIGESTS.map((d) => d.id);
-
-/**
- * Resolves a digest for a Hash or HMAC DRBG the way drbg_hash_set_ctx_params does, raising
- * OpenSSL's reason when it must refuse: an XOF gets PROV_R_XOF_DIGESTS_NOT_ALLOWED; a name
- * OpenSSL would not find fails its fetch (ERR_LIB_EVP, ERR_R_UNSUPPORTED); a digest OpenSSL has
- * but randshim does not implement (MD5, SM3, BLAKE2, RIPEMD-160...) is refused with
- * PROV_R_DIGEST_NOT_ALLOWED, a documented difference: OpenSSL 3 would accept it.
- */
-export function resolveDigest(name: string): DigestInfo | undefined {
-  if (isXofDigest(name)) {
-    raise('PROV', 'XOF_DIGESTS_NOT_ALLOWED');
-    return undefined;
-  }
-  const info = findDigest(name);
-  if (info !== undefined) return info;
-  if (OPENSSL_ONLY_DIGESTS.includes(name.toUpperCase())) raise('PROV', 'DIGEST_NOT_ALLOWED');
-  else raise('EVP', 'UNSUPPORTED');
-  return undefined;
-}
+export const SUPPORTED_DIGESTS: readonly DigestId[] = DIGEST_TABLE.flatMap((d) => (d.info === undefined ? [] : [d.info.id]));
 
 export type AesKeyLength = 16 | 24 | 32;
 
@@ -94,11 +107,27 @@ export interface CtrCipherInfo {
   readonly keyLength: AesKeyLength;
 }
 
-const CTR_CIPHERS: readonly CtrCipherInfo[] = [
-  { name: 'AES-128-CTR', keyLength: 16 },
-  { name: 'AES-192-CTR', keyLength: 24 },
-  { name: 'AES-256-CTR', keyLength: 32 },
+/** The block ciphers that have both a CTR and an ECB mode (a CTR-DRBG fetches both); the key
+ * length is present for the ones randshim implements. */
+export const BLOCK_CIPHER_TABLE: readonly { readonly name: string; readonly keyLength?: AesKeyLength }[] = [
+  { name: 'AES-128', keyLength: 16 }, { name: 'AES-192', keyLength: 24 }, { name: 'AES-256', keyLength: 32 },
+  { name: 'ARIA-128' }, { name: 'ARIA-192' }, { name: 'ARIA-256' },
+  { name: 'CAMELLIA-128' }, { name: 'CAMELLIA-192' }, { name: 'CAMELLIA-256' }, { name: 'SM4' },
 ];
+
+const CTR_CIPHERS: readonly CtrCipherInfo[] = BLOCK_CIPHER_TABLE.flatMap(({ name, keyLength }) =>
+  (keyLength === undefined ? [] : [{ name: `${name}-CTR`, keyLength }]));
+
+/** How randshim holds a "<cipher>-CTR" or "<cipher>-ECB" name: the AES CTR cipher it runs (or
+ * true for an AES ECB name), 'unimplemented' for a cipher OpenSSL has that randshim does not
+ * implement, undefined when OpenSSL's default provider has no such cipher. */
+export function lookupBlockCipher(name: string, mode: 'CTR' | 'ECB'): CtrCipherInfo | true | 'unimplemented' | undefined {
+  const upper = name.toUpperCase();
+  const entry = BLOCK_CIPHER_TABLE.find((c) => `${c.name}-${mode}` === upper);
+  if (entry === undefined) return undefined;
+  if (entry.keyLength === undefined) return 'unimplemented';
+  return mode === 'ECB' ? true : CTR_CIPHERS.find((c) => c.name === upper);
+}
 
 /** Looks an AES-CTR cipher up by name (case-insensitive). */
 export function findCtrCipher(name: string): CtrCipherInfo | undefined {
@@ -106,31 +135,23 @@ export function findCtrCipher(name: string): CtrCipherInfo | undefined {
   return CTR_CIPHERS.find((c) => c.name === upper);
 }
 
-/** CTR ciphers the default provider of OpenSSL 3.0 has besides AES (with ECB siblings). */
-const OPENSSL_ONLY_CTR_CIPHERS: readonly string[] = [
-  'ARIA-128-CTR', 'ARIA-192-CTR', 'ARIA-256-CTR', 'CAMELLIA-128-CTR', 'CAMELLIA-192-CTR', 'CAMELLIA-256-CTR',
-  'SM4-CTR',
+/** The MACs of OpenSSL 3.0's default provider, by every name; randshim implements HMAC only. */
+export const MAC_TABLE: readonly { readonly aliases: readonly string[]; readonly implemented: boolean }[] = [
+  { aliases: ['HMAC'], implemented: true },
+  { aliases: ['BLAKE2BMAC'], implemented: false },
+  { aliases: ['BLAKE2SMAC'], implemented: false },
+  { aliases: ['CMAC'], implemented: false },
+  { aliases: ['GMAC'], implemented: false },
+  { aliases: ['KMAC-128', 'KMAC128'], implemented: false },
+  { aliases: ['KMAC-256', 'KMAC256'], implemented: false },
+  { aliases: ['POLY1305'], implemented: false },
+  { aliases: ['SIPHASH'], implemented: false },
 ];
 
-/**
- * Resolves the "cipher" parameter of a CTR-DRBG as drbg_ctr_set_ctx_params does: the name must
- * end in "CTR" (PROV_R_REQUIRE_CTR_MODE_CIPHER), and both it and its ECB sibling must be
- * fetchable: a name OpenSSL does not know fails both fetches (ERR_LIB_EVP ERR_R_UNSUPPORTED,
- * twice), then PROV_R_UNABLE_TO_FIND_CIPHERS. Only the three AES key sizes are implemented;
- * the other CTR ciphers OpenSSL has (ARIA, Camellia, SM4) get UNABLE_TO_FIND_CIPHERS alone, a
- * documented difference (OpenSSL accepts them).
- */
-export function resolveCtrCipher(name: string): CtrCipherInfo | undefined {
-  if (name.length < 3 || name.slice(-3).toUpperCase() !== 'CTR') {
-    raise('PROV', 'REQUIRE_CTR_MODE_CIPHER');
-    return undefined;
-  }
-  const info = findCtrCipher(name);
-  if (info !== undefined) return info;
-  if (!OPENSSL_ONLY_CTR_CIPHERS.includes(name.toUpperCase())) {
-    raise('EVP', 'UNSUPPORTED');
-    raise('EVP', 'UNSUPPORTED');
-  }
-  raise('PROV', 'UNABLE_TO_FIND_CIPHERS');
-  return undefined;
+/** True for HMAC, 'unimplemented' for another MAC OpenSSL has, undefined for an unknown name. */
+export function lookupMac(name: string): true | 'unimplemented' | undefined {
+  const upper = name.toUpperCase();
+  const entry = MAC_TABLE.find((m) => m.aliases.includes(upper));
+  if (entry === undefined) return undefined;
+  return entry.implemented ? true : 'unimplemented';
 }

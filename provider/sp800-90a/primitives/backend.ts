@@ -57,5 +57,6 @@ export interface PrimitiveBackend {
 
 /** `node`: node:crypto for bulk work, table AES and pure SHA-2 where a native call costs more
  * than the work (the default); `node-native`: node:crypto for everything (no secret-indexed
- * table lookups); `forge`: pure JavaScript (node-forge, plus randshim's SHA-224/SHA-3). */
-export type BackendName = 'node' | 'node-native' | 'forge';
+ * table lookups); `forge`: pure JavaScript (node-forge, plus randshim's SHA-224/SHA-3); `pure`:
+ * randshim's own TypeScript only (the portable backend, pure-backend.ts). */
+export type BackendName = 'node' | 'node-native' | 'forge' | 'pure';

@@ -8,7 +8,7 @@ import type { AesKeyLength, DigestInfo } from './algorithms.js';
 import type { AesCipher, PrimitiveBackend } from './backend.js';
 import { Sha2 } from './pure/sha2.js';
 import { sha3 } from './pure/sha3.js';
-import { statelessHasher, statelessMac } from './stateless.js';
+import { hmacOverDigest, statelessHasher, statelessMac } from './stateless.js';
 
 /** forge.aes's key expansion and block function (exported by node-forge, untyped). */
 interface ForgeAes {
@@ -126,24 +126,7 @@ function binaryToBytes(s: string): Uint8Array {
   return out;
 }
 
-/** HMAC (FIPS 198-1 section 4): H((K0 ^ opad) || H((K0 ^ ipad) || text)). */
-function forgeHmac(info: DigestInfo, key: Uint8Array, parts: readonly Uint8Array[]): Uint8Array {
-  const k0 = new Uint8Array(info.blockSize);
-  k0.set(key.length > info.blockSize ? forgeDigest(info, [key]) : key);
-  const ipad = new Uint8Array(info.blockSize);
-  const opad = new Uint8Array(info.blockSize);
-  for (let i = 0; i < info.blockSize; i++) {
-    ipad[i] = k0[i] ^ 0x36;
-    opad[i] = k0[i] ^ 0x5c;
-  }
-  const inner = forgeDigest(info, [ipad, ...parts]);
-  const out = forgeDigest(info, [opad, inner]);
-  k0.fill(0);
-  ipad.fill(0);
-  opad.fill(0);
-  inner.fill(0);
-  return out;
-}
+const forgeHmac = hmacOverDigest(forgeDigest);
 
 export const forgeBackend: PrimitiveBackend = {
   name: 'forge',

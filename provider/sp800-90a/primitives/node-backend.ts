@@ -137,9 +137,7 @@ function hybridHasher(info: DigestInfo): Hasher {
         out.set(digest(info, parts), off);
         return;
       }
-      pure.reset();
-      for (const p of parts) pure.update(p);
-      pure.digestInto(out, off);
+      pure.hashInto(parts, out, off);
     },
     clear: () => pure.clear(),
   };

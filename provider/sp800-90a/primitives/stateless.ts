@@ -1,4 +1,5 @@
-/** Hasher and KeyedMac objects over one-shot digest/hmac functions (no state to precompute). */
+/** Hasher and KeyedMac objects over one-shot digest/hmac functions (no state to precompute),
+ * and HMAC built on a one-shot digest for the pure-JavaScript backends. */
 import type { DigestInfo } from './algorithms.js';
 import type { Hasher, KeyedMac } from './backend.js';
 
@@ -33,5 +34,26 @@ export function statelessMac(info: DigestInfo, hmac: Hmac): KeyedMac {
     clear() {
       key.fill(0);
     },
+  };
+}
+
+/** HMAC (FIPS 198-1 section 4) over a one-shot digest: H((K0 ^ opad) || H((K0 ^ ipad) || text)). */
+export function hmacOverDigest(digest: Digest): Hmac {
+  return (info, key, parts) => {
+    const k0 = new Uint8Array(info.blockSize);
+    k0.set(key.length > info.blockSize ? digest(info, [key]) : key);
+    const ipad = new Uint8Array(info.blockSize);
+    const opad = new Uint8Array(info.blockSize);
+    for (let i = 0; i < info.blockSize; i++) {
+      ipad[i] = k0[i] ^ 0x36;
+      opad[i] = k0[i] ^ 0x5c;
+    }
+    const inner = digest(info, [ipad, ...parts]);
+    const out = digest(info, [opad, inner]);
+    k0.fill(0);
+    ipad.fill(0);
+    opad.fill(0);
+    inner.fill(0);
+    return out;
   };
 }

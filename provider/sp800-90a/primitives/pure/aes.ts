@@ -11,11 +11,13 @@
 
 /** The S-box, from the multiplicative inverse in GF(2^8) and the affine map (FIPS 197 5.1.1). */
 const SBOX = new Uint8Array(256);
-/** T0..T3: SubBytes, ShiftRows and MixColumns of one byte, as big-endian words. */
-const T0 = new Uint32Array(256);
-const T1 = new Uint32Array(256);
-const T2 = new Uint32Array(256);
-const T3 = new Uint32Array(256);
+/** T0..T3: SubBytes, ShiftRows and MixColumns of one byte, as big-endian words. Int32Array,
+ * not Uint32Array: V8 keeps int32 loads in registers, where a uint32 above 2^31 can become a
+ * double; only bitwise operations touch them, so the bits are the same. */
+const T0 = new Int32Array(256);
+const T1 = new Int32Array(256);
+const T2 = new Int32Array(256);
+const T3 = new Int32Array(256);
 /** Round constants Rcon[i] (FIPS 197 5.2), in the high byte. */
 const RCON = new Uint32Array(15);
 
@@ -93,16 +95,17 @@ export class AesKeySchedule {
     this.rounds = 0;
   }
 
-  /** Encrypts the 16-byte block at src[so..] into dst[do..] (may overlap exactly); writes only
-   * the first `take` output bytes (for a final partial CTR block). */
-  encryptBlock(src: Uint8Array, so: number, dst: Uint8Array, doff: number, take = 16): void {
+  /** Encrypts the block (s0, s1, s2, s3) (big-endian words) into this.state. */
+  private encryptWords(s0: number, s1: number, s2: number, s3: number): void {
     const rk = this.rk;
-    let s0 = ((src[so] << 24) | (src[so + 1] << 16) | (src[so + 2] << 8) | src[so + 3]) ^ rk[0];
-    let s1 = ((src[so + 4] << 24) | (src[so + 5] << 16) | (src[so + 6] << 8) | src[so + 7]) ^ rk[1];
-    let s2 = ((src[so + 8] << 24) | (src[so + 9] << 16) | (src[so + 10] << 8) | src[so + 11]) ^ rk[2];
-    let s3 = ((src[so + 12] << 24) | (src[so + 13] << 16) | (src[so + 14] << 8) | src[so + 15]) ^ rk[3];
+    this.roundsFrom(s0 ^ rk[0], s1 ^ rk[1], s2 ^ rk[2], s3 ^ rk[3], 4);
+  }
+
+  /** The rounds from round key word k on (the state after the rounds before it), and the final
+   * round, into this.state. */
+  private roundsFrom(s0: number, s1: number, s2: number, s3: number, k: number): void {
+    const rk = this.rk;
     const last = this.rounds * 4;
-    let k = 4;
     for (; k < last; k += 4) {
       const t0 = T0[s0 >>> 24] ^ T1[(s1 >>> 16) & 0xff] ^ T2[(s2 >>> 8) & 0xff] ^ T3[s3 & 0xff] ^ rk[k];
       const t1 = T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 0xff] ^ T2[(s3 >>> 8) & 0xff] ^ T3[s0 & 0xff] ^ rk[k + 1];
@@ -113,24 +116,37 @@ export class AesKeySchedule {
       s2 = t2;
     }
     // Final round: SubBytes and ShiftRows without MixColumns.
-    const o0 = ((SBOX[s0 >>> 24] << 24) | (SBOX[(s1 >>> 16) & 0xff] << 16) | (SBOX[(s2 >>> 8) & 0xff] << 8) | SBOX[s3 & 0xff]) ^ rk[k];
-    const o1 = ((SBOX[s1 >>> 24] << 24) | (SBOX[(s2 >>> 16) & 0xff] << 16) | (SBOX[(s3 >>> 8) & 0xff] << 8) | SBOX[s0 & 0xff]) ^ rk[k + 1];
-    const o2 = ((SBOX[s2 >>> 24] << 24) | (SBOX[(s3 >>> 16) & 0xff] << 16) | (SBOX[(s0 >>> 8) & 0xff] << 8) | SBOX[s1 & 0xff]) ^ rk[k + 2];
-    const o3 = ((SBOX[s3 >>> 24] << 24) | (SBOX[(s0 >>> 16) & 0xff] << 16) | (SBOX[(s1 >>> 8) & 0xff] << 8) | SBOX[s2 & 0xff]) ^ rk[k + 3];
+    const st = this.state;
+    st[0] = ((SBOX[s0 >>> 24] << 24) | (SBOX[(s1 >>> 16) & 0xff] << 16) | (SBOX[(s2 >>> 8) & 0xff] << 8) | SBOX[s3 & 0xff]) ^ rk[k];
+    st[1] = ((SBOX[s1 >>> 24] << 24) | (SBOX[(s2 >>> 16) & 0xff] << 16) | (SBOX[(s3 >>> 8) & 0xff] << 8) | SBOX[s0 & 0xff]) ^ rk[k + 1];
+    st[2] = ((SBOX[s2 >>> 24] << 24) | (SBOX[(s3 >>> 16) & 0xff] << 16) | (SBOX[(s0 >>> 8) & 0xff] << 8) | SBOX[s1 & 0xff]) ^ rk[k + 2];
+    st[3] = ((SBOX[s3 >>> 24] << 24) | (SBOX[(s0 >>> 16) & 0xff] << 16) | (SBOX[(s1 >>> 8) & 0xff] << 8) | SBOX[s2 & 0xff]) ^ rk[k + 3];
+  }
+
+  /** this.state's block, big-endian, into dst[doff..doff + take). */
+  private writeState(dst: Uint8Array, doff: number, take: number): void {
+    const st = this.state;
     if (take === 16) {
+      const o0 = st[0], o1 = st[1], o2 = st[2], o3 = st[3];
       dst[doff] = o0 >>> 24; dst[doff + 1] = o0 >>> 16; dst[doff + 2] = o0 >>> 8; dst[doff + 3] = o0;
       dst[doff + 4] = o1 >>> 24; dst[doff + 5] = o1 >>> 16; dst[doff + 6] = o1 >>> 8; dst[doff + 7] = o1;
       dst[doff + 8] = o2 >>> 24; dst[doff + 9] = o2 >>> 16; dst[doff + 10] = o2 >>> 8; dst[doff + 11] = o2;
       dst[doff + 12] = o3 >>> 24; dst[doff + 13] = o3 >>> 16; dst[doff + 14] = o3 >>> 8; dst[doff + 15] = o3;
     } else {
-      const st = this.state;
-      st[0] = o0;
-      st[1] = o1;
-      st[2] = o2;
-      st[3] = o3;
       for (let i = 0; i < take; i++) dst[doff + i] = st[i >> 2] >>> (24 - 8 * (i & 3));
-      st.fill(0);
     }
+  }
+
+  /** Encrypts the 16-byte block at src[so..] into dst[do..] (may overlap exactly); writes only
+   * the first `take` output bytes (for a final partial CTR block). */
+  encryptBlock(src: Uint8Array, so: number, dst: Uint8Array, doff: number, take = 16): void {
+    this.encryptWords(
+      (src[so] << 24) | (src[so + 1] << 16) | (src[so + 2] << 8) | src[so + 3],
+      (src[so + 4] << 24) | (src[so + 5] << 16) | (src[so + 6] << 8) | src[so + 7],
+      (src[so + 8] << 24) | (src[so + 9] << 16) | (src[so + 10] << 8) | src[so + 11],
+      (src[so + 12] << 24) | (src[so + 13] << 16) | (src[so + 14] << 8) | src[so + 15]);
+    this.writeState(dst, doff, take);
+    this.state.fill(0);
   }
 
   /** ECB over whole blocks; dst may be src. */
@@ -138,15 +154,50 @@ export class AesKeySchedule {
     for (let off = 0; off < src.length; off += 16) this.encryptBlock(src, off, dst, off);
   }
 
-  /** CTR keystream from the 128-bit big-endian counter (not modified), into `out`. */
-  ctrKeystream(counter: Uint8Array, out: Uint8Array, scratch: Uint8Array = new Uint8Array(16)): void {
-    scratch.set(counter.subarray(0, 16));
-    for (let off = 0; off < out.length; off += 16) {
-      this.encryptBlock(scratch, 0, out, off, Math.min(16, out.length - off));
-      for (let i = 15; i >= 0; i--) {
-        scratch[i] = (scratch[i] + 1) & 0xff;
-        if (scratch[i] !== 0) break;
+  /**
+   * CTR keystream from the 128-bit big-endian counter (not modified), into `out`; the counter
+   * is held as four words and incremented with carry (SP 800-90A 10.2.1.5.1 step 4.1, modulo
+   * 2^128). Counter-mode caching: while only the counter's low byte changes, three of round 1's
+   * four output words are fixed, and each of round 2's depends on one byte of the fourth, so
+   * those lookups are done once per 256 blocks (recomputed on every carry out of the low byte).
+   * `scratch` is accepted for callers that pass one and left zero.
+   */
+  ctrKeystream(counter: Uint8Array, out: Uint8Array, scratch?: Uint8Array): void {
+    let c0 = (counter[0] << 24) | (counter[1] << 16) | (counter[2] << 8) | counter[3];
+    let c1 = (counter[4] << 24) | (counter[5] << 16) | (counter[6] << 8) | counter[7];
+    let c2 = (counter[8] << 24) | (counter[9] << 16) | (counter[10] << 8) | counter[11];
+    let c3 = (counter[12] << 24) | (counter[13] << 16) | (counter[14] << 8) | counter[15];
+    const rk = this.rk;
+    const n = out.length;
+    // Round 1's varying word t0 = r1 ^ T3[low byte of s3]; round 2's words r2x ^ T(byte of t0).
+    let r1 = 0, t1 = 0, t2 = 0, t3 = 0, r20 = 0, r21 = 0, r22 = 0, r23 = 0;
+    for (let off = 0; off < n; off += 16) {
+      if (off === 0 || (c3 & 0xff) === 0) {
+        const s0 = c0 ^ rk[0], s1 = c1 ^ rk[1], s2 = c2 ^ rk[2], s3 = c3 ^ rk[3];
+        r1 = T0[s0 >>> 24] ^ T1[(s1 >>> 16) & 0xff] ^ T2[(s2 >>> 8) & 0xff] ^ rk[4];
+        t1 = T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 0xff] ^ T2[(s3 >>> 8) & 0xff] ^ T3[s0 & 0xff] ^ rk[5];
+        t2 = T0[s2 >>> 24] ^ T1[(s3 >>> 16) & 0xff] ^ T2[(s0 >>> 8) & 0xff] ^ T3[s1 & 0xff] ^ rk[6];
+        t3 = T0[s3 >>> 24] ^ T1[(s0 >>> 16) & 0xff] ^ T2[(s1 >>> 8) & 0xff] ^ T3[s2 & 0xff] ^ rk[7];
+        r20 = T1[(t1 >>> 16) & 0xff] ^ T2[(t2 >>> 8) & 0xff] ^ T3[t3 & 0xff] ^ rk[8];
+        r21 = T0[t1 >>> 24] ^ T1[(t2 >>> 16) & 0xff] ^ T2[(t3 >>> 8) & 0xff] ^ rk[9];
+        r22 = T0[t2 >>> 24] ^ T1[(t3 >>> 16) & 0xff] ^ T3[t1 & 0xff] ^ rk[10];
+        r23 = T0[t3 >>> 24] ^ T2[(t1 >>> 8) & 0xff] ^ T3[t2 & 0xff] ^ rk[11];
+      }
+      const t0 = r1 ^ T3[(c3 ^ rk[3]) & 0xff];
+      this.roundsFrom(
+        r20 ^ T0[t0 >>> 24], r21 ^ T3[t0 & 0xff], r22 ^ T2[(t0 >>> 8) & 0xff], r23 ^ T1[(t0 >>> 16) & 0xff], 12);
+      this.writeState(out, off, n - off >= 16 ? 16 : n - off);
+      c3 = (c3 + 1) | 0;
+      if (c3 === 0) {
+        c2 = (c2 + 1) | 0;
+        if (c2 === 0) {
+          c1 = (c1 + 1) | 0;
+          if (c1 === 0) c0 = (c0 + 1) | 0;
+        }
       }
     }
+    r1 = t1 = t2 = t3 = r20 = r21 = r22 = r23 = 0;
+    this.state.fill(0);
+    scratch?.fill(0);
   }
 }

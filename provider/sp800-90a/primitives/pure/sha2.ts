@@ -6,7 +6,9 @@
  * The forge backend takes its SHA-224 from here too (node-forge has none).
  */
 
-const K256 = new Uint32Array([
+/** Int32Array: V8 keeps int32 loads in registers (a uint32 above 2^31 can become a double);
+ * the arithmetic is modulo 2^32 either way. */
+const K256 = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -72,8 +74,8 @@ export class Sha2 {
   private readonly wide: boolean;
   private readonly iv: Uint32Array;
   /** Running state: 8 words, or 8 x [high, low] for the SHA-512 family. */
-  private readonly h: Uint32Array;
-  private readonly w: Uint32Array;
+  private readonly h: Int32Array;
+  private readonly w: Int32Array;
   private readonly buf: Uint8Array;
   private bufLen = 0;
   private total = 0;
@@ -83,8 +85,8 @@ export class Sha2 {
     this.blockLen = this.wide ? 128 : 64;
     this.outputLen = { 'SHA2-224': 28, 'SHA2-256': 32, 'SHA2-384': 48, 'SHA2-512': 64, 'SHA2-512/224': 28, 'SHA2-512/256': 32 }[name];
     this.iv = IV[name];
-    this.h = new Uint32Array(this.iv.length);
-    this.w = new Uint32Array(this.wide ? 160 : 64);
+    this.h = new Int32Array(this.iv.length);
+    this.w = new Int32Array(this.wide ? 160 : 64);
     this.buf = new Uint8Array(this.blockLen);
     this.reset();
   }
@@ -126,6 +128,68 @@ export class Sha2 {
     return this;
   }
 
+  /** The hash of the concatenation of `parts` into out[off..off + outputLen). A single part
+   * that fits one block with its padding (Hash_DRBG's hashgen input: seedlen 55 or 111 bytes
+   * is exactly one SHA-256 or SHA-512 block, SP 800-90A 10.1 table 2) takes the short path. */
+  hashInto(parts: readonly Uint8Array[], out: Uint8Array, off = 0): void {
+    if (parts.length === 1 && parts[0].length <= this.shortMax) {
+      this.lastBlockFrom(this.iv, parts[0], parts[0].length);
+      this.writeDigest(out, off);
+      return;
+    }
+    this.reset();
+    for (const p of parts) this.update(p);
+    this.digestInto(out, off);
+  }
+
+  /** Longest message that fits one block with its padding (FIPS 180-4 5.1). */
+  get shortMax(): number {
+    return this.blockLen - (this.wide ? 17 : 9);
+  }
+
+  /**
+   * h = compress(state, last block): `msg` padded as the end of a message of `total` bytes,
+   * loaded straight into the message words (msg.length <= shortMax), no byte buffer.
+   */
+  lastBlockFrom(state: Uint32Array, msg: Uint8Array, total: number): void {
+    const w = this.w;
+    const words = this.blockLen >> 2;
+    const n = msg.length;
+    let i = 0;
+    let t = 0;
+    for (; i + 4 <= n; i += 4, t++) w[t] = (msg[i] << 24) | (msg[i + 1] << 16) | (msg[i + 2] << 8) | msg[i + 3];
+    // The 1-3 tail bytes and the 0x80 pad byte after them share one word.
+    let last = 0x80 << (24 - 8 * (n - i));
+    for (let shift = 24; i < n; i++, shift -= 8) last |= msg[i] << shift;
+    w[t++] = last;
+    for (; t < words; t++) w[t] = 0;
+    this.finishLastBlock(state, total);
+  }
+
+  /** Completes w's last block with the bit length of `total` bytes and compresses it from
+   * `state` into h (w[0..words - 2) already holds message and padding). */
+  finishLastBlock(state: Uint32Array, total: number): void {
+    const w = this.w;
+    const words = this.blockLen >> 2;
+    const bits = total * 8;
+    w[words - 2] = Math.floor(bits / 0x100000000);
+    w[words - 1] = bits >>> 0;
+    const h = this.h;
+    h.set(state);
+    if (this.wide) compressWords512(h, w);
+    else compressWords256(h, w);
+  }
+
+  /** Message words of the last block (for HMAC's outer hash, Sha2Hmac). */
+  get words(): Int32Array {
+    return this.w;
+  }
+
+  /** The running state words (for HMAC's outer hash, Sha2Hmac). */
+  get state(): Int32Array {
+    return this.h;
+  }
+
   /** Pads, writes the digest into out[off..off + outputLen), and leaves the hash to reset. */
   digestInto(out: Uint8Array, off = 0): void {
     const bl = this.blockLen;
@@ -150,6 +214,13 @@ export class Sha2 {
     buf[bl - 2] = lo >>> 8;
     buf[bl - 1] = lo;
     this.compress(buf, 0);
+    this.writeDigest(out, off);
+    buf.fill(0);
+    this.bufLen = 0;
+  }
+
+  /** The digest (the first outputLen bytes of h, big-endian) into out[off..). */
+  writeDigest(out: Uint8Array, off: number): void {
     const h = this.h;
     const words = this.outputLen >> 2;
     for (let i = 0; i < words; i++) {
@@ -162,8 +233,6 @@ export class Sha2 {
     }
     // SHA-512/224 ends on half a word.
     for (let i = 4 * words; i < this.outputLen; i++) out[off + i] = h[i >> 2] >>> (24 - 8 * (i & 3));
-    buf.fill(0);
-    this.bufLen = 0;
   }
 
   /** Wipes state and buffers. */
@@ -181,42 +250,66 @@ export class Sha2 {
   }
 }
 
-const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
-
-function compress256(h: Uint32Array, w: Uint32Array, b: Uint8Array, off: number): void {
+function compress256(h: Int32Array, w: Int32Array, b: Uint8Array, off: number): void {
   for (let t = 0; t < 16; t++) {
     const i = off + 4 * t;
     w[t] = (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
   }
+  compressWords256(h, w);
+}
+
+/** SHA-256 compression (FIPS 180-4 6.2.2) of the block already loaded in w[0..16). The rounds
+ * run eight at a time with the working variables renamed instead of shifted (h takes T1, then
+ * d += T1 and h = T1 + T2: the same step 3 of 6.2.2). */
+function compressWords256(h: Int32Array, w: Int32Array): void {
   for (let t = 16; t < 64; t++) {
     const x = w[t - 15];
     const y = w[t - 2];
-    const s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >>> 3);
-    const s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >>> 10);
+    const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+    const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
     w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
   }
-  let a = h[0], bb = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-  for (let t = 0; t < 64; t++) {
-    const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K256[t] + w[t]) | 0;
-    const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & bb) ^ (a & c) ^ (bb & c))) | 0;
-    hh = g;
-    g = f;
-    f = e;
-    e = (d + t1) | 0;
-    d = c;
-    c = bb;
-    bb = a;
-    a = (t1 + t2) | 0;
+  let a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+  for (let t = 0; t < 64; t += 8) {
+    hh = (hh + ((((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7)))) + ((e & f) ^ (~e & g)) + K256[t + 0] + w[t + 0]) | 0;
+    d = (d + hh) | 0;
+    hh = (hh + ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) + ((a & b) ^ (a & c) ^ (b & c)))) | 0;
+    g = (g + ((((d >>> 6) | (d << 26)) ^ ((d >>> 11) | (d << 21)) ^ ((d >>> 25) | (d << 7)))) + ((d & e) ^ (~d & f)) + K256[t + 1] + w[t + 1]) | 0;
+    c = (c + g) | 0;
+    g = (g + ((((hh >>> 2) | (hh << 30)) ^ ((hh >>> 13) | (hh << 19)) ^ ((hh >>> 22) | (hh << 10))) + ((hh & a) ^ (hh & b) ^ (a & b)))) | 0;
+    f = (f + ((((c >>> 6) | (c << 26)) ^ ((c >>> 11) | (c << 21)) ^ ((c >>> 25) | (c << 7)))) + ((c & d) ^ (~c & e)) + K256[t + 2] + w[t + 2]) | 0;
+    b = (b + f) | 0;
+    f = (f + ((((g >>> 2) | (g << 30)) ^ ((g >>> 13) | (g << 19)) ^ ((g >>> 22) | (g << 10))) + ((g & hh) ^ (g & a) ^ (hh & a)))) | 0;
+    e = (e + ((((b >>> 6) | (b << 26)) ^ ((b >>> 11) | (b << 21)) ^ ((b >>> 25) | (b << 7)))) + ((b & c) ^ (~b & d)) + K256[t + 3] + w[t + 3]) | 0;
+    a = (a + e) | 0;
+    e = (e + ((((f >>> 2) | (f << 30)) ^ ((f >>> 13) | (f << 19)) ^ ((f >>> 22) | (f << 10))) + ((f & g) ^ (f & hh) ^ (g & hh)))) | 0;
+    d = (d + ((((a >>> 6) | (a << 26)) ^ ((a >>> 11) | (a << 21)) ^ ((a >>> 25) | (a << 7)))) + ((a & b) ^ (~a & c)) + K256[t + 4] + w[t + 4]) | 0;
+    hh = (hh + d) | 0;
+    d = (d + ((((e >>> 2) | (e << 30)) ^ ((e >>> 13) | (e << 19)) ^ ((e >>> 22) | (e << 10))) + ((e & f) ^ (e & g) ^ (f & g)))) | 0;
+    c = (c + ((((hh >>> 6) | (hh << 26)) ^ ((hh >>> 11) | (hh << 21)) ^ ((hh >>> 25) | (hh << 7)))) + ((hh & a) ^ (~hh & b)) + K256[t + 5] + w[t + 5]) | 0;
+    g = (g + c) | 0;
+    c = (c + ((((d >>> 2) | (d << 30)) ^ ((d >>> 13) | (d << 19)) ^ ((d >>> 22) | (d << 10))) + ((d & e) ^ (d & f) ^ (e & f)))) | 0;
+    b = (b + ((((g >>> 6) | (g << 26)) ^ ((g >>> 11) | (g << 21)) ^ ((g >>> 25) | (g << 7)))) + ((g & hh) ^ (~g & a)) + K256[t + 6] + w[t + 6]) | 0;
+    f = (f + b) | 0;
+    b = (b + ((((c >>> 2) | (c << 30)) ^ ((c >>> 13) | (c << 19)) ^ ((c >>> 22) | (c << 10))) + ((c & d) ^ (c & e) ^ (d & e)))) | 0;
+    a = (a + ((((f >>> 6) | (f << 26)) ^ ((f >>> 11) | (f << 21)) ^ ((f >>> 25) | (f << 7)))) + ((f & g) ^ (~f & hh)) + K256[t + 7] + w[t + 7]) | 0;
+    e = (e + a) | 0;
+    a = (a + ((((b >>> 2) | (b << 30)) ^ ((b >>> 13) | (b << 19)) ^ ((b >>> 22) | (b << 10))) + ((b & c) ^ (b & d) ^ (c & d)))) | 0;
   }
-  h[0] += a; h[1] += bb; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+  h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
 }
 
 /** SHA-512 compression on [high, low] pairs: w holds 80 x 2 words. */
-function compress512(h: Uint32Array, w: Uint32Array, b: Uint8Array, off: number): void {
+function compress512(h: Int32Array, w: Int32Array, b: Uint8Array, off: number): void {
   for (let t = 0; t < 32; t++) {
     const i = off + 4 * t;
     w[t] = (b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3];
   }
+  compressWords512(h, w);
+}
+
+/** SHA-512 compression (FIPS 180-4 6.4.2) of the block already loaded in w[0..32). */
+function compressWords512(h: Int32Array, w: Int32Array): void {
   for (let t = 16; t < 80; t++) {
     // sigma0(w[t-15]) = rotr1 ^ rotr8 ^ shr7
     const xh = w[2 * (t - 15)], xl = w[2 * (t - 15) + 1];
@@ -268,7 +361,7 @@ function compress512(h: Uint32Array, w: Uint32Array, b: Uint8Array, off: number)
   add64(h, 8, eh, el); add64(h, 10, fh, fl); add64(h, 12, gh, gl); add64(h, 14, hh, hl);
 }
 
-function add64(h: Uint32Array, i: number, hi: number, lo: number): void {
+function add64(h: Int32Array, i: number, hi: number, lo: number): void {
   const l = (h[i + 1] >>> 0) + (lo >>> 0);
   h[i] = h[i] + hi + ((l / 0x100000000) | 0);
   h[i + 1] = l >>> 0;
@@ -317,6 +410,20 @@ export class Sha2Hmac {
   macInto(parts: readonly Uint8Array[], out: Uint8Array, off = 0): void {
     const h = this.hash;
     const bl = h.blockLen;
+    if (parts.length === 1 && parts[0].length <= h.shortMax) {
+      // HMAC_DRBG's generate chains V = HMAC(K, V): one inner block, then the outer block built
+      // from the inner state's words, never through bytes.
+      h.lastBlockFrom(this.inner, parts[0], bl + parts[0].length);
+      const digestWords = h.outputLen >> 2;
+      const w = h.words;
+      const state = h.state;
+      for (let i = 0; i < digestWords; i++) w[i] = state[i];
+      w[digestWords] = 0x80000000;
+      for (let i = digestWords + 1; i < bl >> 2; i++) w[i] = 0;
+      h.finishLastBlock(this.outer, bl + h.outputLen);
+      h.writeDigest(out, off);
+      return;
+    }
     h.reset(this.inner, bl);
     for (const p of parts) h.update(p);
     h.digestInto(this.innerDigest, 0);

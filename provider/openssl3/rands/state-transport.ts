@@ -10,6 +10,7 @@
  * (`bytes.fill(0)`) once restored.
  */
 import { utf8 } from '../../bytes.js';
+import { RandshimError } from '../../exceptions.js';
 import type { MechanismConfig } from '../../sp800-90a/index.js';
 import { RandState } from './rand-impl.js';
 
@@ -27,11 +28,18 @@ export interface DrbgStateHeader {
   readonly reseedCounter: number;
 }
 
-/** A state that cannot be restored: not randshim's format, another version, or damaged. */
-export class DrbgStateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DrbgStateError';
+/** Why a state cannot be moved: not randshim's format, another version, damaged, not READY,
+ * or a working state that does not fit its mechanism. */
+export type DrbgStateReason =
+  | 'NOT_A_DRBG_STATE' | 'UNSUPPORTED_FORMAT' | 'TRUNCATED' | 'DAMAGED_HEADER' | 'UNKNOWN_MECHANISM'
+  | 'BAD_COUNTER' | 'NOT_INSTANTIATED' | 'WORKING_STATE_MISMATCH';
+
+/** A state that cannot be exported or restored. */
+export class DrbgStateError extends RandshimError {
+  declare readonly reason: DrbgStateReason;
+
+  constructor(reason: DrbgStateReason, message: string) {
+    super(reason, message);
   }
 }
 
@@ -48,16 +56,16 @@ export function encodeDrbgState(header: DrbgStateHeader, working: Uint8Array): U
 
 export function decodeDrbgState(bytes: Uint8Array): { header: DrbgStateHeader; working: Uint8Array } {
   if (!(bytes instanceof Uint8Array) || bytes.length < 9 || MAGIC.some((b, i) => bytes[i] !== b)) {
-    throw new DrbgStateError('not a randshim DRBG state (no "RSDS" header)');
+    throw new DrbgStateError('NOT_A_DRBG_STATE', 'not a randshim DRBG state (no "RSDS" header)');
   }
-  if (bytes[4] !== FORMAT_VERSION) throw new DrbgStateError(`DRBG state format ${bytes[4]} is not supported (expected ${FORMAT_VERSION})`);
+  if (bytes[4] !== FORMAT_VERSION) throw new DrbgStateError('UNSUPPORTED_FORMAT', `DRBG state format ${bytes[4]} is not supported (expected ${FORMAT_VERSION})`);
   const headLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(5, true);
-  if (9 + headLength > bytes.length) throw new DrbgStateError('DRBG state is truncated');
+  if (9 + headLength > bytes.length) throw new DrbgStateError('TRUNCATED', 'DRBG state is truncated');
   let header: DrbgStateHeader;
   try {
     header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(9, 9 + headLength))) as DrbgStateHeader;
   } catch {
-    throw new DrbgStateError('DRBG state header is damaged');
+    throw new DrbgStateError('DAMAGED_HEADER', 'DRBG state header is damaged');
   }
   checkHeader(header);
   return { header, working: bytes.subarray(9 + headLength) };
@@ -66,13 +74,13 @@ export function decodeDrbgState(bytes: Uint8Array): { header: DrbgStateHeader; w
 function checkHeader(h: DrbgStateHeader): void {
   const m = h?.mechanism as { type?: unknown } | undefined;
   if (m === undefined || !['CTR-DRBG', 'HASH-DRBG', 'HMAC-DRBG'].includes(m.type as string)) {
-    throw new DrbgStateError('DRBG state names no known mechanism');
+    throw new DrbgStateError('UNKNOWN_MECHANISM', 'DRBG state names no known mechanism');
   }
   for (const k of ['generateCounter', 'reseedInterval', 'reseedCounter'] as const) {
-    if (!Number.isInteger(h[k]) || h[k] < 0 || h[k] > 0xffffffff) throw new DrbgStateError(`DRBG state has a bad ${k}`);
+    if (!Number.isInteger(h[k]) || h[k] < 0 || h[k] > 0xffffffff) throw new DrbgStateError('BAD_COUNTER', `DRBG state has a bad ${k}`);
   }
   for (const k of ['reseedTime', 'reseedTimeInterval'] as const) {
-    if (!Number.isSafeInteger(h[k])) throw new DrbgStateError(`DRBG state has a bad ${k}`);
+    if (!Number.isSafeInteger(h[k])) throw new DrbgStateError('BAD_COUNTER', `DRBG state has a bad ${k}`);
   }
-  if (h.state !== RandState.READY) throw new DrbgStateError('only an instantiated (READY) DRBG state can be restored');
+  if (h.state !== RandState.READY) throw new DrbgStateError('NOT_INSTANTIATED', 'only an instantiated (READY) DRBG state can be restored');
 }

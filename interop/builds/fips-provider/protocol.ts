@@ -1,0 +1,44 @@
+/**
+ * Requests and responses between the parent-side FIPS oracle (./oracle.ts) and its child
+ * (./child.ts), framed like the line builds' protocol (../openssl-lines/protocol.ts: one JSON
+ * object per line, answered in order, `id` echoed). Every response carries the self-test events
+ * the callback saw since the previous response, in order.
+ *
+ *   load      OSSL_SELF_TEST_set_callback on a new OSSL_LIB_CTX, then OSSL_LIB_CTX_load_config
+ *             (the configuration loads fips + base), optionally corrupting one test
+ *   selftest  OSSL_PROVIDER_self_test(fips), optionally corrupting one test
+ *   chains    FIPS chains (./scenario.ts) in that library context
+ */
+import type { ReportedError } from '../../suites/differential/driver.js';
+import type { CorruptTarget, FipsChain, FipsChainRun, SelfTestEvent } from './scenario.js';
+
+export interface LoadResult {
+  /** OSSL_LIB_CTX_load_config's return, then OSSL_PROVIDER_available(ctx, "fips"). */
+  readonly loadConfig: number;
+  readonly available: number;
+  readonly errors: readonly ReportedError[];
+  /** OSSL_PROVIDER_get_params: name, version, buildinfo; status (1 = running, 0 = error). */
+  readonly provider: { readonly name: string; readonly version: string; readonly buildinfo: string; readonly status: number } | null;
+  /** OpenSSL_version(OPENSSL_VERSION) of the libcrypto. */
+  readonly library: string;
+}
+
+/** OSSL_PROVIDER_self_test's return and errors, then the provider's status parameter. */
+export interface SelfTestResult {
+  readonly ret: number;
+  readonly errors: readonly ReportedError[];
+  readonly status: number;
+}
+
+export type FipsRequest =
+  | { readonly id: number; readonly op: 'load'; readonly config: string; readonly corrupt: CorruptTarget | null }
+  | { readonly id: number; readonly op: 'selftest'; readonly corrupt: CorruptTarget | null }
+  | { readonly id: number; readonly op: 'chains'; readonly chains: readonly FipsChain[] }
+  | { readonly id: number; readonly op: 'exit' };
+
+export type FipsResponse =
+  | { readonly id: number; readonly ok: true; readonly events: readonly SelfTestEvent[]; readonly load: LoadResult }
+  | { readonly id: number; readonly ok: true; readonly events: readonly SelfTestEvent[]; readonly selfTest: SelfTestResult }
+  | { readonly id: number; readonly ok: true; readonly events: readonly SelfTestEvent[]; readonly runs: readonly FipsChainRun[] }
+  | { readonly id: number; readonly ok: true; readonly events: readonly SelfTestEvent[] }
+  | { readonly id: number; readonly ok: false; readonly error: string };

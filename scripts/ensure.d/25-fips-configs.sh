@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The FIPS-provider configurations a reviewer loads, per live line (3.5, 3.6, 4.0), each written
+# by that line's own `openssl fipsinstall` (the module MAC is per build; man openssl-fipsinstall(1))
+# into <repo>/.cache/fips-configs/<line>/<config>/{fipsmodule.cnf,fips.cnf}:
+#
+#   default     fipsinstall (no option)                 drbg-no-trunc-md = 0, KATs at every load
+#   no-trunc    fipsinstall -no_drbg_truncated_digests  drbg-no-trunc-md = 1
+#   onload      fipsinstall -self_test_onload           (3.1+ default; explicit here)
+#   defer       fipsinstall -defer_tests                4.0 only: defer-tests = 1
+#
+# fips.cnf is what OSSL_LIB_CTX_load_config reads: it includes that fipsmodule.cnf and activates
+# the fips and base providers. Needs the lines of scripts/ensure.d/20-openssl-lines.sh (run
+# first: name order). Idempotent; one line of output; non-zero exit with a message on failure.
+set -euo pipefail
+
+die() { echo "fips-configs: $*" >&2; exit 1; }
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+lines_cache="$repo/.cache/openssl-lines"
+out="$repo/.cache/fips-configs"
+arch_dir=usr/lib/x86_64-linux-gnu
+
+configs_of() { case $1 in 4.0) echo default no-trunc onload defer;; *) echo default no-trunc onload;; esac; }
+option_of() {
+  case $1 in default) ;; no-trunc) echo -no_drbg_truncated_digests;; onload) echo -self_test_onload;;
+             defer) echo -defer_tests;; esac
+}
+
+written=0
+summary=()
+for line in 3.5 3.6 4.0; do
+  dir="$lines_cache/$line"
+  root="$dir/root"
+  lib="$root/$arch_dir"
+  [ -e "$dir/line.json" ] || die "line $line is not installed ($dir/line.json missing): run bash scripts/install-openssl-lines.sh"
+  [ -e "$lib/ossl-modules/fips.so" ] || die "line $line has no fips.so ($lib/ossl-modules/fips.so)"
+  osl=(env OPENSSL_CONF="$dir/empty.cnf" OPENSSL_MODULES="$lib/ossl-modules"
+       "$lib/ld-linux-x86-64.so.2" --library-path "$lib:/usr/lib/x86_64-linux-gnu" "$root/usr/bin/openssl")
+  for config in $(configs_of "$line"); do
+    cdir="$out/$line/$config"
+    # A config is current when it was written for this fips.so (its path and size recorded).
+    stamp="$(stat -c '%s %Y' "$lib/ossl-modules/fips.so") $lib/ossl-modules/fips.so"
+    if [ -e "$cdir/fips.cnf" ] && [ "$(cat "$cdir/module" 2>/dev/null)" = "$stamp" ]; then continue; fi
+    mkdir -p "$cdir"
+    opt=$(option_of "$config")
+    # shellcheck disable=SC2086 # $opt is one option or none
+    "${osl[@]}" fipsinstall -quiet $opt -out "$cdir/fipsmodule.cnf" -module "$lib/ossl-modules/fips.so" \
+      >"$cdir/fipsinstall.log" 2>&1 \
+      || die "line $line: fipsinstall $opt failed (see $cdir/fipsinstall.log): $(tail -n 2 "$cdir/fipsinstall.log" | tr '\n' ' ')"
+    cat > "$cdir/fips.cnf" <<CNF
+# Loads line $line's FIPS provider ("fipsinstall${opt:+ $opt}") and base: OSSL_LIB_CTX_load_config.
+config_diagnostics = 1
+openssl_conf = openssl_init
+.include $cdir/fipsmodule.cnf
+[openssl_init]
+providers = provider_sect
+[provider_sect]
+fips = fips_sect
+base = base_sect
+[base_sect]
+activate = 1
+CNF
+    echo "fipsinstall${opt:+ $opt}" > "$cdir/options"
+    echo "$stamp" > "$cdir/module"
+    written=$((written + 1))
+  done
+  summary+=("$line: $(configs_of "$line" | tr ' ' ',')")
+done
+echo "fips-configs: ${written} written, $(IFS=';'; echo "${summary[*]}") in $out"

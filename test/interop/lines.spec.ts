@@ -1,0 +1,166 @@
+/**
+ * The 3.x suites against the live OpenSSL lines, each in its child process under its own
+ * loader (interop/builds/openssl-lines/): Debian trixie's 3.5, sid's 3.6 and experimental's 4.0,
+ * installed into .cache/openssl-lines by scripts/ensure.d/20-openssl-lines.sh. For every line:
+ * provenance (the library that answers is the file asked for, on the line's own C library), the
+ * EVP_RAND scenarios, the RAND front-end scenarios and a bounded step-level differential campaign
+ * (all 28 configurations), each compared with randshim's current 3.0 personality exactly as the
+ * system-3 suites do. The differential campaign must find nothing; every scenario difference
+ * must be explained by a row of the per-line table (differences.ts), and every row must be seen
+ * on every line it names. The machine's 3.0 library through the same child is the control.
+ */
+import { expect } from 'chai';
+import { openLine, openSystem30Child, type LineBuild } from '../../interop/builds/openssl-lines/build.js';
+import { compareLineScenarios, type LineScenarioComparison, type ObservedDifference } from '../../interop/builds/openssl-lines/compare.js';
+import { explain, LINE_DIFFERENCES, rowMatches } from '../../interop/builds/openssl-lines/differences.js';
+import { LINE_IDS, type LineId } from '../../interop/builds/openssl-lines/lines.js';
+import { probeMismatches, xorshiftBytes, type ProbedLine } from '../../interop/builds/openssl-lines/probe-expectations.js';
+import type { ProbeResults } from '../../interop/builds/openssl-lines/probes.js';
+import { ALL_CONFIGS } from '../../interop/suites/differential/configs.js';
+import { randshimDriver3x } from '../../interop/suites/differential/run-randshim.js';
+import { runCampaign, type CampaignResult } from '../../interop/suites/differential/runner.js';
+import { evpRandScenarios } from '../../interop/suites/evp-rand/scenarios.js';
+import { ScenarioFiles } from '../../interop/suites/rand-front-end/files.js';
+import { rand3Scenarios } from '../../interop/suites/rand-front-end/scenarios.js';
+
+/** The catalogues' sizes, and the calls each line makes on them (4.0 reads no `mac`, and
+ * meets no primary after a configured seed that cannot be made): change with the catalogues. */
+const EVP_SCENARIOS = 113;
+const FRONT_SCENARIOS = 40;
+const EVP_CALLS: Record<LineId | '3.0', number> = { '3.0': 5781, 3.5: 5788, 3.6: 5788, '4.0': 5750 };
+const FRONT_CALLS: Record<LineId | '3.0', number> = { '3.0': 934, 3.5: 934, 3.6: 934, '4.0': 888 };
+const EVP_BYTES = 3_964_467;
+const PER_CONFIG = 50;
+const SEED = 20261121;
+
+/** Version the installer is expected to have taken from each suite today. */
+const EXPECTED_VERSION: Record<LineId, RegExp> = { 3.5: /^OpenSSL 3\.5\.\d+ /, 3.6: /^OpenSSL 3\.6\.\d+ /, '4.0': /^OpenSSL 4\.0\.\d+ / };
+
+/** The probes' results against probe-expectations.ts (generate output against its model). */
+async function checkProbes(build: LineBuild, line: ProbedLine): Promise<number> {
+  const r: ProbeResults = await build.probes();
+  const { mismatches, steps } = probeMismatches(r, line);
+  expect(mismatches).to.deep.equal([]);
+  const generated = r.probes['test-rand-generate']?.find((st) => st.call === 'generate 16')?.out;
+  if (line !== '3.0') expect(generated).to.equal(xorshiftBytes(16));
+  return steps;
+}
+
+const label = (d: ObservedDifference): string =>
+  `${d.line} ${d.suite} "${d.scenario}" ${d.call}\n  3.0:  ${JSON.stringify(d.randshim)}\n  line: ${JSON.stringify(d.openssl)}`;
+
+describe('the live OpenSSL lines (3.5, 3.6, 4.0) in child processes', function () {
+  const files = new ScenarioFiles();
+  const observed: ObservedDifference[] = [];
+  after(() => files.close());
+
+  describe('control: the machine\'s OpenSSL 3.0 through the same child program', () => {
+    let build: LineBuild;
+    before(async () => {
+      build = await openSystem30Child();
+    });
+    after(async () => build?.close());
+
+    it('answers from /usr/lib\'s libcrypto.so.3 and shows no difference in either scenario suite', async () => {
+      expect(build.hello.version).to.match(/^OpenSSL 3\.0\./);
+      const evp = await compareLineScenarios(build, 'evp-rand', evpRandScenarios(), files);
+      const front = await compareLineScenarios(build, 'rand-front-end', rand3Scenarios(), files);
+      expect([evp.calls, front.calls]).to.deep.equal([EVP_CALLS['3.0'], FRONT_CALLS['3.0']]);
+      expect([...evp.differences, ...front.differences].map(label)).to.deep.equal([]);
+    });
+
+    it('probes: the 3.0 answers of probe-expectations.ts', async () => {
+      expect(await checkProbes(build, '3.0')).to.equal(7);
+    });
+  });
+
+  for (const line of LINE_IDS) {
+    describe(`system-${line}`, () => {
+      let build: LineBuild;
+      let evp: LineScenarioComparison;
+      let front: LineScenarioComparison;
+      before(async () => {
+        build = await openLine(line); // throws with the reason (e.g. not installed)
+        evp = await compareLineScenarios(build, 'evp-rand', evpRandScenarios(), files);
+        front = await compareLineScenarios(build, 'rand-front-end', rand3Scenarios(), files);
+        observed.push(...evp.differences, ...front.differences);
+      });
+      after(async () => build?.close());
+
+      it('is the library asked for, running on the line\'s own C library', () => {
+        const h = build.hello;
+        expect(h.version).to.match(EXPECTED_VERSION[line]);
+        expect(h.version.startsWith(`OpenSSL ${build.manifest.version} `)).to.equal(true);
+        expect(h.evidence.file).to.equal(build.paths.libcrypto);
+        expect(h.mapped.libcrypto).to.deep.equal([build.paths.libcrypto]);
+        expect(h.mapped.libc.every((f) => f.startsWith(build.paths.root))).to.equal(true);
+        expect(h.evidence.errorOnOwnQueue).to.equal(true);
+        expect(h.evidence.errorOnNodeQueue).to.equal(false);
+        expect(Number(h.glibc)).to.be.at.least(2.38);
+        // OpenSSL_version_num: 0xMNN00PP0 (include/openssl/opensslv.h.in)
+        const [major, minor] = line.split('.').map(Number);
+        expect(h.versionNumber >>> 20).to.equal((major << 8) | minor);
+      });
+
+      it(`EVP_RAND scenarios: every call compared, every difference from 3.0 in the table`, function () {
+        this.test!.title += ` (${evp.scenarios} scenarios, ${evp.calls} calls, ${evp.bytes} bytes, ${evp.differences.length} differences)`;
+        expect(evp.scenarios).to.equal(EVP_SCENARIOS);
+        expect(evp.calls).to.equal(EVP_CALLS[line]);
+        expect(evp.bytes).to.equal(EVP_BYTES);
+        expect(evp.differences.filter((d) => explain(d) === undefined).map(label)).to.deep.equal([]);
+      });
+
+      it(`RAND front-end scenarios: every call compared, every difference from 3.0 in the table`, function () {
+        this.test!.title += ` (${front.scenarios} scenarios, ${front.calls} calls, ${front.differences.length} differences)`;
+        expect(front.scenarios).to.equal(FRONT_SCENARIOS);
+        expect(front.calls).to.equal(FRONT_CALLS[line]);
+        expect(front.differences.filter((d) => explain(d) === undefined).map(label)).to.deep.equal([]);
+      });
+
+      it('probes: new and removed symbols, TEST-RAND generate (against a model), a repeated key, SEED-SRC in base, '
+        + 'the random provider', async () => {
+        expect(await checkProbes(build, line)).to.equal(14);
+      });
+
+      it(`differential: ${PER_CONFIG} cases per configuration (all ${ALL_CONFIGS.length}), zero mismatches`, async function () {
+        const r: CampaignResult = await runCampaign(randshimDriver3x('node'), build.driver,
+          { seed: SEED, casesPerConfig: PER_CONFIG, configs: ALL_CONFIGS });
+        this.test!.title += ` (${r.totals.cases} cases, ${r.totals.steps} steps, ${r.totals.bytesCompared} bytes)`;
+        expect(r.reports.map((m) => `${m.config} ${m.mismatch.field} at step ${m.mismatch.step}: ${JSON.stringify(m.minimal)}`))
+          .to.deep.equal([]);
+        expect(r.stats).to.have.length(28);
+        for (const s of r.stats) {
+          expect(s.cases, s.config).to.equal(PER_CONFIG);
+          expect(s.mismatches, s.config).to.equal(0);
+          expect(s.outputs, `${s.config}: outputs compared`).to.be.greaterThan(PER_CONFIG / 4);
+          expect(s.failingSteps, `${s.config}: error paths compared`).to.be.greaterThan(PER_CONFIG / 20);
+        }
+        expect(r.totals.bytesCompared).to.be.greaterThan(28 * PER_CONFIG * 100);
+      });
+    });
+  }
+
+  // A describe of its own: mocha runs a suite's own tests before its nested suites.
+  describe('the per-line difference table', () => {
+    it('has every row observed on every line it names', () => {
+      const seen = new Map<string, Set<string>>();
+      for (const d of observed) {
+        const row = explain(d);
+        if (row !== undefined) seen.set(row.id, (seen.get(row.id) ?? new Set()).add(d.line));
+      }
+      const rows = LINE_DIFFERENCES.map((r) => `${r.id}: ${[...(seen.get(r.id) ?? [])].sort().join(',')}`);
+      expect(rows).to.deep.equal(LINE_DIFFERENCES.map((r) => `${r.id}: ${[...r.lines].sort().join(',')}`));
+    });
+
+    it('separates the lines by what they do, not only by name: rows limited to some lines match nothing on the others', () => {
+      const on = (line: string, id: string): number =>
+        observed.filter((d) => d.line === line && rowMatches(LINE_DIFFERENCES.find((r) => r.id === id)!, d)).length;
+      expect(on('4.0', 'fetch-trailing-space')).to.equal(0);
+      expect(on('3.5', 'fetch-trailing-space')).to.equal(1);
+      expect(on('3.5', 'repeated-parameter')).to.equal(0);
+      expect(on('3.6', 'repeated-parameter')).to.be.greaterThan(0);
+      expect(on('3.5', 'provider-name-settable-36')).to.equal(0);
+      expect(on('3.6', 'hmac-no-mac-parameter-40')).to.equal(0);
+    });
+  });
+});
