@@ -15,11 +15,12 @@ const PROVIDER = fileURLToPath(new URL('../../../provider', import.meta.url));
 
 type Layer =
   | 'base' | 'sp800-90a' | 'platform' | 'err' | 'rand-pool' | 'openssl3/core' | 'openssl3/rands'
-  | 'openssl3/rand' | 'openssl111' | 'fortuna' | 'conventions' | 'top';
+  | 'openssl3/fips' | 'openssl3/rand' | 'openssl111' | 'fortuna' | 'conventions' | 'top';
 
 /** The layers from the bottom up; a layer of this chain may import every layer before it. */
 const CHAIN: readonly Layer[] = [
-  'base', 'sp800-90a', 'platform', 'err', 'rand-pool', 'openssl3/core', 'openssl3/rands', 'openssl3/rand',
+  'base', 'sp800-90a', 'platform', 'err', 'rand-pool', 'openssl3/core', 'openssl3/rands', 'openssl3/fips',
+  'openssl3/rand',
 ];
 
 function below(layer: Layer): Layer[] {
@@ -44,6 +45,8 @@ const MAY_IMPORT: Readonly<Record<Layer, readonly Layer[]>> = {
 function layerOf(path: string): Layer | null {
   if (path === 'bytes.ts' || path === 'exceptions.ts') return 'base';
   if (path === 'drbg.ts' || path === 'index.ts' || path === 'fortuna-111.ts') return 'top';
+  // The per-line table of 3.x behaviour is data every openssl3 layer may read.
+  if (path === 'openssl3/lines.ts') return 'openssl3/core';
   const [first, second] = path.split('/');
   if (first === 'openssl3') {
     const layer = `openssl3/${second}`;
