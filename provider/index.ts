@@ -11,6 +11,7 @@ export { defaultNonce } from './platform/os-entropy.js';
 export { FortunaSeedSrc, type FortunaSeedSrcOptions, type FortunaSeedSrcState } from './openssl3/rands/fortuna-seed-src.js';
 export * as fortuna from './fortuna/index.js';
 export { fortunaEntropyCallbacks, type FortunaEntropyCallbacks } from './fortuna-111.js';
+export type { CleanupEntropyFn, GetEntropyFn } from './openssl111/drbg-lib.js';
 export { RandState, getUintParam, type RandImpl, type RandParams, type RandParamName } from './openssl3/rands/rand-impl.js';
 export { RandshimError } from './exceptions.js';
 export { DrbgError, raise, errorQueue, throwOnFailure, ERR_NUM_ERRORS, type ErrLib, type RaisedError } from './err/queue.js';
