@@ -17,7 +17,8 @@ const NPM_CLI = join(dirname(process.execPath), '..', 'lib', 'node_modules', 'np
 const TSC = join(REPO, 'node_modules', 'typescript', 'bin', 'tsc');
 
 /** The subpaths package.json exports (besides ./package.json), as a consumer names them. */
-const ENTRIES = ['randshim', 'randshim/provider', 'randshim/compat', 'randshim/compat/1.1.1', 'randshim/compat/3'];
+const ENTRIES = Object.keys((JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { exports: Record<string, unknown> }).exports)
+  .filter((k) => k !== './package.json').map((k) => (k === '.' ? 'randshim' : `randshim/${k.slice(2)}`));
 
 /** PATH without node_modules/.bin (where the Node 16 oracle binary installs a `node`), with
  * this Node first, so npm and the scripts it runs use this Node. */
@@ -96,7 +97,10 @@ describe('package: npm pack, offline install, imports from ESM, CommonJS and Typ
     writeFileSync(join(consumer, 'cjs.cjs'), probe('require(NAME)'));
     const esm = JSON.parse(run(['esm.mjs'], consumer)) as { names: Record<string, string[]>; rc: number[]; nonZero: boolean };
     const cjs = JSON.parse(run(['cjs.cjs'], consumer)) as typeof esm;
+    expect(ENTRIES).to.deep.equal(['randshim', 'randshim/provider', 'randshim/compat', 'randshim/compat/1.1.1', 'randshim/compat/3',
+      'randshim/compat/3.0', 'randshim/compat/3.5', 'randshim/compat/3.6', 'randshim/compat/4.0']);
     for (const e of ENTRIES) expect(esm.names[e].length, e).to.be.greaterThan(0);
+    for (const line of ['3.0', '3.5', '3.6', '4.0']) expect(esm.names[`randshim/compat/${line}`], line).to.deep.equal(esm.names['randshim/compat/3']);
     expect(esm.names['randshim']).to.include.members(['Drbg', 'openssl111', 'openssl3', 'DrbgError']);
     expect(esm.names['randshim/compat/3']).to.include.members(['RAND_bytes', 'EVP_RAND_fetch', 'OSSL_PARAM_construct_utf8_string']);
     expect(esm.names['randshim/compat/1.1.1']).to.include.members(['RAND_bytes', 'RAND_DRBG_new', 'ERR_get_error']);
