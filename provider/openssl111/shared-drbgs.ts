@@ -127,7 +127,9 @@ export class SharedDrbgs111 {
 
   /**
    * drbg_bytes: RAND_DRBG_bytes on the public DRBG. C converts a negative count to a huge
-   * size_t and overruns the buffer; randshim refuses it (returns 0, RAND_R_ARGUMENT_OUT_OF_RANGE).
+   * size_t and overruns the buffer. compat/ refuses that before it gets here
+   * (ERR_R_PASSED_INVALID_ARGUMENT); a direct provider caller gets 0 and
+   * RAND_R_ARGUMENT_OUT_OF_RANGE.
    */
   bytes(out: Uint8Array, count: number): number {
     const drbg = this.public();
