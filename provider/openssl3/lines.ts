@@ -42,6 +42,11 @@ export interface LineBehaviour {
   /** A configured `seed=` that cannot be made makes RAND_get0_primary fail instead of falling back
    * to a parentless primary. crypto/rand/rand_lib.c: rand_new_seed, rand_get0_primary (4.0). */
   readonly seedConfigFatal: boolean;
+  /** SEED-SRC XORs the caller's additional input (a child's pull passes the child's address)
+   * into the OS bytes before handing them out. crypto/rand/rand_pool.c:
+   * ossl_rand_pool_adin_mix_in, from providers/implementations/rands/seed_src.c:
+   * seed_get_seed and seed_src_generate (3.5). */
+  readonly seedSrcMixesAdin: boolean;
 }
 
 const OPENSSL_30: LineBehaviour = {
@@ -55,6 +60,7 @@ const OPENSSL_30: LineBehaviour = {
   drbgSettableProviderName: false,
   hmacMacParam: true,
   seedConfigFatal: false,
+  seedSrcMixesAdin: false,
 };
 
 const OPENSSL_35: LineBehaviour = {
@@ -65,6 +71,7 @@ const OPENSSL_35: LineBehaviour = {
   zeroSeedIsTooWeak: true,
   fetchTrimsName: true,
   testRandGenerate: true,
+  seedSrcMixesAdin: true,
 };
 
 const OPENSSL_36: LineBehaviour = {

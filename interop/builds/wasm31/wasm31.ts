@@ -24,7 +24,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PinnedUrandom } from '../../suites/openssl-rand/pinned-urandom.js';
 import {
-  opensslCnfFor, RAND_FILE, randArgv, sectionRefusal, WRITE_FILE,
+  opensslCnfFor, parseErrorLines, RAND_FILE, randArgv, sectionRefusal, WRITE_FILE,
   type CommandEnvironment, type OpensslCommand, type RandCommand, type RandCommandRun,
 } from '../../suites/openssl-rand/command.js';
 
@@ -158,26 +158,6 @@ function findPrimaryOnStack(memory: WasmMemory, sp: number): number | null {
     if (!found.has(v) && looksLikeInstantiatingPrimary(mem, v)) found.add(v);
   }
   return found.size === 1 ? [...found][0] : null;
-}
-
-/** "<lib name>" as ERR_print_errors prints it, to randshim's library tags. */
-const LIB_NAMES: Readonly<Record<string, string>> = {
-  'random number generator': 'RAND',
-  'Provider routines': 'PROV',
-  'digital envelope routines': 'EVP',
-  'common libcrypto routines': 'CRYPTO',
-  'Property routines': 'PROP',
-  'configuration file routines': 'CONF',
-};
-
-/** The (library, reason) pairs of the ERR_print_errors lines in `stderr`, as "LIB:REASON". */
-export function parseErrorLines(stderr: string): string[] {
-  const out: string[] = [];
-  for (const line of stderr.split('\n')) {
-    const m = /^[0-9A-F]+:error:[0-9A-F]{8}:([^:]*):[^:]*:([^:]*):/.exec(line);
-    if (m !== null) out.push(`${LIB_NAMES[m[1]] ?? m[1]}:${m[2].toUpperCase().replace(/ /g, '_')}`);
-  }
-  return out;
 }
 
 export class Wasm31Oracle implements OpensslCommand {

@@ -7,6 +7,7 @@
  */
 import { captureErrors } from '../../../provider/err/queue.js';
 import { applyRandomSection, randomSectionEntries, type RandomConfig, type RandomSection } from '../../../provider/openssl3/rand/index.js';
+import type { OpenSSL3Line } from '../../../provider/openssl3/lines.js';
 import type { RandAppOutcome, RandAppRequest } from './rand-app.js';
 
 export type { RandomSection };
@@ -17,6 +18,10 @@ export interface CommandEnvironment {
   readonly pid: number;
   /** The wall clock every command sees unless told otherwise (ms since the epoch). */
   readonly defaultClockMs: number;
+  /** sizeof(void *) of the build: 4 on wasm32 (the default), 8 natively on x86_64. */
+  readonly pointerBytes?: 4 | 8;
+  /** The OpenSSL 3 line the build is, whose personality reproduces it (default 3.0). */
+  readonly line?: OpenSSL3Line;
 }
 
 export interface RandCommand extends RandAppRequest {
@@ -42,6 +47,9 @@ export interface RandCommandRun extends RandCommandOutcome {
   readonly trap: string | null;
   /** The primary DRBG's address, or null when no urandom read happened or none matched. */
   readonly primaryAddress: number | null;
+  /** pthread_self() of the command's thread where it is not 0 (natively: an address), which
+   * a parentless DRBG's nonce holds; absent on wasm32 (no threads: 0). */
+  readonly threadId?: bigint | null;
   readonly argv: readonly string[];
 }
 
@@ -109,4 +117,24 @@ export function randomConfigOf(section: RandomSection | undefined): RandomConfig
   // An unknown name's CRYPTO_R_UNKNOWN_NAME_IN_RANDOM_SECTION belongs to config loading, which
   // the command line does not report; keep it off the queue.
   return captureErrors(() => applyRandomSection({}, section as readonly (readonly [string, string])[])).result.config;
+}
+
+/** "<lib name>" as ERR_print_errors prints it, to randshim's library tags. */
+const LIB_NAMES: Readonly<Record<string, string>> = {
+  'random number generator': 'RAND',
+  'Provider routines': 'PROV',
+  'digital envelope routines': 'EVP',
+  'common libcrypto routines': 'CRYPTO',
+  'Property routines': 'PROP',
+  'configuration file routines': 'CONF',
+};
+
+/** The (library, reason) pairs of the ERR_print_errors lines in `stderr`, as "LIB:REASON". */
+export function parseErrorLines(stderr: string): string[] {
+  const out: string[] = [];
+  for (const line of stderr.split('\n')) {
+    const m = /^[0-9A-F]+:error:[0-9A-F]{8}:([^:]*):[^:]*:([^:]*):/.exec(line);
+    if (m !== null) out.push(`${LIB_NAMES[m[1]] ?? m[1]}:${m[2].toUpperCase().replace(/ /g, '_')}`);
+  }
+  return out;
 }

@@ -37,7 +37,7 @@ const hexOf = (b: Uint8Array | null): string | null => (b === null ? null : Buff
 
 export async function compareRandCommand(build: OpensslCommand, cmd: RandCommand): Promise<RandCommandComparison> {
   const w = await build.runRand(cmd);
-  const r = reproduceRandCommand(cmd, w.primaryAddress, build.environment);
+  const r = reproduceRandCommand(cmd, w.primaryAddress, build.environment, w.threadId ?? null);
   const fields: [string, unknown, unknown][] = [
     ['trap', w.trap, null],
     ['exit status', w.exitCode, r.exitCode],

@@ -21,11 +21,15 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as R from '../../../compat/openssl3/index.js';
 import { toHex } from '../../../provider/bytes.js';
+import { activeLine } from '../../../provider/openssl3/lines.js';
 
 export { loadFileChunks } from '../../../compat/rand/randfile.js';
 
-/** The buffer rand_main generates into. */
-export const RAND_APP_CHUNK = 4096;
+/** The buffer rand_main generates into: 4096 bytes up to 3.4, `buflen = (1 << 16)` from 3.5
+ * (apps/rand.c rand_main, which also takes K/M/G/T suffixes from then on). */
+export function randAppChunk(): number {
+  return activeLine() === '3.0' ? 4096 : 65536;
+}
 
 export interface RandAppRequest {
   /** `num`: how many bytes `rand -hex` prints (1 or more). */
@@ -58,9 +62,10 @@ function printErrors(printed: string[]): void {
 /** rand_main's loop for `-hex num`: the text printed and whether every chunk succeeded. */
 export function randHex(num: number): { text: string; ok: boolean } {
   let text = '';
-  const buf = new Uint8Array(RAND_APP_CHUNK);
-  for (let left = num; left > 0; left -= RAND_APP_CHUNK) {
-    const chunk = Math.min(left, RAND_APP_CHUNK);
+  const size = randAppChunk();
+  const buf = new Uint8Array(size);
+  for (let left = num; left > 0; left -= size) {
+    const chunk = Math.min(left, size);
     if (R.RAND_bytes(buf, chunk) <= 0) return { text, ok: false };
     text += toHex(buf.subarray(0, chunk));
   }

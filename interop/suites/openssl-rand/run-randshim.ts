@@ -1,8 +1,8 @@
 /**
  * randshim's reproduction of an `openssl rand` command: the command ported onto compat/openssl3
  * (./rand-app.ts: RAND_load_file, RAND_bytes, RAND_write_file, ERR_get_error), run as a fresh
- * process would run it: the personality reset to the build's environment (wasm32 pointers, the
- * build's getpid(), no threads, the pinned clock and /dev/urandom stream), the
+ * process would run it: the personality reset to the build's environment (its pointer size, the
+ * build's getpid() and thread id, the pinned clock and /dev/urandom stream), the
  * `[random]` section handed to RANDSHIM_3_configure as OpenSSL's config loader hands it to
  * random_conf_init, and the personality reset again when the command exits.
  */
@@ -13,6 +13,7 @@ import * as R from '../../../compat/openssl3/index.js';
 import { writeU32LE, writeU64LE } from '../../../provider/bytes.js';
 import { RAND_POOL_MAX_LENGTH, type EntropyPoll } from '../../../provider/rand-pool/os-pool.js';
 import { captureErrors, errorQueue, raise } from '../../../provider/err/queue.js';
+import { withLine } from '../../../provider/openssl3/lines.js';
 import { runRandApp } from './rand-app.js';
 import { PinnedUrandom } from './pinned-urandom.js';
 import type { CommandEnvironment, RandCommand, RandCommandOutcome } from './command.js';
@@ -52,10 +53,32 @@ export function wasm32NonceSource(pid: number, clockMs: number): (identity: Uint
   };
 }
 
-/** LE32 of an address: what a wasm32 DRBG passes as `(unsigned char *)&drbg, sizeof(drbg)`. */
-export function addressBytes(address: number): Uint8Array {
-  const out = new Uint8Array(4);
-  writeU32LE(out, 0, address);
+/**
+ * The nonce a parentless DRBG gets natively on x86_64: the same fields with 64-bit alignment,
+ * {pid_t pid; 4 bytes padding; CRYPTO_THREAD_ID tid (pthread_self); uint64_t time} followed by
+ * {void *drbg; int count; 4 bytes padding}: 40 bytes.
+ */
+export function native64NonceSource(pid: number, threadId: bigint, clockMs: number): (identity: Uint8Array) => Uint8Array {
+  let count = 0;
+  return (identity) => {
+    const out = new Uint8Array(40);
+    writeU32LE(out, 0, pid);
+    writeU64LE(out, 8, threadId);
+    const seconds = BigInt(Math.floor(clockMs / 1000));
+    const nanos = BigInt(Math.round((clockMs % 1000) * 1e6));
+    writeU64LE(out, 16, (seconds << 32n) + nanos);
+    out.set(identity.subarray(0, 8), 24);
+    writeU32LE(out, 32, ++count);
+    return out;
+  };
+}
+
+/** An address as a DRBG passes `(unsigned char *)&drbg, sizeof(drbg)`: LE32 on wasm32, LE64
+ * natively. */
+export function addressBytes(address: number, pointerBytes: 4 | 8 = 4): Uint8Array {
+  const out = new Uint8Array(pointerBytes);
+  if (pointerBytes === 4) writeU32LE(out, 0, address);
+  else writeU64LE(out, 0, BigInt(address));
   return out;
 }
 
@@ -78,7 +101,13 @@ function commandDir(): string {
  * configured with the command's `[random]` section, then `openssl rand` ported onto it.
  */
 export function reproduceRandCommand(cmd: RandCommand, primaryAddress: number | null,
-  environment: CommandEnvironment): RandCommandOutcome {
+  environment: CommandEnvironment, threadId: bigint | null = null): RandCommandOutcome {
+  return withLine(environment.line ?? '3.0', () => reproduceOnLine(cmd, primaryAddress, environment, threadId));
+}
+
+function reproduceOnLine(cmd: RandCommand, primaryAddress: number | null,
+  environment: CommandEnvironment, threadId: bigint | null): RandCommandOutcome {
+  const pointerBytes = environment.pointerBytes ?? 4;
   const urandom = new PinnedUrandom(cmd.urandomSeed);
   const clockMs = cmd.clockMs ?? environment.defaultClockMs;
   // The command runs as a fresh process: on an empty error queue, the caller's entries put back after.
@@ -87,10 +116,11 @@ export function reproduceRandCommand(cmd: RandCommand, primaryAddress: number | 
   try {
     R.RANDSHIM_3_reset({
       osEntropy: urandomPoll(urandom),
-      osNonce: wasm32NonceSource(environment.pid, clockMs),
+      osNonce: pointerBytes === 4 ? wasm32NonceSource(environment.pid, clockMs)
+        : native64NonceSource(environment.pid, threadId ?? 0n, clockMs),
       clock: () => Math.floor(clockMs / 1000),
       forkId: () => environment.pid,
-    }, { identities: { primary: addressBytes(primaryAddress ?? 0) } });
+    }, { identities: { primary: addressBytes(primaryAddress ?? 0, pointerBytes) } });
     // OPENSSL_init_crypto's config loading (CONF_modules_load_file with the default flags)
     // pops whatever the modules raised, e.g. an unknown name in [random].
     const section = cmd.random;

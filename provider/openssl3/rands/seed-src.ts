@@ -11,6 +11,13 @@ import { paramDescriptors } from '../core/rand-params.js';
 import { RandBase } from './rand-base.js';
 import { RandState, type RandImpl } from './rand-impl.js';
 import { osEntropy, type EntropyPoll } from '../../rand-pool/os-pool.js';
+import { lineBehaviour } from '../lines.js';
+
+/** ossl_rand_pool_adin_mix_in (3.5+): pool[i % len] ^= adin[i] for every adin byte. */
+function mixInAdin(pool: Uint8Array, adin: Uint8Array | null): void {
+  if (adin === null || pool.length === 0 || !lineBehaviour().seedSrcMixesAdin) return;
+  for (let i = 0; i < adin.length; i++) pool[i % pool.length] ^= adin[i];
+}
 
 export class SeedSrc extends RandBase implements RandImpl {
   readonly algorithm = 'SEED-SRC';
@@ -39,11 +46,14 @@ export class SeedSrc extends RandBase implements RandImpl {
     return false;
   }
 
-  generate(out: Uint8Array, strength: number): boolean {
+  generate(out: Uint8Array, strength: number, pr = false, adin: Uint8Array | null = null): boolean {
     if (!this.requireReady()) return false;
-    // ossl_rand_pool_new(strength, 1, outlen, outlen) then acquire entropy.
+    void pr;
+    // ossl_rand_pool_new(strength, 1, outlen, outlen) then acquire entropy (and, 3.5+, mix
+    // the additional input in).
     const got = this.poll(strength, out.length, out.length);
     if (got === null || got.length === 0) return false;
+    mixInAdin(got, adin);
     out.set(got.subarray(0, out.length));
     got.fill(0);
     return true;
@@ -66,7 +76,7 @@ export class SeedSrc extends RandBase implements RandImpl {
       return null;
     }
     const seed = new Uint8Array(needed);
-    if (this.generate(seed, 0)) return seed;
+    if (this.generate(seed, 0, pr, adin)) return seed;
     void pr;
     void adin;
     return null;
