@@ -11,7 +11,7 @@ import type { ReportOptions, ReportSection } from './report/section.js';
 import { runDifferentialSection } from './report/differential.js';
 import { runEvpRandSections } from './report/evp-rand.js';
 import { runVectorSection } from './report/vectors.js';
-import { runWasmSections } from './report/wasm.js';
+import { runOpensslCommandSections } from './report/openssl-command.js';
 import { runRandDrbgSection } from './report/rand-drbg.js';
 import { runRand3Sections } from './report/rand3.js';
 import { runCloneSafetySection } from './report/clone-safety.js';
@@ -57,7 +57,7 @@ function positive(v: string, name: string): number {
 const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | readonly ReportSection[] | null>)[] = [
   async (opts) => (opts.oracle === undefined ? runVectorSection() : null),
   async (opts) => runDifferentialSection(opts),
-  runWasmSections,
+  runOpensslCommandSections,
   runRandDrbgSection,
   runEvpRandSections,
   runRand3Sections,

@@ -21,6 +21,8 @@ import { openSharedLibcrypto111 } from './openssl111/in-process.js';
 import { spawnNode16Oracle } from './openssl111/node16.js';
 import { openLibcrypto3, type InProcessLibcrypto3 } from './openssl3/in-process.js';
 import { SYSTEM_LIBCRYPTO3 } from './openssl3/libcrypto.js';
+import { openNativeOpensslCommand } from './openssl-command/native.js';
+import { LINE_IDS, linePaths, readLine, type LineId } from './openssl-lines/lines.js';
 
 /** What a build can be asked, i.e. which suites can run on it. */
 export type Capability =
@@ -66,6 +68,9 @@ export type Loading =
 export interface OpenOptions {
   /** In-process builds: the FFI engine (default: the entry's first). */
   readonly engine?: EngineName;
+  /** The capability asked for, so that a build with several opens only what is needed
+   * (set by {@link discover}). */
+  readonly capability?: Capability;
 }
 
 export interface BuildEntry {
@@ -112,9 +117,50 @@ export function inProcessLibcrypto3(name: string, path: string, describes: strin
   };
 }
 
+/** The machine's `openssl` command (Debian's openssl package, OpenSSL 3.0). */
+const SYSTEM_OPENSSL = '/usr/bin/openssl';
+
+/** Debian's libssl3 and openssl packages (OpenSSL 3.0): the library in process, the command
+ * line as a child with the pinning shim. */
+function system3(): BuildEntry {
+  const library = inProcessLibcrypto3('system-3', SYSTEM_LIBCRYPTO3, 'Debian\'s libssl3 and openssl (OpenSSL 3.0)');
+  return {
+    ...library,
+    capabilities: ['evp-rand-3', 'openssl-command'],
+    open: async (name, options) => {
+      if (options.capability !== 'openssl-command') return library.open(name, options);
+      const command = openNativeOpensslCommand(name, { binary: SYSTEM_OPENSSL, loader: null, line: '3.0' });
+      return opened('openssl-command', command, command.info);
+    },
+  };
+}
+
+/** A newer line's `openssl` command (scripts/install-openssl-lines.sh), run under the line's
+ * own ld.so with the pinning shim. */
+function lineCommand(line: LineId): BuildEntry {
+  const paths = linePaths(line);
+  return {
+    name: `system-${line}`,
+    describes: `Debian's OpenSSL ${line} (openssl command)`,
+    library: paths.openssl,
+    loading: { kind: 'child-process', program: paths.openssl, loader: paths.loader },
+    capabilities: ['openssl-command'],
+    open: async (name) => {
+      const installed = readLine(line);
+      if ('reason' in installed) throw new Error(installed.reason);
+      const command = openNativeOpensslCommand(name, {
+        binary: paths.openssl, loader: { path: paths.loader, libraryPath: paths.libraryPath },
+        env: { OPENSSL_MODULES: paths.modules }, line,
+      });
+      return opened('openssl-command', command, command.info);
+    },
+  };
+}
+
 /** Every build, in the order reports list them. */
 export const BUILDS: readonly BuildEntry[] = [
-  inProcessLibcrypto3('system-3', SYSTEM_LIBCRYPTO3, 'Debian\'s libssl3 (OpenSSL 3.0)'),
+  system3(),
+  ...LINE_IDS.map(lineCommand),
   {
     name: 'system-1.1.1',
     describes: 'Debian\'s libssl1.1 (OpenSSL 1.1.1w)',
@@ -176,7 +222,7 @@ export async function discover<C extends Capability>(entry: BuildEntry, capabili
     return unavailable(`${entry.name} cannot be loaded through ${options.engine}`);
   }
   try {
-    const build = await entry.open(name, options);
+    const build = await entry.open(name, { ...options, capability });
     const handle = build.handles[capability];
     if (handle === undefined) return unavailable(`${entry.name} gave no ${capability} handle`);
     return { name, available: true, handle: handle as CapabilityHandles[C], library: build.library, version: build.version };

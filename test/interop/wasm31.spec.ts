@@ -9,8 +9,8 @@
  * one side accepts are pinned down explicitly.
  */
 import { expect } from 'chai';
-import { ACCEPTED_SECTIONS, compareRandCommand, sectionLabel } from '../../interop/suites/openssl-rand/compare.js';
-import { sectionRefusal, type RandCommand, type RandCommandRun, type RandomSection } from '../../interop/suites/openssl-rand/command.js';
+import { ACCEPTED_SECTIONS, ACCEPTED_VARIANTS, compareRandCommand, OPENSSL_ONLY, REJECTED, sectionLabel } from '../../interop/suites/openssl-rand/compare.js';
+import { sectionRefusal, type RandCommand, type RandCommandRun } from '../../interop/suites/openssl-rand/command.js';
 import { loadFileChunks } from '../../interop/suites/openssl-rand/rand-app.js';
 import { PinnedUrandom } from '../../interop/suites/openssl-rand/pinned-urandom.js';
 import { reproduceRandCommand } from '../../interop/suites/openssl-rand/run-randshim.js';
@@ -32,66 +32,6 @@ function randomInt(s: PinnedUrandom, lo: number, hi: number): number {
 }
 
 const ACCEPTED = ACCEPTED_SECTIONS;
-
-/** Other spellings and settings 3.1.0 also accepts: aliases, case, property queries, seed
- * sources that cannot be created (the primary then has no parent and takes an OS nonce), an
- * unknown key (the rest of the section still applies). */
-const ACCEPTED_VARIANTS: readonly RandomSection[] = [
-  { cipher: 'aes-192-ctr' },
-  { random: 'hash-drbg', digest: 'sha256' },
-  { random: 'Hmac-Drbg', digest: 'SHA-512' },
-  { random: 'HASH-DRBG', digest: 'SHA512-224' },
-  { random: 'HMAC-DRBG', digest: 'SHA224', cipher: 'ignored-by-hmac' },
-  { random: 'CTR-DRBG', digest: 'ignored-by-ctr' },
-  { properties: 'provider=default' },
-  { properties: 'fips=no' },
-  { properties: '?provider=fips' },
-  { properties: '-fips' },
-  { properties: 'provider=default,fips!=yes' },
-  { properties: 'provider=fips,' },
-  { properties: 'provider==default' },
-  { seed: 'SEED-SRC' },
-  { seed: 'seed-src', seed_properties: 'provider=default' },
-  { seed: 'NO-SUCH-SOURCE' },
-  { seed: 'CTR-DRBG' },
-  { seed: 'HASH-DRBG', random: 'HASH-DRBG', digest: 'SHA1' },
-  { seed: 'HMAC-DRBG', cipher: 'AES-128-CTR' },
-  { seed_properties: 'provider=fips' },
-  [['RANDOM', 'HMAC-DRBG'], ['bogus', 'x'], ['Digest', 'SHA3-256']],
-  [['use_derivation_function', '0'], ['cipher', 'AES-128-CTR']],
-];
-
-/** Configurations both refuse: every RAND call fails (or, for `random = TEST-RAND`, every
- * generate), nothing is printed, the exit status is 1. */
-const REJECTED: readonly RandomSection[] = [
-  { cipher: 'AES-256-CBC' },
-  { cipher: 'AES-128-ECB' },
-  { cipher: 'NOPE-CTR' },
-  { random: 'NOPE-DRBG' },
-  { random: 'SEED-SRC' },
-  { random: 'TEST-RAND' },
-  { random: 'HASH-DRBG' },
-  { random: 'HASH-DRBG', digest: 'SHAKE128' },
-  { random: 'HMAC-DRBG', digest: 'SHAKE256' },
-  { random: 'HASH-DRBG', digest: 'NOPE' },
-  { random: 'HMAC-DRBG', digest: 'MD4' },
-  { random: 'HASH-DRBG', digest: 'WHIRLPOOL' },
-  { properties: 'provider=fips' },
-  { properties: 'fips=yes' },
-  { properties: 'provider!=default' },
-  { seed: 'TEST-RAND' },
-];
-
-/** Algorithms 3.1.0's default provider accepts but randshim does not implement. */
-const OPENSSL_ONLY: readonly [RandomSection, string][] = [
-  [{ cipher: 'ARIA-128-CTR' }, 'PROV:UNABLE_TO_FIND_CIPHERS'],
-  [{ cipher: 'CAMELLIA-256-CTR' }, 'PROV:UNABLE_TO_FIND_CIPHERS'],
-  [{ cipher: 'SM4-CTR' }, 'PROV:UNABLE_TO_FIND_CIPHERS'],
-  ...['MD5', 'MD5-SHA1', 'SM3', 'BLAKE2B-512', 'BLAKE2S-256', 'RIPEMD160'].flatMap((digest): [RandomSection, string][] => [
-    [{ random: 'HASH-DRBG', digest }, 'PROV:DIGEST_NOT_ALLOWED'],
-    [{ random: 'HMAC-DRBG', digest }, 'PROV:DIGEST_NOT_ALLOWED'],
-  ]),
-];
 
 /** N values for `rand -hex N`: edges of hex output, of AES blocks and digest sizes, of the
  * 4096-byte chunks rand_main generates in, and the 20000 maximum. */

@@ -10,8 +10,10 @@
  *   clock_gettime(2)): $RANDSHIM_PIN_PID and $RANDSHIM_PIN_CLOCK_MS;
  * - and it reports, into the file $RANDSHIM_PIN_REPORT at exit, how many entropy bytes were
  *   read, the primary DRBG's address and pthread_self() (part of a parentless DRBG's nonce).
- *   The address is the provider-side PROV_DRBG of RAND_get0_primary(NULL), noted when the
- *   program first calls RAND_bytes / RAND_bytes_ex / RAND_load_file: ossl_drbg_get_seed
+ *   The address is the provider-side PROV_DRBG of RAND_get0_primary(NULL), noted after the
+ *   program's first RAND_bytes / RAND_bytes_ex / RAND_load_file that succeeds (then the
+ *   primary exists and asking for it has no side effect; asking before, or after a failure,
+ *   would create it or try again and queue errors of its own): ossl_drbg_get_seed
  *   (providers/implementations/rands/drbg.c) passes `(unsigned char *)&drbg, sizeof(drbg)`,
  *   that pointer's value, as additional input to every child's pull. It is the second field
  *   of struct evp_rand_ctx_st (crypto/evp/evp_local.h: meth, algctx, parent, ...).
@@ -131,22 +133,25 @@ static void note_primary(void) {
 }
 
 int RAND_bytes(unsigned char *buf, int num) {
-  note_primary();
   int (*real)(unsigned char *, int) = (int (*)(unsigned char *, int))dlsym(RTLD_NEXT, "RAND_bytes");
-  return real(buf, num);
+  int ret = real(buf, num);
+  if (ret == 1) note_primary();
+  return ret;
 }
 
 int RAND_bytes_ex(void *ctx, unsigned char *buf, size_t num, unsigned int strength) {
-  note_primary();
   int (*real)(void *, unsigned char *, size_t, unsigned int) =
     (int (*)(void *, unsigned char *, size_t, unsigned int))dlsym(RTLD_NEXT, "RAND_bytes_ex");
-  return real(ctx, buf, num, strength);
+  int ret = real(ctx, buf, num, strength);
+  if (ret == 1) note_primary();
+  return ret;
 }
 
 int RAND_load_file(const char *file, long max_bytes) {
-  note_primary();
   int (*real)(const char *, long) = (int (*)(const char *, long))dlsym(RTLD_NEXT, "RAND_load_file");
-  return real(file, max_bytes);
+  int ret = real(file, max_bytes);
+  if (ret > 0) note_primary();
+  return ret;
 }
 
 __attribute__((destructor)) static void report(void) {

@@ -1,10 +1,11 @@
 /**
  * The openssl-command sections of the conformance report, one per build with that capability
- * (today wasm-3.1: OpenSSL 3.1.0's `openssl rand` compiled to WebAssembly, npm openssl-wasm):
- * the build's `openssl rand` under every `[random]` configuration OpenSSL 3 accepts and randshim
- * implements, against the same program ported onto compat/openssl3 (RAND_load_file, RAND_bytes,
- * RAND_write_file over the 3.x default chain), with a pinned /dev/urandom: `rand -hex N` for a
- * spread of N, `-rand FILE` and `-writerand FILE`.
+ * (the native `openssl` of Debian's 3.0 and of the 3.5, 3.6 and 4.0 lines, with the pinning
+ * shim; OpenSSL 3.1.0's compiled to WebAssembly, npm openssl-wasm): the build's `openssl rand`
+ * under every `[random]` configuration OpenSSL 3 accepts and randshim implements, against the
+ * same program ported onto the build's line personality (RAND_load_file, RAND_bytes,
+ * RAND_write_file over the 3.x default chain), with pinned entropy: `rand -hex N` for a spread
+ * of N (around both chunk sizes of rand_main), `-rand FILE` and `-writerand FILE`.
  */
 import { ACCEPTED_SECTIONS, compareRandCommand, sectionLabel } from '../../interop/suites/openssl-rand/compare.js';
 import type { RandCommand } from '../../interop/suites/openssl-rand/command.js';
@@ -13,21 +14,23 @@ import { chosenBuilds } from './builds.js';
 import { unavailableSection, type ReportOptions, type ReportSection } from './section.js';
 import { formatTable } from './table.js';
 
-const N_VALUES = [1, 16, 17, 33, 64, 257, 4096, 4097, 20000];
+const N_VALUES = [1, 16, 17, 33, 64, 257, 4096, 4097, 20000, 65537];
 const RAND_FILE = Uint8Array.from({ length: 2305 }, (_, i) => (i * 131 + 7) & 0xff);
 
 /** One section per build with the `openssl` command (none when `--oracle` names another). */
-export async function runWasmSections(opts: ReportOptions): Promise<ReportSection[]> {
+export async function runOpensslCommandSections(opts: ReportOptions): Promise<ReportSection[]> {
   const sections: ReportSection[] = [];
   for (const entry of chosenBuilds('openssl-command', opts)) sections.push(await commandSection(entry, opts));
   return sections;
 }
 
 async function commandSection(entry: BuildEntry, opts: ReportOptions): Promise<ReportSection> {
-  const title = `${entry.name}: openssl rand on ${entry.describes} vs the same program on compat/openssl3`;
   const found = await discover(entry, 'openssl-command');
-  if (!found.available) return unavailableSection(title, found.name, found.reason);
+  const personality = (line: string): string => (line === '3.0' ? 'compat/3' : `compat/${line}`);
+  const titleFor = (line: string): string => `${entry.name}: openssl rand vs the same program on ${personality(line)}`;
+  if (!found.available) return unavailableSection(titleFor('3.0'), found.name, found.reason);
   const oracle = found.handle;
+  const title = titleFor(oracle.environment.line ?? '3.0');
   const rows: { config: string; commands: number; bytes: number; urandom: number; mismatches: number }[] = [];
   const problems: string[] = [];
   for (const [i, random] of ACCEPTED_SECTIONS.entries()) {
