@@ -33,7 +33,6 @@
  *   1 s reseed time interval is still crossed) to keep the suite short on a shared machine.
  */
 import { expect } from 'chai';
-import { Worker } from 'node:worker_threads';
 import {
   ERR_clear_error, NID_aes_128_ctr, NID_aes_192_ctr, NID_aes_256_ctr, RAND_DRBG_FLAG_CTR_NO_DF, RAND_DRBG_free,
   RAND_DRBG_generate, RAND_DRBG_get0_master, RAND_DRBG_get0_private, RAND_DRBG_get0_public, RAND_DRBG_get_ex_data,
@@ -49,7 +48,8 @@ import {
 } from '../testutil.js';
 import { expectRegistrations } from '../registrations.js';
 import { REGISTRATIONS_TITLE } from '../../../scripts/openssl-tests/tap.js';
-import { run_multi_thread_test, type MultiThreadAnswer } from './fixtures/multi-thread.js';
+import { run_multi_thread_test } from './fixtures/multi-thread.js';
+import { test_multi_thread, THREADS } from '../multi-thread.js';
 
 /** crypto/rand/rand_local.h: DRBG_UNINITIALISED, DRBG_READY, DRBG_ERROR. */
 const DRBG_READY = 1;
@@ -599,29 +599,6 @@ function test_rand_drbg_reseed(): void {
   }
 }
 
-const MULTI_THREAD_SECONDS = 2;
-const THREADS = 3;
-
-function run_worker(): Promise<MultiThreadAnswer> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./fixtures/multi-thread.js', import.meta.url), { workerData: { seconds: MULTI_THREAD_SECONDS } });
-    worker.once('message', (m: MultiThreadAnswer) => resolve(m));
-    worker.once('error', reject);
-    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`worker exited with ${code}`)); });
-  });
-}
-
-async function test_multi_thread(): Promise<number> {
-  const workers: Promise<MultiThreadAnswer>[] = [];
-  for (let i = 0; i < THREADS; i++) workers.push(run_worker());
-  const answers = [run_multi_thread_test(MULTI_THREAD_SECONDS), ...(await Promise.all(workers))];
-  for (const a of answers) {
-    TEST_true(a.rand_bytes_succeeded, 'multi_thread_rand_bytes_succeeded');
-    TEST_true(a.rand_priv_bytes_succeeded, 'multi_thread_rand_priv_bytes_succeeded');
-    expect(a.rounds, 'each thread generated').to.be.above(0);
-  }
-  return answers.length;
-}
 
 /**
  * Test that instantiation with RAND_seed() works as expected. OPENSSL_RAND_SEED_NONE is not
@@ -694,7 +671,8 @@ describe('OpenSSL 1.1.1w test/drbgtest.c, ported (randshim/compat/1.1.1)', funct
     test_rand_add();
   });
   it('test_multi_thread', async function () {
-    expect(await test_multi_thread(), 'threads run (THREADS + 1)').to.equal(THREADS + 1);
+    const fixture = new URL('./fixtures/multi-thread.js', import.meta.url);
+    expect(await test_multi_thread(fixture, run_multi_thread_test), 'threads run (THREADS + 1)').to.equal(THREADS + 1);
   });
 
   it(FORK_CONTROL, function () {

@@ -28,7 +28,6 @@
  *   TEST_skip branches are not taken (asserted, not skipped).
  */
 import { expect } from 'chai';
-import { Worker } from 'node:worker_threads';
 import {
   ERR_clear_error, EVP_RAND_CTX_free, EVP_RAND_CTX_get0_rand, EVP_RAND_CTX_get_params, EVP_RAND_CTX_new,
   EVP_RAND_CTX_set_params, EVP_RAND_fetch, EVP_RAND_free, EVP_RAND_generate, EVP_RAND_get0_provider, EVP_RAND_get_state,
@@ -46,7 +45,8 @@ import {
 } from '../testutil.js';
 import { expectRegistrations } from '../registrations.js';
 import { REGISTRATIONS_TITLE } from '../../../scripts/openssl-tests/tap.js';
-import { gen_bytes, run_multi_thread_test, type MultiThreadAnswer3 } from './fixtures/multi-thread.js';
+import { gen_bytes, run_multi_thread_test } from './fixtures/multi-thread.js';
+import { test_multi_thread, THREADS } from '../multi-thread.js';
 
 /** providers/implementations/rands/drbg_local.h (EVP_RAND_STATE_*). */
 const DRBG_READY = 1;
@@ -436,29 +436,6 @@ function test_rand_reseed(): void {
   TEST_true(test_drbg_reseed(1, primary, pub, priv, null, null, 1, 1, 1, before_reseed), 'RAND_add reseeds all three');
 }
 
-const MULTI_THREAD_SECONDS = 2;
-const THREADS = 3;
-
-function run_worker(): Promise<MultiThreadAnswer3> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./fixtures/multi-thread.js', import.meta.url), { workerData: { seconds: MULTI_THREAD_SECONDS } });
-    worker.once('message', (m: MultiThreadAnswer3) => resolve(m));
-    worker.once('error', reject);
-    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`worker exited with ${code}`)); });
-  });
-}
-
-async function test_multi_thread(): Promise<number> {
-  const workers: Promise<MultiThreadAnswer3>[] = [];
-  for (let i = 0; i < THREADS; i++) workers.push(run_worker());
-  const answers = [run_multi_thread_test(MULTI_THREAD_SECONDS), ...(await Promise.all(workers))];
-  for (const a of answers) {
-    TEST_true(a.rand_bytes_succeeded, 'multi_thread_rand_bytes_succeeded');
-    TEST_true(a.rand_priv_bytes_succeeded, 'multi_thread_rand_priv_bytes_succeeded');
-    expect(a.rounds, 'each thread generated').to.be.above(0);
-  }
-  return answers.length;
-}
 
 function new_drbg(parent: EVP_RAND_CTX | null): EVP_RAND_CTX {
   const params: OSSL_PARAM[] = [OSSL_PARAM_construct_utf8_string(OSSL_DRBG_PARAM_CIPHER, 'AES-256-CTR', 0), OSSL_PARAM_construct_end()];
@@ -574,7 +551,8 @@ describe('OpenSSL 3.0 test/drbgtest.c, ported (randshim/compat/3)', function () 
     test_rand_prediction_resistance();
   });
   it('test_multi_thread', async function () {
-    expect(await test_multi_thread(), 'threads run (THREADS + 1)').to.equal(THREADS + 1);
+    const fixture = new URL('./fixtures/multi-thread.js', import.meta.url);
+    expect(await test_multi_thread(fixture, run_multi_thread_test), 'threads run (THREADS + 1)').to.equal(THREADS + 1);
   });
 
   it('control, beyond the C: children copied from one state without a pid change fail its duplicate checks', function () {
