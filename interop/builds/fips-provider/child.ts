@@ -1,7 +1,8 @@
 /**
  * The child program of the FIPS-provider oracle: runs in Node started under a line's own
  * ld-linux (../openssl-lines/process.ts childCommand), loads the line's libcrypto (argv[2]) with
- * RTLD_DEEPBIND, and serves {@link FipsRequest}s from stdin.
+ * RTLD_DEEPBIND, and serves {@link FipsRequest}s from stdin; chains run through the suite's C-side
+ * runner (interop/suites/fips/c-chain.ts).
  *
  * The self-test callback is registered on the library context before the FIPS provider loads
  * (OSSL_SELF_TEST_set_callback; the POST runs in OSSL_provider_init, once per process), and
@@ -9,15 +10,16 @@
  * on the Corrupt phase of the targeted test makes OSSL_SELF_TEST_oncorrupt_byte flip the
  * test's output (providers/fips/self_test.c), as `fipsinstall -corrupt_desc/-corrupt_type` does.
  */
+import { writeSync } from 'node:fs';
 import { koffi } from '../../ffi/engines.js';
 import { LineSplitter } from '../openssl111/node16-protocol.js';
 import { drainErrors3 } from '../openssl3/error-names.js';
 import { loadLibCrypto3, type LibCrypto3 } from '../openssl3/libcrypto.js';
 import { ParamArrays } from '../openssl3/param-build.js';
 import type { Pointer } from '../../ffi/types.js';
-import { runChainC } from './c-chain.js';
-import type { FipsRequest, FipsResponse, LoadResult } from './protocol.js';
-import type { CorruptTarget, SelfTestEvent } from './scenario.js';
+import { runChainC } from '../../suites/fips/c-chain.js';
+import { EVENT_PREFIX, type FipsRequest, type FipsResponse, type LoadResult } from './protocol.js';
+import type { CorruptTarget, SelfTestEvent } from '../../suites/fips/scenario.js';
 
 /** OSSL_PARAM_UTF8_PTR / OSSL_PARAM_INTEGER (include/openssl/core.h); sizeof(OSSL_PARAM) on LP64. */
 const OSSL_PARAM_UTF8_PTR = 6;
@@ -49,6 +51,9 @@ function utf8Param(array: Pointer, key: string): string {
 const callback = engine.callback('int', ['ptr', 'ptr'], (array: Pointer) => {
   const e = { phase: utf8Param(array, 'st-phase'), type: utf8Param(array, 'st-type'), desc: utf8Param(array, 'st-desc') };
   events.push(e);
+  // also written at once to stderr, so the parent still sees the events of a test that
+  // crashes the library before the response is written (4.0: a corrupted HASH or HMAC test)
+  writeSync(2, `${EVENT_PREFIX}${JSON.stringify(e)}\n`);
   if (e.phase !== 'Corrupt' || corrupt === null) return 1;
   const hit = (corrupt.desc === undefined || corrupt.desc === e.desc) && (corrupt.type === undefined || corrupt.type === e.type);
   return hit ? 0 : 1;

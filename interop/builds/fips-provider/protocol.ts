@@ -7,10 +7,14 @@
  *   load      OSSL_SELF_TEST_set_callback on a new OSSL_LIB_CTX, then OSSL_LIB_CTX_load_config
  *             (the configuration loads fips + base), optionally corrupting one test
  *   selftest  OSSL_PROVIDER_self_test(fips), optionally corrupting one test
- *   chains    FIPS chains (./scenario.ts) in that library context
+ *   chains    FIPS chains (interop/suites/fips/scenario.ts) in that library context
  */
 import type { ReportedError } from '../../suites/differential/driver.js';
-import type { CorruptTarget, FipsChain, FipsChainRun, SelfTestEvent } from './scenario.js';
+import type { CorruptTarget, FipsChain, FipsChainRun, SelfTestEvent } from '../../suites/fips/scenario.js';
+
+/** The child also writes each self-test event to stderr as it happens, one per line after this
+ * prefix, so the events before a crash are known. */
+export const EVENT_PREFIX = 'fips-event ';
 
 export interface LoadResult {
   /** OSSL_LIB_CTX_load_config's return, then OSSL_PROVIDER_available(ctx, "fips"). */
