@@ -1,38 +1,23 @@
 /**
- * The FIPS-provider suites of one line, shared by test/fips/fips-provider.spec.ts and the
- * `npm start` section (scripts/report/fips.ts): per configuration the provider found (version,
- * options), the self-test DRBG event sequences (load, on demand, 4.0's deferred first use), each
- * corruptible DRBG test at load and on demand, the CRNG-TEST scenarios and the FIPS DRBG rule
- * scenarios (digest matrix under the configuration's drbg-no-trunc-md, df, caller entropy on
- * reseed, the CAVP CTR vector), every one compared with randshim's model.
+ * The FIPS-provider suites of one line, shared by test/fips/*.spec.ts and the `npm start`
+ * section (scripts/report/fips.ts), each run on the real fips.so of a configuration and on
+ * randshim's model:
+ * - DRBG scenarios: FIPS DRBGs over TEST-RAND (./drbg-cases.ts life cycles, ./rule-cases.ts
+ *   CAVP CTR vector, mandatory df, caller entropy on reseed used as additional input only);
+ * - CRNG-TEST scenarios around both SP 800-90B cutoffs (./crng-cases.ts);
+ * - the digest matrix under the configuration's drbg-no-trunc-md (./rule-cases.ts);
+ * - the self-test event sequences (./self-test-checks.ts).
  */
-import { FipsModuleModel, corrupting, DRBG_KATS, type DrbgKatDesc } from '../../../provider/openssl3/fips/self-test.js';
-import { compareChainRuns, compareEvents, type ChainComparison } from './compare.js';
+import { compareChainRuns, type ChainComparison } from './compare.js';
 import { configsOf, readFipsConfig, type FipsConfig, type FipsConfigId, type LineId } from '../../builds/fips-provider/configs.js';
 import { crngCases, randomCrngCases } from './crng-cases.js';
+import { drbgCases } from './drbg-cases.js';
 import { FipsOracle } from '../../builds/fips-provider/oracle.js';
 import type { LoadResult } from '../../builds/fips-provider/protocol.js';
 import { runChainRandshim } from './randshim-chain.js';
 import { cavpCtrChain, digestMatrix, ruleChains } from './rule-cases.js';
-import type { FipsChain, FipsChainRun, SelfTestEvent } from './scenario.js';
-
-export interface EventCheck {
-  readonly label: string;
-  /** DRBG events of the real provider, in order, and the first difference from randshim's. */
-  readonly real: readonly string[];
-  readonly mismatch: string | null;
-  /** The real provider's outcome: load available / self-test ret and status, or the crash. */
-  readonly outcome: string;
-  readonly modelOutcome: string;
-  /** Event sequences compared (one per child; more than one when a child crashed). */
-  readonly sequences: number;
-  /** Children that crashed (a signal) before answering, each retried. */
-  readonly crashes: number;
-  /** Whether a child answered everything (false: every child crashed after its DRBG events). */
-  readonly answered: boolean;
-  /** Errors the real self-test raised beyond the model's, from failed non-DRBG KATs (4.0). */
-  readonly otherKatErrors: number;
-}
+import type { FipsChain, FipsChainRun } from './scenario.js';
+import { selfTestChecks, type EventCheck } from './self-test-checks.js';
 
 export interface ConfigResult {
   readonly config: FipsConfig;
@@ -40,10 +25,10 @@ export interface ConfigResult {
   /** Every self-test callback event at load (all KATs, not only the DRBG ones). */
   readonly loadEventCount: number;
   readonly events: readonly EventCheck[];
-  readonly crng: ChainComparison | null;
-  /** CRNG steps the real provider refused with ENTROPY_SOURCE_FAILED_CONTINUOUS_TESTS. */
-  readonly crngRefusals: number;
-  readonly rules: ChainComparison;
+  readonly drbg: ChainComparison;
+  /** Run on the configurations whose CRNG-TEST differs: default, and 4.0's defer. */
+  readonly crng: (ChainComparison & { readonly refusals: number }) | null;
+  readonly digests: ChainComparison;
 }
 
 export interface LineResult {
@@ -53,189 +38,63 @@ export interface LineResult {
   readonly missing: readonly string[];
 }
 
-const drbgOnly = (events: readonly SelfTestEvent[]): SelfTestEvent[] => events.filter((e) => e.type === 'DRBG');
-const keys = (events: readonly SelfTestEvent[]): string[] => events.map((e) => `${e.phase}:${e.desc}`);
-
-function compareRuns(oracleRuns: readonly FipsChainRun[], chains: readonly FipsChain[], config: FipsConfig): ChainComparison {
-  const model = chains.map((c) => runChainRandshim(c, { line: config.line, drbgNoTruncMd: config.drbgNoTruncMd === 1 }));
-  return compareChainRuns(oracleRuns, model);
+export interface SuiteOptions {
+  /** Seeded random CRNG-TEST patterns besides the deterministic ones. */
+  readonly randomCrng: number;
+  /** Each DRBG test corrupted at load and on demand (one child per check). */
+  readonly corruption: boolean;
 }
 
-type Reasons = readonly { readonly reason: string }[];
-
-/** OSSL_PROVIDER_self_test's return, the module status after it and the reasons it raised. */
-function selfTestOutcome(r: { readonly ret: number; readonly status: number; readonly errors: Reasons }): string {
-  return `ret ${r.ret} status ${r.status} [${r.errors.map((e) => e.reason).join(' ')}]`;
-}
-
-/** A one-child event check: the DRBG events and the outcome, real against randshim. */
-function check(label: string, real: readonly SelfTestEvent[], model: readonly SelfTestEvent[], outcome: string,
-  modelOutcome: string): EventCheck {
-  const mismatch = compareEvents(real, model) ?? (outcome === modelOutcome ? null : `outcome: real ${outcome}, randshim ${modelOutcome}`);
-  return { label, real: keys(real), mismatch, outcome, modelOutcome, sequences: 1, crashes: 0, answered: true, otherKatErrors: 0 };
-}
-
-/** How many children a corruption check may take. 4.0 crashes (SIGSEGV) in roughly a third of
- * its runs after a failed HASH or HMAC DRBG test: in a later, non-DRBG KAT of the same self-test
- * (they fail too: every KAT after it reports Fail), or in the next EVP_RAND_fetch. The check
- * retries until a child answers everything, and compares what each crashed child did report. */
-export const CORRUPTION_ATTEMPTS = 6;
-
-/** What one child reported: the DRBG events, the Fail events of the other KATs, then (unless it
- * crashed first) the load / self-test outcome and whether a DRBG can still be fetched. */
-interface Attempt {
-  readonly drbg: readonly SelfTestEvent[];
-  readonly otherFails: number;
-  readonly available?: number;
-  readonly selfTest?: { readonly ret: number; readonly status: number; readonly errors: Reasons };
-  readonly fetchAfter?: number;
-  readonly signal: string | null;
-}
-
-const otherFails = (events: readonly SelfTestEvent[]): number => events.filter((e) => e.type !== 'DRBG' && e.phase === 'Fail').length;
-
-async function corruptOnce(config: FipsConfig, target: { desc: string; type: string }, when: 'load' | 'on demand'): Promise<Attempt> {
-  const oracle = new FipsOracle(config, 30_000);
-  let reported: Omit<Attempt, 'signal'> = { drbg: [], otherFails: 0 };
-  try {
-    if (when === 'load') {
-      const r = await oracle.load(config.fipsCnf, target);
-      return { drbg: drbgOnly(r.events), otherFails: otherFails(r.events), available: r.load.available, signal: null };
-    }
-    await oracle.load(config.fipsCnf, null);
-    const r = await oracle.selfTest(target);
-    reported = { drbg: drbgOnly(r.events), otherFails: otherFails(r.events), selfTest: r.selfTest };
-    const after = await oracle.chains([cavpCtrChain()]);
-    return { ...reported, fetchAfter: after.runs[0].created.ret === 1 ? 1 : 0, signal: null };
-  } catch (e) {
-    await oracle.closed;
-    if (oracle.exitSignal === null || oracle.exitSignal.startsWith('code')) throw e;
-    const streamed = oracle.unansweredEvents;
-    if (reported.selfTest === undefined) reported = { drbg: drbgOnly(streamed), otherFails: otherFails(streamed) };
-    return { ...reported, signal: oracle.exitSignal };
-  } finally {
-    await oracle.close().catch(() => undefined);
-  }
-}
-
-/** The first difference between one attempt and the model, or null. The real self-test may
- * raise more than the model: errors of the non-DRBG KATs that failed after the DRBG one (4.0),
- * before the model's own reasons, which must end the queue. */
-function attemptMismatch(a: Attempt, modelEvents: readonly SelfTestEvent[],
-  model: { available?: number; selfTest?: { ret: number; status: number; errors: Reasons }; fetchAfter?: number }): string | null {
-  const events = compareEvents(a.drbg, modelEvents);
-  if (events !== null) return events;
-  if (a.available !== undefined && a.available !== model.available) return `available: real ${a.available}, randshim ${model.available}`;
-  if (a.selfTest !== undefined && model.selfTest !== undefined) {
-    const extra = a.selfTest.errors.length - model.selfTest.errors.length;
-    const tail = extra >= 0 ? a.selfTest.errors.slice(extra) : a.selfTest.errors;
-    const { ret, status } = model.selfTest;
-    if (a.selfTest.ret !== ret || a.selfTest.status !== status || selfTestOutcome({ ret, status, errors: tail }) !== selfTestOutcome(model.selfTest)
-      || (extra > 0 && a.otherFails === 0)) {
-      return `self-test: real ${selfTestOutcome(a.selfTest)}, randshim ${selfTestOutcome(model.selfTest)}`;
-    }
-  }
-  if (a.fetchAfter !== undefined && a.fetchAfter !== model.fetchAfter) return `fetch after: real ${a.fetchAfter}, randshim ${model.fetchAfter}`;
-  return null;
-}
-
-/** Load corrupting a DRBG test, and load then corrupt it on demand; a crashed child is retried. */
-async function corruptionChecks(config: FipsConfig, desc: DrbgKatDesc): Promise<EventCheck[]> {
-  const out: EventCheck[] = [];
-  const target = { desc, type: 'DRBG' };
-  for (const when of ['load', 'on demand'] as const) {
-    const model = new FipsModuleModel({ line: config.line, deferTests: config.deferTests === 1 });
-    let modelEvents: readonly SelfTestEvent[];
-    let expected: { available?: number; selfTest?: { ret: number; status: number; errors: Reasons }; fetchAfter?: number };
-    if (when === 'load') {
-      const m = model.load(corrupting(target));
-      modelEvents = m.events;
-      expected = { available: m.available ? 1 : 0 };
-    } else {
-      model.load(corrupting(null));
-      const m = model.selfTest(corrupting(target));
-      modelEvents = m.events;
-      expected = { selfTest: m, fetchAfter: model.status === 'running' ? 1 : 0 };
-    }
-    const describe = (a: { available?: number; selfTest?: { ret: number; status: number; errors: Reasons }; fetchAfter?: number },
-      signal: string | null = null): string => [
-      a.available === undefined ? '' : `available ${a.available}`,
-      a.selfTest === undefined ? '' : selfTestOutcome(a.selfTest),
-      a.fetchAfter === undefined ? '' : `fetch-after ${a.fetchAfter}`,
-      signal === null ? '' : `crash (${signal})`,
-    ].filter((x) => x !== '').join(' ');
-    const crashes: string[] = [];
-    let mismatch: string | null = null;
-    let last: Attempt | null = null;
-    let extraErrors = 0;
-    while (crashes.length < CORRUPTION_ATTEMPTS) {
-      last = await corruptOnce(config, target, when);
-      mismatch ??= attemptMismatch(last, modelEvents, expected);
-      if (last.selfTest !== undefined && expected.selfTest !== undefined) {
-        extraErrors = Math.max(extraErrors, last.selfTest.errors.length - expected.selfTest.errors.length);
-      }
-      if (last.signal === null) break;
-      crashes.push(last.signal);
-    }
-    // Every child crashed: the real behaviour of 4.0, accepted when each had reported the DRBG
-    // events (the corrupted test's Fail among them, compared above) before it died in a later KAT
-    // or fetch: a module that ends the process serves nothing, as the model's failure does.
-    if (last === null || (last.signal !== null && last.drbg.length === 0)) mismatch ??= `crashed before any DRBG event (${crashes.join(', ')})`;
-    out.push({ label: `corrupt ${desc} ${when}`, real: keys(last?.drbg ?? []), mismatch,
-      outcome: last === null ? '' : describe(last, last.signal), modelOutcome: describe(expected),
-      sequences: crashes.length + (last?.signal === null ? 1 : 0), crashes: crashes.length, answered: last?.signal === null,
-      otherKatErrors: extraErrors });
-  }
-  return out;
-}
-
-export async function runConfig(config: FipsConfig, options: { randomCrng: number; corruption: boolean }): Promise<ConfigResult> {
-  const model = new FipsModuleModel({ line: config.line, deferTests: config.deferTests === 1 });
+/** `chains` in one child of `config` (loaded, no corruption) and on randshim's model. */
+export async function compareChains(config: FipsConfig, chains: readonly FipsChain[]): Promise<{ comparison: ChainComparison; runs: readonly FipsChainRun[] }> {
   const oracle = new FipsOracle(config);
-  const events: EventCheck[] = [];
   try {
-    const loaded = await oracle.load(config.fipsCnf, null);
-    const mLoad = model.load(corrupting(null));
-    events.push(check('load', drbgOnly(loaded.events), mLoad.events, `available ${loaded.load.available}`,
-      `available ${mLoad.available ? 1 : 0}`));
-    if (config.deferTests === 1) {
-      for (const [type, params] of [['HASH-DRBG', { digest: 'SHA2-256' }], ['CTR-DRBG', { cipher: 'AES-128-CTR' }],
-        ['HMAC-DRBG', { digest: 'SHA2-256' }], ['CTR-DRBG', { cipher: 'AES-128-CTR' }]] as const) {
-        const r = await oracle.chains([{ name: 'first use', drbg: { type, params }, crng: false,
-          parent: { strength: 256, entropy: '00'.repeat(48) }, steps: [] }]);
-        const real = drbgOnly(r.events);
-        const m = model.newDrbg(type, corrupting(null));
-        events.push(check(`first ${type}`, real, m, `created ${r.runs[0].created.ret}`, 'created 1'));
-      }
-    }
-    const crngChains = [...crngCases(), ...randomCrngCases(options.randomCrng)];
-    const crngRun = config.id === 'default' || config.id === 'defer' ? await oracle.chains(crngChains) : null;
-    const crng = crngRun !== null ? compareRuns(crngRun.runs, crngChains, config) : null;
-    const crngRefusals = crngRun !== null
-      ? crngRun.runs.flatMap((r) => r.steps).filter((s) => s.errors.some((e) => e.reason === 'ENTROPY_SOURCE_FAILED_CONTINUOUS_TESTS')).length : 0;
-    const ruleSet = [cavpCtrChain(), ...digestMatrix(config.line, config.drbgNoTruncMd === 1), ...ruleChains(config.line)];
-    const rulesRun = await oracle.chains(ruleSet);
-    const rules = compareRuns(rulesRun.runs, ruleSet, config);
-    const st = await oracle.selfTest(null);
-    const mSt = model.selfTest(corrupting(null));
-    events.push(check('on demand', drbgOnly(st.events), mSt.events, selfTestOutcome(st.selfTest), selfTestOutcome(mSt)));
-    if (options.corruption) for (const desc of DRBG_KATS) events.push(...await corruptionChecks(config, desc));
-    return { config, load: loaded.load, loadEventCount: loaded.events.length, events, crng, crngRefusals, rules };
+    await oracle.load(config.fipsCnf, null);
+    const { runs } = await oracle.chains(chains);
+    const model = chains.map((c) => runChainRandshim(c, { line: config.line, drbgNoTruncMd: config.drbgNoTruncMd === 1 }));
+    return { comparison: compareChainRuns(runs, model), runs };
   } finally {
     await oracle.close().catch(() => undefined);
   }
 }
 
-export async function runLine(line: LineId, options: { randomCrng: number; corruption: boolean }): Promise<LineResult> {
-  const configs: ConfigResult[] = [];
+/** The DRBG scenarios of a line. */
+export const drbgScenarios = (line: LineId): FipsChain[] => [cavpCtrChain(), ...ruleChains(line), ...drbgCases(line)];
+
+/** The CRNG-TEST scenarios: the deterministic set and `random` seeded ones. */
+export const crngScenarios = (random: number): FipsChain[] => [...crngCases(), ...randomCrngCases(random)];
+
+/** Steps the real provider refused with ENTROPY_SOURCE_FAILED_CONTINUOUS_TESTS. */
+export const crngRefusals = (runs: readonly FipsChainRun[]): number =>
+  runs.flatMap((r) => r.steps).filter((s) => s.errors.some((e) => e.reason === 'ENTROPY_SOURCE_FAILED_CONTINUOUS_TESTS')).length;
+
+export async function runConfig(config: FipsConfig, options: SuiteOptions): Promise<ConfigResult> {
+  const selfTests = await selfTestChecks(config, options);
+  const drbg = (await compareChains(config, drbgScenarios(config.line))).comparison;
+  let crng: ConfigResult['crng'] = null;
+  if (config.id === 'default' || config.id === 'defer') {
+    const r = await compareChains(config, crngScenarios(options.randomCrng));
+    crng = { ...r.comparison, refusals: crngRefusals(r.runs) };
+  }
+  const digests = (await compareChains(config, digestMatrix(config.line, config.drbgNoTruncMd === 1))).comparison;
+  return { config, load: selfTests.load, loadEventCount: selfTests.loadEventCount, events: selfTests.checks, drbg, crng, digests };
+}
+
+/** Every configuration of `line` that is installed, and why the others are not. */
+export function lineConfigs(line: LineId): { configs: FipsConfig[]; missing: string[] } {
+  const configs: FipsConfig[] = [];
   const missing: string[] = [];
   for (const id of configsOf(line) as FipsConfigId[]) {
     const config = readFipsConfig(line, id);
-    if ('reason' in config) {
-      missing.push(`${line} ${id}: ${config.reason}`);
-      continue;
-    }
-    configs.push(await runConfig(config, options));
+    if ('reason' in config) missing.push(`${line} ${id}: ${config.reason}`);
+    else configs.push(config);
   }
-  return { line, configs, missing };
+  return { configs, missing };
+}
+
+export async function runLine(line: LineId, options: SuiteOptions): Promise<LineResult> {
+  const { configs, missing } = lineConfigs(line);
+  const results: ConfigResult[] = [];
+  for (const config of configs) results.push(await runConfig(config, options));
+  return { line, configs: results, missing };
 }
