@@ -18,6 +18,7 @@ import { loadLibCrypto3, type LibCrypto3 } from '../openssl3/libcrypto.js';
 import { ParamArrays } from '../openssl3/param-build.js';
 import type { Pointer } from '../../ffi/types.js';
 import { runChainC } from '../../suites/fips/c-chain.js';
+import { runSelectionC, type SelectionLib } from '../../suites/fips/selection-c.js';
 import { EVENT_PREFIX, type FipsRequest, type FipsResponse, type LoadResult } from './protocol.js';
 import type { CorruptTarget, SelfTestEvent } from '../../suites/fips/scenario.js';
 
@@ -36,6 +37,11 @@ const providerSelfTest = lib.func('OSSL_PROVIDER_self_test', 'int', ['ptr']);
 const providerGetParams = lib.func('OSSL_PROVIDER_get_params', 'int', ['ptr', 'ptr']);
 const getUtf8Ptr = lib.func('OSSL_PARAM_get_utf8_string_ptr', 'int', ['ptr', 'bytes']);
 const params = new ParamArrays(c);
+const selectionLib: SelectionLib = {
+  c, params, loadConfig: (ctx, file) => loadConfig(ctx, file) as number,
+  setDefaultProperties: lib.func('EVP_set_default_properties', 'int', ['ptr', 'cstr']) as SelectionLib['setDefaultProperties'],
+  isFipsEnabled: lib.func('EVP_default_properties_is_fips_enabled', 'int', ['ptr']) as SelectionLib['isFipsEnabled'],
+};
 
 const events: SelfTestEvent[] = [];
 let corrupt: CorruptTarget | null = null;
@@ -124,6 +130,10 @@ function answer(request: FipsRequest): FipsResponse {
       if (libctx === 0n) return { id: request.id, ok: false, error: 'no library context: send load first' };
       const runs = request.chains.map((chain) => runChainC(c, params, libctx, chain));
       return { id: request.id, ok: true, events: drained(), runs };
+    }
+    case 'selection': {
+      const selection = request.cases.map((sc) => runSelectionC(selectionLib, request.config, sc));
+      return { id: request.id, ok: true, events: drained(), selection };
     }
     default:
       return { id: (request as { id: number }).id, ok: false, error: `unknown op ${JSON.stringify(request)}` };

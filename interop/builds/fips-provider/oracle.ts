@@ -13,6 +13,7 @@ import { childCommand } from '../openssl-lines/process.js';
 import type { FipsConfig } from './configs.js';
 import { EVENT_PREFIX, type FipsRequest, type FipsResponse, type LoadResult, type SelfTestResult } from './protocol.js';
 import type { CorruptTarget, FipsChain, FipsChainRun, SelfTestEvent } from '../../suites/fips/scenario.js';
+import type { SelectionCase, SelectionResult } from '../../suites/fips/selection.js';
 
 export const FIPS_CHILD_SCRIPT = fileURLToPath(new URL('./child.js', import.meta.url));
 
@@ -92,6 +93,12 @@ export class FipsOracle {
     const r = await this.request({ op: 'chains', chains });
     if (!r.ok || !('runs' in r)) throw new Error('unexpected answer to chains');
     return r;
+  }
+
+  async selection(cases: readonly SelectionCase[]): Promise<readonly (readonly SelectionResult[])[]> {
+    const r = await this.request({ op: 'selection', config: this.config.fipsCnf, cases });
+    if (!r.ok || !('selection' in r)) throw new Error('unexpected answer to selection');
+    return r.selection;
   }
 
   async close(): Promise<void> {

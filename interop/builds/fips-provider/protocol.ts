@@ -8,9 +8,12 @@
  *             (the configuration loads fips + base), optionally corrupting one test
  *   selftest  OSSL_PROVIDER_self_test(fips), optionally corrupting one test
  *   chains    FIPS chains (interop/suites/fips/scenario.ts) in that library context
+ *   selection provider selection cases (interop/suites/fips/selection.ts), each in a fresh
+ *             library context loading the configuration
  */
 import type { ReportedError } from '../../suites/differential/driver.js';
 import type { CorruptTarget, FipsChain, FipsChainRun, SelfTestEvent } from '../../suites/fips/scenario.js';
+import type { SelectionCase, SelectionResult } from '../../suites/fips/selection.js';
 
 /** The child also writes each self-test event to stderr as it happens, one per line after this
  * prefix, so the events before a crash are known. */
@@ -38,11 +41,13 @@ export type FipsRequest =
   | { readonly id: number; readonly op: 'load'; readonly config: string; readonly corrupt: CorruptTarget | null }
   | { readonly id: number; readonly op: 'selftest'; readonly corrupt: CorruptTarget | null }
   | { readonly id: number; readonly op: 'chains'; readonly chains: readonly FipsChain[] }
+  | { readonly id: number; readonly op: 'selection'; readonly config: string; readonly cases: readonly SelectionCase[] }
   | { readonly id: number; readonly op: 'exit' };
 
 export type FipsResponse =
   | { readonly id: number; readonly ok: true; readonly events: readonly SelfTestEvent[]; readonly load: LoadResult }
   | { readonly id: number; readonly ok: true; readonly events: readonly SelfTestEvent[]; readonly selfTest: SelfTestResult }
   | { readonly id: number; readonly ok: true; readonly events: readonly SelfTestEvent[]; readonly runs: readonly FipsChainRun[] }
+  | { readonly id: number; readonly ok: true; readonly events: readonly SelfTestEvent[]; readonly selection: readonly (readonly SelectionResult[])[] }
   | { readonly id: number; readonly ok: true; readonly events: readonly SelfTestEvent[] }
   | { readonly id: number; readonly ok: false; readonly error: string };

@@ -6,7 +6,8 @@
  *   CAVP CTR vector, mandatory df, caller entropy on reseed used as additional input only);
  * - CRNG-TEST scenarios around both SP 800-90B cutoffs (./crng-cases.ts);
  * - the digest matrix under the configuration's drbg-no-trunc-md (./rule-cases.ts);
- * - the self-test event sequences (./self-test-checks.ts).
+ * - the self-test event sequences (./self-test-checks.ts);
+ * - provider selection the OpenSSL way, through randshim's personality of the line (./selection.ts).
  */
 import { compareChainRuns, type ChainComparison } from './compare.js';
 import { configsOf, readFipsConfig, type FipsConfig, type FipsConfigId, type LineId } from '../../builds/fips-provider/configs.js';
@@ -18,6 +19,8 @@ import { runChainRandshim } from './randshim-chain.js';
 import { cavpCtrChain, digestMatrix, ruleChains } from './rule-cases.js';
 import type { FipsChain, FipsChainRun } from './scenario.js';
 import { selfTestChecks, type EventCheck } from './self-test-checks.js';
+import { selectionCases, type SelectionResult } from './selection.js';
+import { runSelectionRandshim } from './selection-randshim.js';
 
 export interface ConfigResult {
   readonly config: FipsConfig;
@@ -29,6 +32,8 @@ export interface ConfigResult {
   /** Run on the configurations whose CRNG-TEST differs: default, and 4.0's defer. */
   readonly crng: (ChainComparison & { readonly refusals: number }) | null;
   readonly digests: ChainComparison;
+  /** Run on the default configuration only (the others select the same way). */
+  readonly selection: SelectionComparison | null;
 }
 
 export interface LineResult {
@@ -58,6 +63,37 @@ export async function compareChains(config: FipsConfig, chains: readonly FipsCha
   }
 }
 
+export interface SelectionComparison {
+  readonly cases: number;
+  readonly steps: number;
+  readonly mismatches: readonly string[];
+  /** The real provider's answers, per case and step. */
+  readonly real: readonly (readonly SelectionResult[])[];
+}
+
+/** The selection cases (./selection.ts) on the real line and on randshim's personality of it. */
+export async function compareSelection(config: FipsConfig): Promise<SelectionComparison> {
+  const oracle = new FipsOracle(config);
+  try {
+    const cases = selectionCases();
+    const real = await oracle.selection(cases);
+    const mismatches: string[] = [];
+    let steps = 0;
+    cases.forEach((c, i) => {
+      const mine = runSelectionRandshim(config.line, c);
+      c.steps.forEach((step, j) => {
+        steps++;
+        const a = JSON.stringify(real[i][j]);
+        const b = JSON.stringify(mine[j]);
+        if (a !== b) mismatches.push(`${c.name} step ${j} ${JSON.stringify(step)}: real ${a}, randshim ${b}`);
+      });
+    });
+    return { cases: cases.length, steps, mismatches, real };
+  } finally {
+    await oracle.close().catch(() => undefined);
+  }
+}
+
 /** The DRBG scenarios of a line. */
 export const drbgScenarios = (line: LineId): FipsChain[] => [cavpCtrChain(), ...ruleChains(line), ...drbgCases(line)];
 
@@ -77,7 +113,8 @@ export async function runConfig(config: FipsConfig, options: SuiteOptions): Prom
     crng = { ...r.comparison, refusals: crngRefusals(r.runs) };
   }
   const digests = (await compareChains(config, digestMatrix(config.line, config.drbgNoTruncMd === 1))).comparison;
-  return { config, load: selfTests.load, loadEventCount: selfTests.loadEventCount, events: selfTests.checks, drbg, crng, digests };
+  const selection = config.id === 'default' ? await compareSelection(config) : null;
+  return { config, load: selfTests.load, loadEventCount: selfTests.loadEventCount, events: selfTests.checks, drbg, crng, digests, selection };
 }
 
 /** Every configuration of `line` that is installed, and why the others are not. */

@@ -65,7 +65,9 @@ export class FipsDrbgCtx extends DrbgCtx {
 
   override setCtxParamArray(params: OSSL_PARAM[] | null): boolean {
     if (params === null) return super.setCtxParamArray(params);
-    let list = params;
+    // the FIPS build takes no "properties" for its cipher or digest fetch: any query is
+    // accepted and the FIPS provider's own algorithm used (shown on the real fips.so)
+    let list = params.filter((p) => p.key !== 'properties');
     // OSSL_FIPS_IND_SET_CTX_PARAM comes first in drbg_hash/hmac_set_ctx_params
     const check = OSSL_PARAM_locate_const(list, 'digest-check');
     if (check !== null && this.algorithm !== 'CTR-DRBG') {
