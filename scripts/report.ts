@@ -18,6 +18,7 @@ import { runCloneSafetySection } from './report/clone-safety.js';
 import { runMirageCryptoSection } from './report/mirage-crypto.js';
 import { runPortedTestsSection } from './report/ported-tests.js';
 import { runLinesSection } from './report/lines.js';
+import { runFipsSection } from './report/fips.js';
 
 interface Options extends ReportOptions {
   json?: string;
@@ -61,6 +62,7 @@ const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | null>)[] = [
   async (opts) => runEvpRandSection(opts),
   runRand3Section,
   runLinesSection,
+  runFipsSection,
   runCloneSafetySection,
   runMirageCryptoSection,
   runPortedTestsSection,
