@@ -3,7 +3,8 @@
  * configuration, seen through OSSL_SELF_TEST_set_callback (providers/fips/self_test.c,
  * self_test_kats.c self_test_drbg): the events at load, on demand (OSSL_PROVIDER_self_test), at
  * 4.0's deferred first use (defer-tests = 1), and with each DRBG test corrupted at load and on
- * demand (the callback answers 0 on its Corrupt phase, as fipsinstall -corrupt_desc does),
+ * demand (the callback answers 0 on its Corrupt phase, as fipsinstall -corrupt_desc does) and, with
+ * deferral, at first use, then a self-test in the module's error state,
  * against randshim's FipsModuleModel. 4.0 sometimes crashes (SIGSEGV) in a later KAT after a
  * failed HASH or HMAC test: such a child is retried, and its DRBG events are compared too.
  */
@@ -48,10 +49,11 @@ describe('FIPS DRBG self-tests on the real FIPS provider (load, on demand, defer
       it('randshim agrees on every event sequence and outcome (count compared)', () => {
         expect(checks.filter((c) => c.mismatch !== null).map((c) => `${c.label}: ${c.mismatch}`)).to.deep.equal([]);
         const labels = ['load', ...(deferred ? ['first HASH-DRBG', 'first CTR-DRBG', 'first HMAC-DRBG', 'first CTR-DRBG'] : []), 'on demand',
-          ...KATS.flatMap((k) => [`corrupt ${k} load`, `corrupt ${k} on demand`])];
+          ...KATS.flatMap((k) => [`corrupt ${k} load`, `corrupt ${k} on demand`]),
+          ...(deferred ? KATS.map((k) => `corrupt ${k} first use`) : []), 'on demand in error state'];
         expect(checks.map((c) => c.label)).to.deep.equal(labels);
         const events = checks.map((c) => c.real.length);
-        expect(events).to.deep.equal(deferred ? [0, 3, 3, 3, 0, 9, 0, 9, 0, 9, 0, 9] : [9, 9, 9, 9, 9, 9, 9, 9]);
+        expect(events).to.deep.equal(deferred ? [0, 3, 3, 3, 0, 9, 0, 9, 0, 9, 0, 9, 3, 3, 3, 0] : [9, 9, 9, 9, 9, 9, 9, 9, 0]);
         for (const c of checks) expect(c.sequences, c.label).to.be.within(1, CORRUPTION_ATTEMPTS);
       });
 
@@ -73,6 +75,17 @@ describe('FIPS DRBG self-tests on the real FIPS provider (load, on demand, defer
           if (onDemand.answered) expect(onDemand.outcome, k).to.match(/^ret 0 status 0 \[.*FIPS_MODULE_ENTERING_ERROR_STATE\] fetch-after 0$/);
           const atLoad = named(`corrupt ${k} load`);
           if (atLoad.answered) expect(atLoad.outcome, k).to.equal(deferred ? 'available 1' : 'available 0');
+        }
+      });
+
+      it('in its error state the module runs no test and refuses the self-test (INVALID_STATE)', () => {
+        expect(named('on demand in error state').outcome).to.equal('ret 0 status 0 [INVALID_STATE]');
+        if (!deferred) return;
+        for (const k of KATS) {
+          const first = named(`corrupt ${k} first use`);
+          expect(first.real, k).to.deep.equal(['Start', 'Corrupt', 'Fail'].map((p) => `${p}:${k}`));
+          expect(first.outcome, k).to.equal('created 0 [SELF_TEST_KAT_FAILURE FIPS_MODULE_ENTERING_ERROR_STATE EVP_LIB] '
+            + 'then ret 0 status 0 [INVALID_STATE]');
         }
       });
 

@@ -128,7 +128,9 @@ function answer(request: FipsRequest): FipsResponse {
     }
     case 'chains': {
       if (libctx === 0n) return { id: request.id, ok: false, error: 'no library context: send load first' };
+      corrupt = request.corrupt ?? null;
       const runs = request.chains.map((chain) => runChainC(c, params, libctx, chain));
+      corrupt = null;
       return { id: request.id, ok: true, events: drained(), runs };
     }
     case 'selection': {

@@ -89,8 +89,9 @@ export class FipsOracle {
     return r;
   }
 
-  async chains(chains: readonly FipsChain[]): Promise<{ events: readonly SelfTestEvent[]; runs: readonly FipsChainRun[] }> {
-    const r = await this.request({ op: 'chains', chains });
+  async chains(chains: readonly FipsChain[], corrupt: CorruptTarget | null = null):
+    Promise<{ events: readonly SelfTestEvent[]; runs: readonly FipsChainRun[] }> {
+    const r = await this.request({ op: 'chains', chains, corrupt });
     if (!r.ok || !('runs' in r)) throw new Error('unexpected answer to chains');
     return r;
   }

@@ -40,7 +40,8 @@ export interface SelfTestResult {
 export type FipsRequest =
   | { readonly id: number; readonly op: 'load'; readonly config: string; readonly corrupt: CorruptTarget | null }
   | { readonly id: number; readonly op: 'selftest'; readonly corrupt: CorruptTarget | null }
-  | { readonly id: number; readonly op: 'chains'; readonly chains: readonly FipsChain[] }
+  /** `corrupt`: the test to corrupt if one runs meanwhile (4.0's deferred tests at first use). */
+  | { readonly id: number; readonly op: 'chains'; readonly chains: readonly FipsChain[]; readonly corrupt?: CorruptTarget | null }
   | { readonly id: number; readonly op: 'selection'; readonly config: string; readonly cases: readonly SelectionCase[] }
   | { readonly id: number; readonly op: 'exit' };
 

@@ -204,9 +204,11 @@ export const FIPS_BEHAVIOURS: readonly FipsBehaviour[] = [
   {
     id: 'kat-defer',
     behaviour: 'Deferred self-tests (fipsinstall -defer_tests): each DRBG test at its first use',
-    lines: { '1.1.1': absent(), '3.0': absent(), '3.5': absent(), '3.6': absent(), '4.0': proven() },
+    lines: { '1.1.1': absent(), '3.0': absent(), '3.5': absent(), '3.6': absent(),
+      '4.0': proven('none at load; a corrupted one refuses EVP_RAND_CTX_new') },
     model: 'provider/openssl3/fips/self-test.ts (deferTests)',
-    proofs: [spec('self-tests', 'runs HASH, CTR, HMAC in that order, each Start, Corrupt, Pass')],
+    proofs: [spec('self-tests', 'runs HASH, CTR, HMAC in that order, each Start, Corrupt, Pass'),
+      spec('self-tests', 'in its error state the module runs no test and refuses the self-test (INVALID_STATE)')],
   },
   {
     id: 'kat-corrupt',
@@ -218,6 +220,13 @@ export const FIPS_BEHAVIOURS: readonly FipsBehaviour[] = [
     model: 'provider/openssl3/fips/self-test.ts',
     proofs: [spec('self-tests', 'a corrupted test fails and puts the module in its error state'),
       spec('self-tests', 'crashes only after a corrupted HASH or HMAC test')],
+  },
+  {
+    id: 'error-state',
+    behaviour: 'The module\'s error state: nothing fetchable, a self-test refused (INVALID_STATE)',
+    lines: { '1.1.1': absent(), '3.0': source(), ...live(proven()) },
+    model: 'provider/openssl3/fips/self-test.ts',
+    proofs: [spec('self-tests', 'in its error state the module runs no test and refuses the self-test (INVALID_STATE)')],
   },
   {
     id: 'other-kats',

@@ -11,7 +11,7 @@ import type { FipsConfig } from '../../builds/fips-provider/configs.js';
 import { FipsOracle } from '../../builds/fips-provider/oracle.js';
 import { compareEvents } from './compare.js';
 import { cavpCtrChain } from './rule-cases.js';
-import type { SelfTestEvent } from './scenario.js';
+import type { FipsChain, FipsParams, SelfTestEvent } from './scenario.js';
 
 export interface EventCheck {
   readonly label: string;
@@ -162,6 +162,59 @@ async function corruptionChecks(config: FipsConfig, desc: DrbgKatDesc): Promise<
   return out;
 }
 
+type DrbgType = 'HASH-DRBG' | 'CTR-DRBG' | 'HMAC-DRBG';
+const FIRST_USE_PARAMS: Readonly<Record<DrbgType, FipsParams>> = {
+  'HASH-DRBG': { digest: 'SHA2-256' }, 'CTR-DRBG': { cipher: 'AES-128-CTR' }, 'HMAC-DRBG': { digest: 'SHA2-256' },
+};
+const TYPE_OF_KAT: Readonly<Record<DrbgKatDesc, DrbgType>> = { HASH: 'HASH-DRBG', CTR: 'CTR-DRBG', HMAC: 'HMAC-DRBG' };
+
+/** The chain whose EVP_RAND_CTX_new is a DRBG type's first use. */
+const firstUse = (type: DrbgType): FipsChain => ({ name: `first ${type}`, drbg: { type, params: FIRST_USE_PARAMS[type] }, crng: false,
+  parent: { strength: 256, entropy: '00'.repeat(48) }, steps: [] });
+
+/** A self-test once the module is in its error state (after a corrupted test on demand): the
+ * real one runs nothing and refuses. One child; CTR, the test no line crashes after. */
+async function selfTestInErrorState(config: FipsConfig): Promise<EventCheck> {
+  const model = new FipsModuleModel({ line: config.line, deferTests: config.deferTests === 1 });
+  const oracle = new FipsOracle(config);
+  try {
+    await oracle.load(config.fipsCnf, null);
+    model.load(corrupting(null));
+    const target = { desc: 'CTR', type: 'DRBG' };
+    await oracle.selfTest(target);
+    model.selfTest(corrupting(target));
+    const again = await oracle.selfTest(null);
+    const m = model.selfTest(corrupting(null));
+    return check('on demand in error state', drbgOnly(again.events), m.events, selfTestOutcome(again.selfTest), selfTestOutcome(m));
+  } finally {
+    await oracle.close().catch(() => undefined);
+  }
+}
+
+/** 4.0 with defer-tests: a DRBG test corrupted at its first use refuses EVP_RAND_CTX_new and
+ * puts the module in its error state; a self-test then refuses too. One child per test. */
+async function deferredCorruption(config: FipsConfig, desc: DrbgKatDesc): Promise<EventCheck> {
+  const model = new FipsModuleModel({ line: config.line, deferTests: true });
+  const oracle = new FipsOracle(config);
+  const target = { desc, type: 'DRBG' };
+  try {
+    await oracle.load(config.fipsCnf, null);
+    model.load(corrupting(null));
+    const r = await oracle.chains([firstUse(TYPE_OF_KAT[desc])], target);
+    const st = await oracle.selfTest(null);
+    const m = model.newDrbgResult(TYPE_OF_KAT[desc], corrupting(target));
+    const mSt = model.selfTest(corrupting(null));
+    const created = r.runs[0].created;
+    // EVP_RAND_CTX_new adds ERR_R_EVP_LIB when the provider's newctx fails (3.5+ evp_rand.c)
+    const modelErrors = m.created ? m.errors : [...m.errors, { lib: 'EVP', reason: 'EVP_LIB' }];
+    const describe = (ret: number, errors: Reasons, after: string): string => `created ${ret} [${errors.map((e) => e.reason).join(' ')}] then ${after}`;
+    return check(`corrupt ${desc} first use`, drbgOnly(r.events), m.events, describe(created.ret, created.errors, selfTestOutcome(st.selfTest)),
+      describe(m.created ? 1 : 0, modelErrors, selfTestOutcome(mSt)));
+  } finally {
+    await oracle.close().catch(() => undefined);
+  }
+}
+
 /** Every self-test check of `config`: load, 4.0's deferred first uses, on demand, then (with
  * `corruption`) each DRBG test corrupted at load and on demand, one child per corruption. */
 export async function selfTestChecks(config: FipsConfig, options: { corruption: boolean }):
@@ -176,10 +229,8 @@ export async function selfTestChecks(config: FipsConfig, options: { corruption: 
       `available ${mLoad.available ? 1 : 0}`));
     if (config.deferTests === 1) {
       // drbg_*_new_wrapper runs a deferred DRBG test at the first EVP_RAND_CTX_new of its type
-      for (const [type, params] of [['HASH-DRBG', { digest: 'SHA2-256' }], ['CTR-DRBG', { cipher: 'AES-128-CTR' }],
-        ['HMAC-DRBG', { digest: 'SHA2-256' }], ['CTR-DRBG', { cipher: 'AES-128-CTR' }]] as const) {
-        const r = await oracle.chains([{ name: 'first use', drbg: { type, params }, crng: false,
-          parent: { strength: 256, entropy: '00'.repeat(48) }, steps: [] }]);
+      for (const type of ['HASH-DRBG', 'CTR-DRBG', 'HMAC-DRBG', 'CTR-DRBG'] as const) {
+        const r = await oracle.chains([firstUse(type)]);
         const m = model.newDrbg(type, corrupting(null));
         checks.push(check(`first ${type}`, drbgOnly(r.events), m, `created ${r.runs[0].created.ret}`, 'created 1'));
       }
@@ -187,7 +238,11 @@ export async function selfTestChecks(config: FipsConfig, options: { corruption: 
     const st = await oracle.selfTest(null);
     const mSt = model.selfTest(corrupting(null));
     checks.push(check('on demand', drbgOnly(st.events), mSt.events, selfTestOutcome(st.selfTest), selfTestOutcome(mSt)));
-    if (options.corruption) for (const desc of DRBG_KATS) checks.push(...await corruptionChecks(config, desc));
+    if (options.corruption) {
+      for (const desc of DRBG_KATS) checks.push(...await corruptionChecks(config, desc));
+      if (config.deferTests === 1) for (const desc of DRBG_KATS) checks.push(await deferredCorruption(config, desc));
+      checks.push(await selfTestInErrorState(config));
+    }
     return { checks, loadEventCount: loaded.events.length, load: loaded.load };
   } finally {
     await oracle.close().catch(() => undefined);
