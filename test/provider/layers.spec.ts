@@ -14,12 +14,12 @@ import ts from 'typescript';
 const PROVIDER = fileURLToPath(new URL('../../../provider', import.meta.url));
 
 type Layer =
-  | 'base' | 'sp800-90a' | 'platform' | 'err' | 'rand-pool' | 'openssl3/core' | 'openssl3/rands'
+  | 'base' | 'sp800-90a' | 'platform' | 'err' | 'rand-pool' | 'openssl3/core' | 'openssl3/rands' | 'openssl3/fips'
   | 'openssl3/rand' | 'openssl111' | 'fortuna' | 'conventions' | 'top';
 
 /** The layers from the bottom up; a layer of this chain may import every layer before it. */
 const CHAIN: readonly Layer[] = [
-  'base', 'sp800-90a', 'platform', 'err', 'rand-pool', 'openssl3/core', 'openssl3/rands', 'openssl3/rand',
+  'base', 'sp800-90a', 'platform', 'err', 'rand-pool', 'openssl3/core', 'openssl3/rands', 'openssl3/fips', 'openssl3/rand',
 ];
 
 function below(layer: Layer): Layer[] {
@@ -45,6 +45,8 @@ function layerOf(path: string): Layer | null {
   if (path === 'bytes.ts' || path === 'exceptions.ts') return 'base';
   if (path === 'drbg.ts' || path === 'index.ts' || path === 'fortuna-111.ts') return 'top';
   const [first, second] = path.split('/');
+  // the per-line table is read at call time by every 3.x layer
+  if (path === 'openssl3/lines.ts') return 'openssl3/core';
   if (first === 'openssl3') {
     const layer = `openssl3/${second}`;
     return (CHAIN as readonly string[]).includes(layer) ? layer as Layer : null;
