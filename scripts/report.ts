@@ -18,6 +18,7 @@ import { runCloneSafetySection } from './report/clone-safety.js';
 import { runMirageCryptoSection } from './report/mirage-crypto.js';
 import { runPortedTestsSection } from './report/ported-tests.js';
 import { runLinesSection } from './report/lines.js';
+import { runFipsSection } from './report/fips.js';
 
 interface Options extends ReportOptions {
   json?: string;
@@ -62,6 +63,7 @@ const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | readonly Repor
   runEvpRandSections,
   runRand3Sections,
   runLinesSection,
+  runFipsSection,
   runCloneSafetySection,
   runMirageCryptoSection,
   runPortedTestsSection,

@@ -38,7 +38,9 @@ for line in 3.5 3.6 4.0; do
        "$lib/ld-linux-x86-64.so.2" --library-path "$lib:/usr/lib/x86_64-linux-gnu" "$root/usr/bin/openssl")
   for config in $(configs_of "$line"); do
     cdir="$out/$line/$config"
-    # A config is current when it was written for this fips.so (its path and size recorded).
+    # A config is current when it was written for this fips.so (its size, mtime and absolute path
+    # recorded): a cache copied with a moved checkout (CI clones elsewhere) is rewritten, since
+    # fips.cnf includes fipsmodule.cnf by absolute path.
     stamp="$(stat -c '%s %Y' "$lib/ossl-modules/fips.so") $lib/ossl-modules/fips.so"
     if [ -e "$cdir/fips.cnf" ] && [ "$(cat "$cdir/module" 2>/dev/null)" = "$stamp" ]; then continue; fi
     mkdir -p "$cdir"

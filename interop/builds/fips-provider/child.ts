@@ -1,7 +1,8 @@
 /**
  * The child program of the FIPS-provider oracle: runs in Node started under a line's own
  * ld-linux (../openssl-lines/process.ts childCommand), loads the line's libcrypto (argv[2]) with
- * RTLD_DEEPBIND, and serves {@link FipsRequest}s from stdin.
+ * RTLD_DEEPBIND, and serves {@link FipsRequest}s from stdin; chains run through the suite's C-side
+ * runner (interop/suites/fips/c-chain.ts).
  *
  * The self-test callback is registered on the library context before the FIPS provider loads
  * (OSSL_SELF_TEST_set_callback; the POST runs in OSSL_provider_init, once per process), and
@@ -9,15 +10,17 @@
  * on the Corrupt phase of the targeted test makes OSSL_SELF_TEST_oncorrupt_byte flip the
  * test's output (providers/fips/self_test.c), as `fipsinstall -corrupt_desc/-corrupt_type` does.
  */
+import { writeSync } from 'node:fs';
 import { koffi } from '../../ffi/engines.js';
 import { LineSplitter } from '../openssl111/node16-protocol.js';
 import { drainErrors3 } from '../openssl3/error-names.js';
 import { loadLibCrypto3, type LibCrypto3 } from '../openssl3/libcrypto.js';
 import { ParamArrays } from '../openssl3/param-build.js';
 import type { Pointer } from '../../ffi/types.js';
-import { runChainC } from './c-chain.js';
-import type { FipsRequest, FipsResponse, LoadResult } from './protocol.js';
-import type { CorruptTarget, SelfTestEvent } from './scenario.js';
+import { runChainC } from '../../suites/fips/c-chain.js';
+import { runSelectionC, type SelectionLib } from '../../suites/fips/selection-c.js';
+import { EVENT_PREFIX, type FipsRequest, type FipsResponse, type LoadResult } from './protocol.js';
+import type { CorruptTarget, SelfTestEvent } from '../../suites/fips/scenario.js';
 
 /** OSSL_PARAM_UTF8_PTR / OSSL_PARAM_INTEGER (include/openssl/core.h); sizeof(OSSL_PARAM) on LP64. */
 const OSSL_PARAM_UTF8_PTR = 6;
@@ -34,6 +37,11 @@ const providerSelfTest = lib.func('OSSL_PROVIDER_self_test', 'int', ['ptr']);
 const providerGetParams = lib.func('OSSL_PROVIDER_get_params', 'int', ['ptr', 'ptr']);
 const getUtf8Ptr = lib.func('OSSL_PARAM_get_utf8_string_ptr', 'int', ['ptr', 'bytes']);
 const params = new ParamArrays(c);
+const selectionLib: SelectionLib = {
+  c, params, loadConfig: (ctx, file) => loadConfig(ctx, file) as number,
+  setDefaultProperties: lib.func('EVP_set_default_properties', 'int', ['ptr', 'cstr']) as SelectionLib['setDefaultProperties'],
+  isFipsEnabled: lib.func('EVP_default_properties_is_fips_enabled', 'int', ['ptr']) as SelectionLib['isFipsEnabled'],
+};
 
 const events: SelfTestEvent[] = [];
 let corrupt: CorruptTarget | null = null;
@@ -49,6 +57,9 @@ function utf8Param(array: Pointer, key: string): string {
 const callback = engine.callback('int', ['ptr', 'ptr'], (array: Pointer) => {
   const e = { phase: utf8Param(array, 'st-phase'), type: utf8Param(array, 'st-type'), desc: utf8Param(array, 'st-desc') };
   events.push(e);
+  // also written at once to stderr, so the parent still sees the events of a test that
+  // crashes the library before the response is written (4.0: a corrupted HASH or HMAC test)
+  writeSync(2, `${EVENT_PREFIX}${JSON.stringify(e)}\n`);
   if (e.phase !== 'Corrupt' || corrupt === null) return 1;
   const hit = (corrupt.desc === undefined || corrupt.desc === e.desc) && (corrupt.type === undefined || corrupt.type === e.type);
   return hit ? 0 : 1;
@@ -117,8 +128,14 @@ function answer(request: FipsRequest): FipsResponse {
     }
     case 'chains': {
       if (libctx === 0n) return { id: request.id, ok: false, error: 'no library context: send load first' };
+      corrupt = request.corrupt ?? null;
       const runs = request.chains.map((chain) => runChainC(c, params, libctx, chain));
+      corrupt = null;
       return { id: request.id, ok: true, events: drained(), runs };
+    }
+    case 'selection': {
+      const selection = request.cases.map((sc) => runSelectionC(selectionLib, request.config, sc));
+      return { id: request.id, ok: true, events: drained(), selection };
     }
     default:
       return { id: (request as { id: number }).id, ok: false, error: `unknown op ${JSON.stringify(request)}` };

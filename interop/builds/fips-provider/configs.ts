@@ -53,6 +53,13 @@ export function readFipsConfig(line: LineId, id: FipsConfigId): FipsConfig | { r
   if (!existsSync(fipsCnf) || !existsSync(module)) {
     return { reason: `${dir} missing: run bash scripts/ensure.d/25-fips-configs.sh` };
   }
+  // fips.cnf includes its fipsmodule.cnf by absolute path (OpenSSL resolves a relative .include
+  // from the working directory): a cache copied from another checkout points elsewhere, and the
+  // installer, whose stamp records the fips.so path, rewrites it when run from here
+  const include = /^\.include\s+(.+)$/m.exec(readFileSync(fipsCnf, 'utf8'))?.[1]?.trim();
+  if (include !== module) {
+    return { reason: `${fipsCnf} includes ${include ?? 'nothing'}, not ${module} (moved checkout): run bash scripts/ensure.d/25-fips-configs.sh` };
+  }
   const cnf = readFileSync(module, 'utf8');
   return {
     line, id, fipsCnf,

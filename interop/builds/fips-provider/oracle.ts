@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { LineSplitter } from '../openssl111/node16-protocol.js';
 import { childCommand } from '../openssl-lines/process.js';
 import type { FipsConfig } from './configs.js';
-import type { FipsRequest, FipsResponse, LoadResult, SelfTestResult } from './protocol.js';
-import type { CorruptTarget, FipsChain, FipsChainRun, SelfTestEvent } from './scenario.js';
+import { EVENT_PREFIX, type FipsRequest, type FipsResponse, type LoadResult, type SelfTestResult } from './protocol.js';
+import type { CorruptTarget, FipsChain, FipsChainRun, SelfTestEvent } from '../../suites/fips/scenario.js';
+import type { SelectionCase, SelectionResult } from '../../suites/fips/selection.js';
 
 export const FIPS_CHILD_SCRIPT = fileURLToPath(new URL('./child.js', import.meta.url));
 
@@ -24,6 +25,12 @@ export class FipsOracle {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private stderr = '';
+  private stderrLine = '';
+  /** Every self-test event the child streamed on stderr, and how many responses carried. */
+  private readonly streamed: SelfTestEvent[] = [];
+  private answered = 0;
+  /** Settles when the child's process and pipes are closed (all of stderr read). */
+  readonly closed: Promise<void>;
   private exited: string | null = null;
   /** The signal or exit code the child ended with, once it has. */
   exitSignal: string | null = null;
@@ -36,13 +43,20 @@ export class FipsOracle {
     this.child.stdout.setEncoding('utf8');
     this.child.stdout.on('data', (chunk: string) => splitter.push(chunk));
     this.child.stderr.setEncoding('utf8');
-    this.child.stderr.on('data', (chunk: string) => { this.stderr = (this.stderr + chunk).slice(-4000); });
+    this.child.stderr.on('data', (chunk: string) => this.onStderr(chunk));
+    this.closed = new Promise((resolve) => this.child.once('close', () => resolve()));
     this.child.on('error', (e) => this.fail(`cannot run ${command}: ${e.message}`));
     this.child.on('exit', (code, signal) => {
       this.exitSignal = signal ?? `code ${code}`;
       this.fail(`FIPS child exited (${this.exitSignal})`);
     });
     this.child.stdin.on('error', () => { /* reported through 'exit' */ });
+  }
+
+  /** The events the child reported before it stopped answering: those of the request that
+   * crashed it (complete once {@link closed} settled). */
+  get unansweredEvents(): readonly SelfTestEvent[] {
+    return this.streamed.slice(this.answered);
   }
 
   get gone(): string | null {
@@ -75,10 +89,17 @@ export class FipsOracle {
     return r;
   }
 
-  async chains(chains: readonly FipsChain[]): Promise<{ events: readonly SelfTestEvent[]; runs: readonly FipsChainRun[] }> {
-    const r = await this.request({ op: 'chains', chains });
+  async chains(chains: readonly FipsChain[], corrupt: CorruptTarget | null = null):
+    Promise<{ events: readonly SelfTestEvent[]; runs: readonly FipsChainRun[] }> {
+    const r = await this.request({ op: 'chains', chains, corrupt });
     if (!r.ok || !('runs' in r)) throw new Error('unexpected answer to chains');
     return r;
+  }
+
+  async selection(cases: readonly SelectionCase[]): Promise<readonly (readonly SelectionResult[])[]> {
+    const r = await this.request({ op: 'selection', config: this.config.fipsCnf, cases });
+    if (!r.ok || !('selection' in r)) throw new Error('unexpected answer to selection');
+    return r.selection;
   }
 
   async close(): Promise<void> {
@@ -101,8 +122,18 @@ export class FipsOracle {
     if (p === undefined) return;
     this.pending.delete(response.id);
     clearTimeout(p.timer);
+    if (response.ok) this.answered += response.events.length;
     if (response.ok) p.resolve(response);
     else p.reject(new Error(response.error));
+  }
+
+  private onStderr(chunk: string): void {
+    const lines = (this.stderrLine + chunk).split('\n');
+    this.stderrLine = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line.startsWith(EVENT_PREFIX)) this.streamed.push(JSON.parse(line.slice(EVENT_PREFIX.length)) as SelfTestEvent);
+      else this.stderr = (this.stderr + line + '\n').slice(-4000);
+    }
   }
 
   private fail(why: string): void {

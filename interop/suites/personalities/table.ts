@@ -213,10 +213,10 @@ export const PERSONALITIES = {
     openssl111: { value: null, text: 'no such call (RAND_DRBG_reseed takes no entropy)' },
     openssl3: { value: { ctr: 1, hash: 1 }, text: 'reseeds with it as entropy, then again from its own source' },
     fips: { value: { ctr: 0, hash: 1 },
-      text: '3.x: the buffer is additional input only (SP 800-90A 8.6.5): CTR-DRBG refuses (0, error state), Hash / HMAC accept (code reading)' },
+      text: '3.x: the buffer is additional input only (SP 800-90A 8.6.5): CTR-DRBG refuses (0, error state), Hash / HMAC accept (real fips.so of 3.5, 3.6, 4.0; 3.0 from source)' },
     proofs: [evp('generate and reseed paths of CTR AES-256-CTR'),
-      other('test/compat/evp-rand-fips.spec.ts', 'FIPS mode (code reading): default and FIPS-behaviour providers side by side',
-        'EVP_RAND_reseed with an entropy buffer')],
+      other('test/fips/drbg-scenarios.spec.ts', 'FIPS DRBG scenarios on the real FIPS provider (3.5, 3.6, 4.0; every fipsinstall configuration) 3.5 default',
+        'uses caller entropy on reseed as additional input only: CTR refuses, then restarts')],
   },
 } as const satisfies Record<string, Behaviour<unknown, unknown, unknown>>;
 

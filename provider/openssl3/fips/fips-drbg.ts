@@ -21,7 +21,7 @@ import {
 } from '../core/ossl-param.js';
 import { utf8Param } from '../rands/utf8-param.js';
 import { DrbgCtx, type DrbgCtxOptions } from '../rands/drbg.js';
-import { isApprovedDrbgDigest } from './approved-digests.js';
+import { classifyFipsDrbgDigest } from './approved-digests.js';
 
 export type FipsLine = '3.5' | '3.6' | '4.0';
 
@@ -65,7 +65,9 @@ export class FipsDrbgCtx extends DrbgCtx {
 
   override setCtxParamArray(params: OSSL_PARAM[] | null): boolean {
     if (params === null) return super.setCtxParamArray(params);
-    let list = params;
+    // the FIPS build takes no "properties" for its cipher or digest fetch: any query is
+    // accepted and the FIPS provider's own algorithm used (shown on the real fips.so)
+    let list = params.filter((p) => p.key !== 'properties');
     // OSSL_FIPS_IND_SET_CTX_PARAM comes first in drbg_hash/hmac_set_ctx_params
     const check = OSSL_PARAM_locate_const(list, 'digest-check');
     if (check !== null && this.algorithm !== 'CTR-DRBG') {
@@ -97,14 +99,20 @@ export class FipsDrbgCtx extends DrbgCtx {
     if (digest !== null && this.algorithm !== 'CTR-DRBG') {
       const digestName = utf8Param(digest);
       if (digestName === null) return false; // utf8Param raised the reason
-      const approved = isApprovedDrbgDigest(digestName.text);
-      if (approved === false) {
+      const verdict = classifyFipsDrbgDigest(digestName.text);
+      if (verdict === 'absent') {
+        raise('EVP', 'UNSUPPORTED'); // EVP_MD_fetch from the FIPS provider finds nothing
+        return false;
+      }
+      if (verdict !== 'approved') {
         // ossl_FIPS_IND_on_unapproved clears the indicator first, whether or not it then refuses
         this.approved = false;
         if (this.module.drbgNoTruncMd && this.digestCheck !== 0) {
           raise('PROV', 'DIGEST_NOT_ALLOWED');
           return false;
         }
+        // a tolerated XOF has no fixed size: drbg_hash/hmac_set_ctx_params give up, no reason
+        if (verdict === 'xof') return false;
       }
     }
     return super.setCtxParamArray(list);

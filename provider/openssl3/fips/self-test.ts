@@ -121,8 +121,11 @@ export class FipsModuleModel {
     return { available: this.status === 'running', events };
   }
 
-  /** OSSL_PROVIDER_self_test: every test again; a failure puts the module in its error state. */
+  /** OSSL_PROVIDER_self_test: every test again; a failure puts the module in its error state.
+   * In that state it runs nothing and refuses with PROV_R_INVALID_STATE (SELF_TEST_post: the
+   * state is not FIPS_STATE_RUNNING; shown on the real fips.so of 3.5, 3.6 and 4.0). */
   selfTest(callback: SelfTestCallback): { ret: number; errors: RaisedError[]; status: number; events: SelfTestEventModel[] } {
+    if (this.status === 'error') return { ret: 0, errors: [{ lib: 'PROV', reason: 'INVALID_STATE' }], status: 0, events: [] };
     const events: SelfTestEventModel[] = [];
     const { result: ok, raised } = captureErrors(() => this.runAll(callback, events));
     const errors = [...raised];
@@ -137,12 +140,21 @@ export class FipsModuleModel {
 
   /** EVP_RAND_CTX_new of a FIPS DRBG: under deferral its test runs the first time. */
   newDrbg(type: string, callback: SelfTestCallback): SelfTestEventModel[] {
+    return this.newDrbgResult(type, callback).events;
+  }
+
+  /** newDrbg with the provider's answer: a failed deferred test refuses the context with
+   * PROV_R_SELF_TEST_KAT_FAILURE and PROV_R_FIPS_MODULE_ENTERING_ERROR_STATE (EVP adds its own
+   * reason above that) and leaves the module in its error state. */
+  newDrbgResult(type: string, callback: SelfTestCallback): { events: SelfTestEventModel[]; created: boolean; errors: RaisedError[] } {
     const desc = KAT_OF_TYPE[type];
     const events: SelfTestEventModel[] = [];
-    if (desc === undefined || !this.deferred.has(desc)) return events;
+    if (desc === undefined || !this.deferred.has(desc)) return { events, created: this.status === 'running', errors: [] };
     this.deferred.delete(desc);
-    if (!this.runKat(desc, callback, events)) this.status = 'error';
-    return events;
+    if (this.runKat(desc, callback, events)) return { events, created: true, errors: [] };
+    this.status = 'error';
+    return { events, created: false,
+      errors: [{ lib: 'PROV', reason: 'SELF_TEST_KAT_FAILURE' }, { lib: 'PROV', reason: 'FIPS_MODULE_ENTERING_ERROR_STATE' }] };
   }
 }
 

@@ -6,6 +6,8 @@
  * query and FIPS mode select the same implementation EVP_RAND_fetch would.
  */
 import { DrbgCtx, type DrbgCtxOptions, type UnconfiguredMechanism } from '../rands/drbg.js';
+import { FipsDrbgCtx } from '../fips/fips-drbg.js';
+import { lineBehaviour } from '../lines.js';
 import { SeedSrc } from '../rands/seed-src.js';
 import { TestRand } from '../rands/test-rand.js';
 import { raise } from '../../err/queue.js';
@@ -39,14 +41,20 @@ export function newRandCtx(method: RandMethod, parent: RandImpl | null, env: Ran
     case 'TEST-RAND':
       ctx = new TestRand();
       break;
-    default:
-      ctx = DrbgCtx.create({
+    default: {
+      const options = {
         ...env,
         mechanism: { type: method.name } as UnconfiguredMechanism,
         parent,
-        fips: method.provider === 'fips',
         ...(identity === undefined ? {} : { identity }),
-      });
+      };
+      // the FIPS provider of 3.5+ is randshim's model of it (provider/openssl3/fips); 3.0's
+      // FIPS-behaviour DRBG is read from source
+      const fipsLine = method.provider === 'fips' ? lineBehaviour().line : null;
+      ctx = fipsLine === null || fipsLine === '3.0'
+        ? DrbgCtx.create({ ...options, fips: fipsLine !== null })
+        : FipsDrbgCtx.createFips(options, { line: fipsLine, drbgNoTruncMd: false });
+    }
   }
   if (ctx === null) raise('EVP', 'MALLOC_FAILURE');
   return ctx;

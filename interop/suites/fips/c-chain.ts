@@ -4,9 +4,9 @@
  * loaded the line's fips.so, then each step as one EVP_RAND call (crypto/evp/evp_rand.c).
  */
 import { fromHex, toHex } from '../../../provider/bytes.js';
-import { drainErrors3 } from '../openssl3/error-names.js';
-import type { LibCrypto3 } from '../openssl3/libcrypto.js';
-import type { ParamArrays, ParamEntry } from '../openssl3/param-build.js';
+import { drainErrors3 } from '../../builds/openssl3/error-names.js';
+import type { LibCrypto3 } from '../../builds/openssl3/libcrypto.js';
+import type { ParamArrays, ParamEntry } from '../../builds/openssl3/param-build.js';
 import type { Pointer } from '../../ffi/types.js';
 import { paramList, persOf, type FipsChain, type FipsChainRun, type FipsParams, type FipsStep, type FipsStepResult } from './scenario.js';
 

@@ -16,7 +16,7 @@ import { FipsDrbgCtx, type FipsModuleConfig } from '../../../provider/openssl3/f
 import { evpGenerate, evpGetState, evpInstantiate, evpReseed } from '../../../provider/openssl3/rand/evp-rand.js';
 import type { RandImpl } from '../../../provider/openssl3/rands/rand-impl.js';
 import { TestRand } from '../../../provider/openssl3/rands/test-rand.js';
-import type { ReportedError } from '../../suites/differential/driver.js';
+import type { ReportedError } from '../differential/driver.js';
 import { paramList, persOf, type FipsChain, type FipsChainRun, type FipsParams, type FipsStep, type FipsStepResult } from './scenario.js';
 
 function toParams(p: FipsParams): OSSL_PARAM[] {

@@ -5,7 +5,7 @@
  * {@link FipsStepResult}, so a mismatch names the step and the field.
  */
 import { fromHex, utf8 } from '../../../provider/bytes.js';
-import type { ReportedError } from '../../suites/differential/driver.js';
+import type { ReportedError } from '../differential/driver.js';
 
 /** One EVP_RAND call on the chain. `target` "drbg" is the FIPS DRBG, "crng" the CRNG-TEST. */
 export type FipsStep =

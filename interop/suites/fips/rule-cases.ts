@@ -6,7 +6,7 @@
  * refused digest is never generated with, a refused use_df=0 is never instantiated).
  */
 import type { FipsChain, FipsParams, FipsStep } from './scenario.js';
-import type { LineId } from './configs.js';
+import type { LineId } from '../../builds/fips-provider/configs.js';
 
 export const MATRIX_DIGESTS = ['SHA1', 'SHA2-224', 'SHA2-256', 'SHA2-384', 'SHA2-512', 'SHA2-512/224', 'SHA2-512/256',
   'SHA3-224', 'SHA3-256', 'SHA3-384', 'SHA3-512', 'SHA256', 'SHA-512'] as const;
