@@ -90,4 +90,31 @@ describe('pure backend against node:crypto', () => {
     expect(cases).to.equal(360);
     expect(bytes).to.equal(3 * 15 * (1 + 15 + 16 + 17 + 255 + 4096 + 4111 + 8200));
   });
+
+  it('AES-CTR keystreams equal OpenSSL at every output alignment (word stores and byte stores)', () => {
+    // From 64 bytes on, whole blocks are stored as words into a view of a 4-aligned output;
+    // other offsets and the final partial block take byte stores.
+    let bytes = 0;
+    let cases = 0;
+    for (const keyLen of [16, 24, 32] as const) {
+      for (const n of [63, 64, 65, 100, 4099]) {
+        for (let offset = 0; offset < 4; offset++) {
+          const key = randomBytes(keyLen);
+          const iv = randomBytes(16);
+          const want = createCipheriv(`aes-${keyLen * 8}-ctr`, key, iv).update(Buffer.alloc(n));
+          const backing = new Uint8Array(n + 8).fill(0xa5);
+          const out = backing.subarray(offset, offset + n);
+          pureBackend.aes(key).ctrKeystream(iv, out);
+          expect(Buffer.from(out).equals(want), `AES-${keyLen * 8} n ${n} offset ${offset}`).to.equal(true);
+          // Nothing written outside the request.
+          expect(backing.subarray(0, offset).every((b) => b === 0xa5)).to.equal(true);
+          expect(backing.subarray(offset + n).every((b) => b === 0xa5)).to.equal(true);
+          bytes += n;
+          cases++;
+        }
+      }
+    }
+    expect(cases).to.equal(3 * 5 * 4);
+    expect(bytes).to.equal(3 * 4 * (63 + 64 + 65 + 100 + 4099));
+  });
 });
