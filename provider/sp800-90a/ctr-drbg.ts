@@ -267,22 +267,16 @@ export class CtrDrbgMechanism implements Mechanism {
     in2: Uint8Array | null,
     nonce: Uint8Array | null,
   ): void {
-    const vtmp = this.scratch48;
     const v = this.V;
     const keylen = this.keylen;
-    // Loops, not TypedArray.set: cheaper at 16 bytes, and this runs on every request.
-    for (let i = 0; i < 16; i++) vtmp[i] = v[i];
-    inc128(v);
-    for (let i = 0; i < 16; i++) vtmp[16 + i] = v[i];
-    if (keylen !== 16) {
-      inc128(v);
-      for (let i = 0; i < 16; i++) vtmp[32 + i] = v[i];
-    }
+    // E(K, V) || E(K, V+1) [|| E(K, V+2)] is the CTR keystream from V (V is overwritten next,
+    // so its increments need not be stored).
     const out = this.updateBlocks;
-    this.ecb.encryptBlocks(out, out);
+    this.ecb.ctrKeystream(v, out);
+    // Loops, not TypedArray.set: cheaper at 16 to 32 bytes, and this runs on every request.
     for (let i = 0; i < keylen; i++) this.K[i] = out[i];
     for (let i = 0; i < 16; i++) v[i] = out[keylen + i];
-    vtmp.fill(0);
+    out.fill(0);
 
     if (this.useDf) {
       if (in1 !== null || nonce !== null || in2 !== null) this.derive(in1, nonce, in2);

@@ -19,7 +19,7 @@ const T1 = new Int32Array(256);
 const T2 = new Int32Array(256);
 const T3 = new Int32Array(256);
 /** Round constants Rcon[i] (FIPS 197 5.2), in the high byte. */
-const RCON = new Uint32Array(15);
+const RCON = new Int32Array(15);
 
 {
   const mul2 = (x: number): number => ((x << 1) ^ (x & 0x80 ? 0x1b : 0)) & 0xff;
@@ -47,7 +47,7 @@ const RCON = new Uint32Array(15);
     T2[x] = ((t >>> 16) | (t << 16)) >>> 0;
     T3[x] = ((t >>> 24) | (t << 8)) >>> 0;
   }
-  for (let i = 1, r = 1; i < 15; i++, r = mul2(r)) RCON[i] = (r << 24) >>> 0;
+  for (let i = 1, r = 1; i < 15; i++, r = mul2(r)) RCON[i] = r << 24;
 }
 
 /** Whether this platform's typed arrays are little-endian (all current JavaScript engines on
@@ -61,12 +61,12 @@ const WORD_STORE_MIN = 64;
 const byteSwap = (w: number): number => ((w >>> 24) | ((w >>> 8) & 0xff00) | ((w << 8) & 0xff0000) | (w << 24)) | 0;
 
 const subWord = (w: number): number =>
-  ((SBOX[w >>> 24] << 24) | (SBOX[(w >>> 16) & 0xff] << 16) | (SBOX[(w >>> 8) & 0xff] << 8) | SBOX[w & 0xff]) >>> 0;
+  (SBOX[w >>> 24] << 24) | (SBOX[(w >>> 16) & 0xff] << 16) | (SBOX[(w >>> 8) & 0xff] << 8) | SBOX[w & 0xff];
 
 /** An AES encryption key schedule that can be re-keyed in place. */
 export class AesKeySchedule {
   /** Round keys: 4 * (rounds + 1) words; room for AES-256. */
-  private readonly rk = new Uint32Array(60);
+  private readonly rk = new Int32Array(60);
   private rounds = 0;
   private readonly state = new Uint32Array(4);
   /** The last round key, byte-swapped: the final round of a CTR block composes its output
@@ -77,26 +77,50 @@ export class AesKeySchedule {
     if (key !== undefined) this.setKey(key);
   }
 
-  /** Key expansion (FIPS 197 5.2) for a 16-, 24- or 32-byte key. */
+  /** Key expansion (FIPS 197 5.2) for a 16-, 24- or 32-byte key. A DRBG re-keys on every
+   * request, so AES-128 and AES-256 get straight-line passes (four or eight words a step, the
+   * round constant and RotWord/SubWord where 5.2 puts them) and AES-192 the general loop. */
   setKey(key: Uint8Array): void {
     const nk = key.length >>> 2;
     if (key.length !== 16 && key.length !== 24 && key.length !== 32) throw new RangeError(`AES key of ${key.length} bytes`);
     this.rounds = nk + 6;
     const rk = this.rk;
     for (let i = 0; i < nk; i++) {
-      rk[i] = ((key[4 * i] << 24) | (key[4 * i + 1] << 16) | (key[4 * i + 2] << 8) | key[4 * i + 3]) >>> 0;
+      rk[i] = (key[4 * i] << 24) | (key[4 * i + 1] << 16) | (key[4 * i + 2] << 8) | key[4 * i + 3];
     }
     const total = 4 * (this.rounds + 1);
-    // One pass per nk words: the first takes RotWord/SubWord/Rcon, the fifth of AES-256 SubWord.
-    for (let i = nk, round = 1; i < total; round++) {
-      let t = rk[i - 1];
-      t = subWord(((t << 8) | (t >>> 24)) >>> 0) ^ RCON[round];
-      rk[i] = rk[i - nk] ^ t;
-      i++;
-      for (let j = 1; j < nk && i < total; j++, i++) {
-        t = rk[i - 1];
-        if (j === 4 && nk === 8) t = subWord(t);
+    if (nk === 4) {
+      let w0 = rk[0], w1 = rk[1], w2 = rk[2], w3 = rk[3];
+      for (let i = 4, round = 1; i < total; i += 4, round++) {
+        w0 ^= subWord((w3 << 8) | (w3 >>> 24)) ^ RCON[round];
+        w1 ^= w0;
+        w2 ^= w1;
+        w3 ^= w2;
+        rk[i] = w0; rk[i + 1] = w1; rk[i + 2] = w2; rk[i + 3] = w3;
+      }
+    } else if (nk === 8) {
+      let w0 = rk[0], w1 = rk[1], w2 = rk[2], w3 = rk[3], w4 = rk[4], w5 = rk[5], w6 = rk[6], w7 = rk[7];
+      for (let i = 8, round = 1; ; i += 8, round++) {
+        w0 ^= subWord((w7 << 8) | (w7 >>> 24)) ^ RCON[round];
+        w1 ^= w0;
+        w2 ^= w1;
+        w3 ^= w2;
+        rk[i] = w0; rk[i + 1] = w1; rk[i + 2] = w2; rk[i + 3] = w3;
+        // 60 words: the last step stops after its first four.
+        if (i + 4 === total) break;
+        w4 ^= subWord(w3);
+        w5 ^= w4;
+        w6 ^= w5;
+        w7 ^= w6;
+        rk[i + 4] = w4; rk[i + 5] = w5; rk[i + 6] = w6; rk[i + 7] = w7;
+      }
+    } else {
+      for (let i = nk, round = 1; i < total; round++) {
+        let t = rk[i - 1];
+        t = subWord((t << 8) | (t >>> 24)) ^ RCON[round];
         rk[i] = rk[i - nk] ^ t;
+        i++;
+        for (let j = 1; j < nk && i < total; j++, i++) rk[i] = rk[i - nk] ^ rk[i - 1];
       }
     }
     const last = this.rounds * 4;
