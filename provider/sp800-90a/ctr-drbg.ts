@@ -44,6 +44,13 @@ function bytesEqual16(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+/** Copies input's first bytes into block[k..16); the next free index. */
+function copyHead(block: Uint8Array, k: number, input: Uint8Array | null): number {
+  if (input === null) return k;
+  for (let i = 0; i < input.length && k < 16; i++) block[k++] = input[i];
+  return k;
+}
+
 /** V = V + 1 mod 2^128 (inc_128). */
 function inc128(v: Uint8Array): void {
   // Not `++v[i] !== 0`: that expression is 256, not the stored 0, so the carry would be lost.
@@ -180,6 +187,13 @@ export class CtrDrbgMechanism implements Mechanism {
     }
   }
 
+  /** bccUpdate over input[skip..len), or nothing when skip covers it; the skip left over. */
+  private bccUpdateAfter(input: Uint8Array | null, len: number, skip: number): number {
+    if (skip >= len) return skip - len;
+    this.bccUpdate(input, len - skip, skip);
+    return 0;
+  }
+
   private bccFinal(): void {
     if (this.bltmpPos !== 0) {
       this.bltmp.fill(0, this.bltmpPos);
@@ -214,11 +228,10 @@ export class CtrDrbgMechanism implements Mechanism {
       // S's first block is L || N || the first 8 input bytes. The chains after it are a pure
       // function of that block, and repeat whenever it does (RAND_DRBG_bytes' additional data
       // starts with the constant length, seedlen, pid and padding): remember the last one.
-      let k = 8;
-      for (const input of [in1, in2, in3]) {
-        if (input === null) continue;
-        for (let i = 0; i < input.length && k < 16; i++) p[k++] = input[i];
-      }
+      // No arrays of the inputs here: this runs on every 1.1.1 request.
+      let k = copyHead(p, 8, in1);
+      k = copyHead(p, k, in2);
+      copyHead(p, k, in3);
       const kx = this.KX;
       const chains = this.firstChains;
       if (this.firstBlockKnown && bytesEqual16(p, this.firstBlock)) {
@@ -232,15 +245,11 @@ export class CtrDrbgMechanism implements Mechanism {
         this.firstBlockKnown = true;
       }
       this.bltmpPos = 0;
+      // The rest of S after the 8 input bytes already in the first block.
       let skip = 8;
-      for (const [input, len] of [[in1, l1], [in2, l2], [in3, l3]] as const) {
-        if (skip >= len) {
-          skip -= len;
-          continue;
-        }
-        this.bccUpdate(input, len - skip, skip);
-        skip = 0;
-      }
+      skip = this.bccUpdateAfter(in1, l1, skip);
+      skip = this.bccUpdateAfter(in2, l2, skip);
+      this.bccUpdateAfter(in3, l3, skip);
     }
     this.bccUpdate(C80, 1);
     this.bccFinal();
@@ -267,22 +276,16 @@ export class CtrDrbgMechanism implements Mechanism {
     in2: Uint8Array | null,
     nonce: Uint8Array | null,
   ): void {
-    const vtmp = this.scratch48;
     const v = this.V;
     const keylen = this.keylen;
-    // Loops, not TypedArray.set: cheaper at 16 bytes, and this runs on every request.
-    for (let i = 0; i < 16; i++) vtmp[i] = v[i];
-    inc128(v);
-    for (let i = 0; i < 16; i++) vtmp[16 + i] = v[i];
-    if (keylen !== 16) {
-      inc128(v);
-      for (let i = 0; i < 16; i++) vtmp[32 + i] = v[i];
-    }
+    // E(K, V) || E(K, V+1) [|| E(K, V+2)] is the CTR keystream from V (V is overwritten next,
+    // so its increments need not be stored).
     const out = this.updateBlocks;
-    this.ecb.encryptBlocks(out, out);
+    this.ecb.ctrKeystream(v, out);
+    // Loops, not TypedArray.set: cheaper at 16 to 32 bytes, and this runs on every request.
     for (let i = 0; i < keylen; i++) this.K[i] = out[i];
     for (let i = 0; i < 16; i++) v[i] = out[keylen + i];
-    vtmp.fill(0);
+    out.fill(0);
 
     if (this.useDf) {
       if (in1 !== null || nonce !== null || in2 !== null) this.derive(in1, nonce, in2);

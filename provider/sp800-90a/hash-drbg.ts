@@ -101,6 +101,7 @@ export class HashDrbgMechanism implements Mechanism {
   /** Hashgen (10.1.1.4): Hash(V) || Hash(V + 1) || ..., leftmost |out| bytes. */
   private hashGen(out: Uint8Array): void {
     if (out.length === 0) return;
+    if (this.hasher.hashgen?.(this.vView, out) === true) return;
     const data = this.vtmpView;
     data.set(this.vView);
     const parts = [data];

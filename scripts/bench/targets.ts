@@ -10,7 +10,7 @@ export const MIB = 1 << 20;
 export const CLONE_CHECK = 'clone check (pid + guard epoch)';
 export const CLONE_CHECK_COUNTER = 'clone check (pid + guard epoch + mapped vmclock)';
 /** The node:crypto floor (contenders.ts, floor). */
-export const FLOOR = 'node:crypto floor (aes-256-ctr update + copy)';
+export const FLOOR = 'node:crypto floor (aes-256-ctr per 64 KiB, update + copy)';
 
 export interface TargetResult {
   readonly name: string;
@@ -62,7 +62,7 @@ const mbs = (t: number): string => `${(MIB / t * 1000).toFixed(0)} MB/s`;
 export function evaluateTargets(samples: readonly Sample[], sizes: readonly number[]): TargetResult[] {
   const results: TargetResult[] = [];
   const fill32 = ns(samples, 'node crypto.randomFillSync', 32);
-  for (const [personality, limit] of [['3.x', 1.0], ['1.1.1', 1.5]] as const) {
+  for (const [personality, limit] of [['3.x', 1.0], ['3.5', 1.0], ['3.6', 1.0], ['4.0', 1.0], ['1.1.1', 1.5]] as const) {
     const t = ns(samples, `randshim RAND_bytes (${personality})`, 32);
     results.push(target(`RAND_bytes(32), ${personality} personality, time vs crypto.randomFillSync(32)`, t / fill32, limit, 'lower',
       `${(t / 1000).toFixed(2)} us vs ${(fill32 / 1000).toFixed(2)} us`));
@@ -70,7 +70,7 @@ export function evaluateTargets(samples: readonly Sample[], sizes: readonly numb
   // Clone safety (issue 7): the per-generate check costs under 2% of RAND_bytes(32).
   for (const check of [CLONE_CHECK, CLONE_CHECK_COUNTER]) {
     const c = ns(samples, check, 32);
-    for (const personality of ['3.x', '1.1.1'] as const) {
+    for (const personality of ['3.x', '3.5', '3.6', '4.0', '1.1.1'] as const) {
       const t = ns(samples, `randshim RAND_bytes (${personality})`, 32);
       results.push(target(`${check} vs RAND_bytes(32), ${personality} personality`, c / t, 0.02, 'lower',
         `${c.toFixed(1)} ns vs ${(t / 1000).toFixed(2)} us`));
@@ -100,11 +100,15 @@ export function evaluateTargets(samples: readonly Sample[], sizes: readonly numb
       `${engine} vs ${peer32.name}`));
     const oursMib = ns(samples, engine, MIB);
     if (mechanism.startsWith('CTR')) {
+      // >= 50x the peer, or, where node:crypto's own cheapest path (the floor) is itself below
+      // 50x, >= 0.95x of the floor (issue 17): the detail shows both.
       const peer = fastest(samples, peers, MIB);
-      results.push(target(`${mechanism} (node) at 1 MiB: speed vs the fastest pure-JS peer`, peer.ns / oursMib, 50, 'higher',
-        `${engine} vs ${peer.name}`));
-      results.push(target(`${mechanism} (node) at 1 MiB: throughput vs the node:crypto floor`, floorNs / oursMib, 0.95, 'higher',
-        `${mbs(oursMib)} vs ${mbs(floorNs)}`));
+      const vsPeer = `${(peer.ns / oursMib).toFixed(1)}x ${peer.name}`;
+      const vsFloor = `${(floorNs / oursMib).toFixed(2)}x floor (${mbs(oursMib)} vs ${mbs(floorNs)}; floor ${(peer.ns / floorNs).toFixed(1)}x peer)`;
+      results.push(peer.ns / floorNs >= 50
+        ? target(`${mechanism} (node) at 1 MiB: speed vs the fastest pure-JS peer`, peer.ns / oursMib, 50, 'higher', `${vsPeer}; ${vsFloor}`)
+        : target(`${mechanism} (node) at 1 MiB: throughput vs the node:crypto floor (50x peer out of reach)`, floorNs / oursMib, 0.95,
+          'higher', `${vsFloor}; ${vsPeer}`));
     } else {
       const theirs = ns(samples, openssl, MIB);
       results.push(target(`${mechanism} (node) at 1 MiB: speed vs OpenSSL's own via FFI`, theirs / oursMib, 0.33, 'higher',

@@ -119,7 +119,7 @@ describe('browser: headless Chromium, in a page and in a Web Worker', function (
       expect(results.realm).to.equal(realm);
       expect(results.workerScope).to.equal(realm === 'worker');
       expect(results.hasProcess).to.equal(false);
-      expect(results.defaultBackend).to.equal('forge');
+      expect(results.defaultBackend).to.equal('pure');
       expect(results.availableBackends).to.deep.equal(['forge', 'pure']);
       let cases = 0;
       let bytes = 0;

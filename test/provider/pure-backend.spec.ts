@@ -90,4 +90,72 @@ describe('pure backend against node:crypto', () => {
     expect(cases).to.equal(360);
     expect(bytes).to.equal(3 * 15 * (1 + 15 + 16 + 17 + 255 + 4096 + 4111 + 8200));
   });
+
+  it('AES-CTR keystreams equal OpenSSL at every output alignment (word stores and byte stores)', () => {
+    // From 64 bytes on, whole blocks are stored as words into a view of a 4-aligned output;
+    // other offsets and the final partial block take byte stores.
+    let bytes = 0;
+    let cases = 0;
+    for (const keyLen of [16, 24, 32] as const) {
+      for (const n of [63, 64, 65, 100, 4099]) {
+        for (let offset = 0; offset < 4; offset++) {
+          const key = randomBytes(keyLen);
+          const iv = randomBytes(16);
+          const want = createCipheriv(`aes-${keyLen * 8}-ctr`, key, iv).update(Buffer.alloc(n));
+          const backing = new Uint8Array(n + 8).fill(0xa5);
+          const out = backing.subarray(offset, offset + n);
+          pureBackend.aes(key).ctrKeystream(iv, out);
+          expect(Buffer.from(out).equals(want), `AES-${keyLen * 8} n ${n} offset ${offset}`).to.equal(true);
+          // Nothing written outside the request.
+          expect(backing.subarray(0, offset).every((b) => b === 0xa5)).to.equal(true);
+          expect(backing.subarray(offset + n).every((b) => b === 0xa5)).to.equal(true);
+          bytes += n;
+          cases++;
+        }
+      }
+    }
+    expect(cases).to.equal(3 * 5 * 4);
+    expect(bytes).to.equal(3 * 4 * (63 + 64 + 65 + 100 + 4099));
+  });
+
+  it('hashgen (cached rounds 0..12) equals SHA-224/256 of V, V + 1, ... across every carry', () => {
+    // Independent reference: node:crypto over V + i computed with BigInt, modulo 2^440.
+    const MOD = 1n << 440n;
+    const toBytes = (x: bigint): Buffer => Buffer.from(x.toString(16).padStart(110, '0'), 'hex');
+    let blocks = 0;
+    let cases = 0;
+    for (const name of ['SHA2-224', 'SHA2-256'] as const) {
+      const info = findDigest(name)!;
+      const hasher = pureBackend.hasher(info);
+      for (let r = 0; r < 12; r++) {
+        const v = randomBytes(55);
+        // Carries out of byte 54, out of bytes 52..54 (into word 12), through several words, and
+        // out of V entirely (all ones wraps to zero); the rest random.
+        if (r % 4 === 1) v.fill(0xff, 52);
+        if (r % 4 === 2) v.fill(0xff, 40);
+        if (r === 3 || r === 7) v.fill(0xff);
+        if (r % 4 === 0) v[54] = 0xfe;
+        const n = [1, 27, 28, 31, 32, 33, 64, 100, 1000][r % 9];
+        const before = Buffer.from(v);
+        const out = new Uint8Array(n);
+        expect(hasher.hashgen?.(v, out)).to.equal(true);
+        const want: Buffer[] = [];
+        let x = BigInt(`0x${v.toString('hex')}`);
+        for (let got = 0; got < n; got += info.size) {
+          want.push(createHash(info.nodeName).update(toBytes(x)).digest());
+          x = (x + 1n) % MOD;
+          blocks++;
+        }
+        expect(Buffer.from(out).equals(Buffer.concat(want).subarray(0, n)), `${name} V ${before.toString('hex')} n ${n}`).to.equal(true);
+        expect(v.equals(before), 'V is not modified').to.equal(true);
+        cases++;
+      }
+      // Other lengths (SHA-512's 111-byte seedlen) are declined with nothing written.
+      const untouched = new Uint8Array(32);
+      expect(hasher.hashgen?.(new Uint8Array(111), untouched)).to.equal(false);
+      expect(untouched.every((b) => b === 0)).to.equal(true);
+    }
+    expect(cases).to.equal(24);
+    expect(blocks).to.be.greaterThan(24);
+  });
 });

@@ -28,6 +28,10 @@ export interface Hasher {
   readonly outputLen: number;
   /** Writes the hash of the concatenation of `parts` into out[off..off + outputLen). */
   hashInto(parts: readonly Uint8Array[], out: Uint8Array, off: number): void;
+  /** Hash_DRBG's hashgen (SP 800-90A 10.1.1.4) where the hasher has a faster way than one
+   * hashInto per block: out = leftmost bytes of Hash(V) || Hash(V + 1) || ..., V unchanged;
+   * false (nothing written) where it has none for this V. */
+  hashgen?(v: Uint8Array, out: Uint8Array): boolean;
   clear(): void;
 }
 

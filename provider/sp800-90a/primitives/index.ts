@@ -2,7 +2,7 @@
  * Backend selection. `forge` and `pure` (portable) are always here; `node` and `node-native` only where
  * node:crypto is: they come through package.json `imports` "#runtime-backends", whose `browser`
  * condition leaves them out, so a browser bundle has no static node:crypto import. The default
- * is `node` on Node and `forge` in a browser.
+ * is `node` on Node and `pure` in a browser.
  */
 import type { BackendName, PrimitiveBackend } from './backend.js';
 import { forgeBackend } from './forge-backend.js';
@@ -17,10 +17,10 @@ const BACKENDS: Partial<Record<BackendName, PrimitiveBackend>> = { ...runtimeBac
 /** Every backend name randshim knows, whether or not this runtime has it. */
 export const BACKEND_NAMES: readonly BackendName[] = ['node', 'node-native', 'forge', 'pure'];
 
-/** The backends this runtime has (all of BACKEND_NAMES on Node; `forge` in a browser). */
+/** The backends this runtime has (all of BACKEND_NAMES on Node; `forge` and `pure` in a browser). */
 export const AVAILABLE_BACKEND_NAMES: readonly BackendName[] = BACKEND_NAMES.filter((name) => BACKENDS[name] !== undefined);
 
-/** The backend {@link getBackend} returns when given no name: `node` on Node, `forge` in a
+/** The backend {@link getBackend} returns when given no name: `node` on Node, `pure` in a
  * browser. */
 export const DEFAULT_BACKEND_NAME: BackendName = defaultBackendName;
 

@@ -139,6 +139,8 @@ function hybridHasher(info: DigestInfo): Hasher {
       }
       pure.hashInto(parts, out, off);
     },
+    // One-block messages (55 bytes) are far below NATIVE_HASH_THRESHOLD: always TypeScript.
+    hashgen: (v, out) => pure.hashgen(v, out),
     clear: () => pure.clear(),
   };
 }

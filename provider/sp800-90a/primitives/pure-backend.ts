@@ -66,6 +66,7 @@ function pureHasher(info: DigestInfo): Hasher {
   return {
     outputLen: info.size,
     hashInto: (parts, out, off) => h.hashInto(parts, out, off),
+    hashgen: (v, out) => h.hashgen(v, out),
     clear: () => h.clear(),
   };
 }

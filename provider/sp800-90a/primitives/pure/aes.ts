@@ -19,7 +19,7 @@ const T1 = new Int32Array(256);
 const T2 = new Int32Array(256);
 const T3 = new Int32Array(256);
 /** Round constants Rcon[i] (FIPS 197 5.2), in the high byte. */
-const RCON = new Uint32Array(15);
+const RCON = new Int32Array(15);
 
 {
   const mul2 = (x: number): number => ((x << 1) ^ (x & 0x80 ? 0x1b : 0)) & 0xff;
@@ -47,51 +47,91 @@ const RCON = new Uint32Array(15);
     T2[x] = ((t >>> 16) | (t << 16)) >>> 0;
     T3[x] = ((t >>> 24) | (t << 8)) >>> 0;
   }
-  for (let i = 1, r = 1; i < 15; i++, r = mul2(r)) RCON[i] = (r << 24) >>> 0;
+  for (let i = 1, r = 1; i < 15; i++, r = mul2(r)) RCON[i] = r << 24;
 }
 
+/** Whether this platform's typed arrays are little-endian (all current JavaScript engines on
+ * x86 and ARM are; the word-store path below is skipped otherwise). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** CTR keystreams from this many bytes on are written as whole words into a view of the
+ * caller's buffer (creating the view costs about as much as two blocks of byte stores). */
+const WORD_STORE_MIN = 64;
+
+const byteSwap = (w: number): number => ((w >>> 24) | ((w >>> 8) & 0xff00) | ((w << 8) & 0xff0000) | (w << 24)) | 0;
+
 const subWord = (w: number): number =>
-  ((SBOX[w >>> 24] << 24) | (SBOX[(w >>> 16) & 0xff] << 16) | (SBOX[(w >>> 8) & 0xff] << 8) | SBOX[w & 0xff]) >>> 0;
+  (SBOX[w >>> 24] << 24) | (SBOX[(w >>> 16) & 0xff] << 16) | (SBOX[(w >>> 8) & 0xff] << 8) | SBOX[w & 0xff];
 
 /** An AES encryption key schedule that can be re-keyed in place. */
 export class AesKeySchedule {
   /** Round keys: 4 * (rounds + 1) words; room for AES-256. */
-  private readonly rk = new Uint32Array(60);
+  private readonly rk = new Int32Array(60);
   private rounds = 0;
   private readonly state = new Uint32Array(4);
+  /** The last round key, byte-swapped: the final round of a CTR block composes its output
+   * words in memory (little-endian) order and stores them whole (see ctrBlockToWords). */
+  private readonly lastRkSwapped = new Int32Array(4);
 
   constructor(key?: Uint8Array) {
     if (key !== undefined) this.setKey(key);
   }
 
-  /** Key expansion (FIPS 197 5.2) for a 16-, 24- or 32-byte key. */
+  /** Key expansion (FIPS 197 5.2) for a 16-, 24- or 32-byte key. A DRBG re-keys on every
+   * request, so AES-128 and AES-256 get straight-line passes (four or eight words a step, the
+   * round constant and RotWord/SubWord where 5.2 puts them) and AES-192 the general loop. */
   setKey(key: Uint8Array): void {
     const nk = key.length >>> 2;
     if (key.length !== 16 && key.length !== 24 && key.length !== 32) throw new RangeError(`AES key of ${key.length} bytes`);
     this.rounds = nk + 6;
     const rk = this.rk;
     for (let i = 0; i < nk; i++) {
-      rk[i] = ((key[4 * i] << 24) | (key[4 * i + 1] << 16) | (key[4 * i + 2] << 8) | key[4 * i + 3]) >>> 0;
+      rk[i] = (key[4 * i] << 24) | (key[4 * i + 1] << 16) | (key[4 * i + 2] << 8) | key[4 * i + 3];
     }
     const total = 4 * (this.rounds + 1);
-    // One pass per nk words: the first takes RotWord/SubWord/Rcon, the fifth of AES-256 SubWord.
-    for (let i = nk, round = 1; i < total; round++) {
-      let t = rk[i - 1];
-      t = subWord(((t << 8) | (t >>> 24)) >>> 0) ^ RCON[round];
-      rk[i] = rk[i - nk] ^ t;
-      i++;
-      for (let j = 1; j < nk && i < total; j++, i++) {
-        t = rk[i - 1];
-        if (j === 4 && nk === 8) t = subWord(t);
+    if (nk === 4) {
+      let w0 = rk[0], w1 = rk[1], w2 = rk[2], w3 = rk[3];
+      for (let i = 4, round = 1; i < total; i += 4, round++) {
+        w0 ^= subWord((w3 << 8) | (w3 >>> 24)) ^ RCON[round];
+        w1 ^= w0;
+        w2 ^= w1;
+        w3 ^= w2;
+        rk[i] = w0; rk[i + 1] = w1; rk[i + 2] = w2; rk[i + 3] = w3;
+      }
+    } else if (nk === 8) {
+      let w0 = rk[0], w1 = rk[1], w2 = rk[2], w3 = rk[3], w4 = rk[4], w5 = rk[5], w6 = rk[6], w7 = rk[7];
+      for (let i = 8, round = 1; ; i += 8, round++) {
+        w0 ^= subWord((w7 << 8) | (w7 >>> 24)) ^ RCON[round];
+        w1 ^= w0;
+        w2 ^= w1;
+        w3 ^= w2;
+        rk[i] = w0; rk[i + 1] = w1; rk[i + 2] = w2; rk[i + 3] = w3;
+        // 60 words: the last step stops after its first four.
+        if (i + 4 === total) break;
+        w4 ^= subWord(w3);
+        w5 ^= w4;
+        w6 ^= w5;
+        w7 ^= w6;
+        rk[i + 4] = w4; rk[i + 5] = w5; rk[i + 6] = w6; rk[i + 7] = w7;
+      }
+    } else {
+      for (let i = nk, round = 1; i < total; round++) {
+        let t = rk[i - 1];
+        t = subWord((t << 8) | (t >>> 24)) ^ RCON[round];
         rk[i] = rk[i - nk] ^ t;
+        i++;
+        for (let j = 1; j < nk && i < total; j++, i++) rk[i] = rk[i - nk] ^ rk[i - 1];
       }
     }
+    const last = this.rounds * 4;
+    for (let i = 0; i < 4; i++) this.lastRkSwapped[i] = byteSwap(rk[last + i]);
   }
 
   /** Zeroizes the round keys. */
   clear(): void {
     this.rk.fill(0);
     this.state.fill(0);
+    this.lastRkSwapped.fill(0);
     this.rounds = 0;
   }
 
@@ -123,6 +163,31 @@ export class AesKeySchedule {
     st[3] = ((SBOX[s3 >>> 24] << 24) | (SBOX[(s0 >>> 16) & 0xff] << 16) | (SBOX[(s1 >>> 8) & 0xff] << 8) | SBOX[s2 & 0xff]) ^ rk[k + 3];
   }
 
+  /**
+   * roundsFrom for a whole CTR block written straight into `words` (a little-endian view of the
+   * caller's buffer) at word index `w`: the final round composes each output word in memory
+   * byte order and XORs the byte-swapped last round key, so the block is four stores instead of
+   * sixteen byte stores through this.state. The same bytes as roundsFrom + writeState.
+   */
+  private ctrBlockToWords(s0: number, s1: number, s2: number, s3: number, k: number, words: Int32Array, w: number): void {
+    const rk = this.rk;
+    const last = this.rounds * 4;
+    for (; k < last; k += 4) {
+      const t0 = T0[s0 >>> 24] ^ T1[(s1 >>> 16) & 0xff] ^ T2[(s2 >>> 8) & 0xff] ^ T3[s3 & 0xff] ^ rk[k];
+      const t1 = T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 0xff] ^ T2[(s3 >>> 8) & 0xff] ^ T3[s0 & 0xff] ^ rk[k + 1];
+      const t2 = T0[s2 >>> 24] ^ T1[(s3 >>> 16) & 0xff] ^ T2[(s0 >>> 8) & 0xff] ^ T3[s1 & 0xff] ^ rk[k + 2];
+      s3 = T0[s3 >>> 24] ^ T1[(s0 >>> 16) & 0xff] ^ T2[(s1 >>> 8) & 0xff] ^ T3[s2 & 0xff] ^ rk[k + 3];
+      s0 = t0;
+      s1 = t1;
+      s2 = t2;
+    }
+    const lk = this.lastRkSwapped;
+    words[w] = (SBOX[s0 >>> 24] | (SBOX[(s1 >>> 16) & 0xff] << 8) | (SBOX[(s2 >>> 8) & 0xff] << 16) | (SBOX[s3 & 0xff] << 24)) ^ lk[0];
+    words[w + 1] = (SBOX[s1 >>> 24] | (SBOX[(s2 >>> 16) & 0xff] << 8) | (SBOX[(s3 >>> 8) & 0xff] << 16) | (SBOX[s0 & 0xff] << 24)) ^ lk[1];
+    words[w + 2] = (SBOX[s2 >>> 24] | (SBOX[(s3 >>> 16) & 0xff] << 8) | (SBOX[(s0 >>> 8) & 0xff] << 16) | (SBOX[s1 & 0xff] << 24)) ^ lk[2];
+    words[w + 3] = (SBOX[s3 >>> 24] | (SBOX[(s0 >>> 16) & 0xff] << 8) | (SBOX[(s1 >>> 8) & 0xff] << 16) | (SBOX[s2 & 0xff] << 24)) ^ lk[3];
+  }
+
   /** this.state's block, big-endian, into dst[doff..doff + take). */
   private writeState(dst: Uint8Array, doff: number, take: number): void {
     const st = this.state;
@@ -149,9 +214,17 @@ export class AesKeySchedule {
     this.state.fill(0);
   }
 
-  /** ECB over whole blocks; dst may be src. */
+  /** ECB over whole blocks; dst may be src. this.state is wiped once, after the last block. */
   encryptBlocks(src: Uint8Array, dst: Uint8Array): void {
-    for (let off = 0; off < src.length; off += 16) this.encryptBlock(src, off, dst, off);
+    for (let so = 0; so < src.length; so += 16) {
+      this.encryptWords(
+        (src[so] << 24) | (src[so + 1] << 16) | (src[so + 2] << 8) | src[so + 3],
+        (src[so + 4] << 24) | (src[so + 5] << 16) | (src[so + 6] << 8) | src[so + 7],
+        (src[so + 8] << 24) | (src[so + 9] << 16) | (src[so + 10] << 8) | src[so + 11],
+        (src[so + 12] << 24) | (src[so + 13] << 16) | (src[so + 14] << 8) | src[so + 15]);
+      this.writeState(dst, so, 16);
+    }
+    this.state.fill(0);
   }
 
   /**
@@ -171,6 +244,9 @@ export class AesKeySchedule {
     const n = out.length;
     // Round 1's varying word t0 = r1 ^ T3[low byte of s3]; round 2's words r2x ^ T(byte of t0).
     let r1 = 0, t1 = 0, t2 = 0, t3 = 0, r20 = 0, r21 = 0, r22 = 0, r23 = 0;
+    // Whole blocks go straight into a word view of `out` where its offset allows one.
+    const words = LITTLE_ENDIAN && n >= WORD_STORE_MIN && (out.byteOffset & 3) === 0
+      ? new Int32Array(out.buffer, out.byteOffset, n >>> 2) : null;
     for (let off = 0; off < n; off += 16) {
       if (off === 0 || (c3 & 0xff) === 0) {
         const s0 = c0 ^ rk[0], s1 = c1 ^ rk[1], s2 = c2 ^ rk[2], s3 = c3 ^ rk[3];
@@ -184,9 +260,14 @@ export class AesKeySchedule {
         r23 = T0[t3 >>> 24] ^ T2[(t1 >>> 8) & 0xff] ^ T3[t2 & 0xff] ^ rk[11];
       }
       const t0 = r1 ^ T3[(c3 ^ rk[3]) & 0xff];
-      this.roundsFrom(
-        r20 ^ T0[t0 >>> 24], r21 ^ T3[t0 & 0xff], r22 ^ T2[(t0 >>> 8) & 0xff], r23 ^ T1[(t0 >>> 16) & 0xff], 12);
-      this.writeState(out, off, n - off >= 16 ? 16 : n - off);
+      if (words !== null && n - off >= 16) {
+        this.ctrBlockToWords(
+          r20 ^ T0[t0 >>> 24], r21 ^ T3[t0 & 0xff], r22 ^ T2[(t0 >>> 8) & 0xff], r23 ^ T1[(t0 >>> 16) & 0xff], 12, words, off >>> 2);
+      } else {
+        this.roundsFrom(
+          r20 ^ T0[t0 >>> 24], r21 ^ T3[t0 & 0xff], r22 ^ T2[(t0 >>> 8) & 0xff], r23 ^ T1[(t0 >>> 16) & 0xff], 12);
+        this.writeState(out, off, n - off >= 16 ? 16 : n - off);
+      }
       c3 = (c3 + 1) | 0;
       if (c3 === 0) {
         c2 = (c2 + 1) | 0;

@@ -61,6 +61,10 @@ const IV: Record<Sha2Name, Uint32Array> = {
     0x96283ee2, 0xa88effe3, 0xbe5e1e25, 0x53863992, 0x2b0199fc, 0x2c85b8aa, 0x0eb72ddc, 0x81c52ca2]),
 };
 
+/** hashgen's schedule words that depend on message words 0..12, 14 and 15 only, in an order
+ * where each one's inputs come first (W21 needs W19, W23 needs W21 and W16, W25 W23 and W18). */
+const HASHGEN_FIXED_WORDS = [16, 17, 18, 19, 21, 23, 25] as const;
+
 export type Sha2Name = 'SHA2-224' | 'SHA2-256' | 'SHA2-384' | 'SHA2-512' | 'SHA2-512/224' | 'SHA2-512/256';
 
 export function isSha2(name: string): name is Sha2Name {
@@ -79,6 +83,8 @@ export class Sha2 {
   private readonly buf: Uint8Array;
   private bufLen = 0;
   private total = 0;
+  /** hashgen's cached prefix: the working variables after rounds 0..12. */
+  private readonly mid = new Int32Array(8);
 
   constructor(readonly name: Sha2Name) {
     this.wide = name !== 'SHA2-224' && name !== 'SHA2-256';
@@ -235,11 +241,115 @@ export class Sha2 {
     for (let i = 4 * words; i < this.outputLen; i++) out[off + i] = h[i >> 2] >>> (24 - 8 * (i & 3));
   }
 
+  /**
+   * Hashgen (SP 800-90A 10.1.1.4) of a 55-byte V, the seedlen of SHA-224 and SHA-256 (10.1
+   * table 2): `out` = the leftmost out.length bytes of Hash(V) || Hash(V + 1) || ... (V + i
+   * modulo 2^440), V itself unchanged. False, with nothing written, for any other digest or
+   * length (the caller then hashes block by block).
+   *
+   * Each V + i is one padded block: words 0..12 (bytes 0..51), word 13 (bytes 52..54 and the
+   * 0x80 pad byte), word 14 = 0, word 15 = 440. The +1 only changes word 13, except once in
+   * 2^24 blocks when it carries past byte 52; so rounds 0..12 and the schedule words made of
+   * words 0..12, 14 and 15 alone (W16..W19, W21, W23, W25) are computed once per carry, and each
+   * block runs rounds 13..63 from there: the bytes of the block-by-block hash, about a fifth of
+   * the work less.
+   */
+  hashgen(v: Uint8Array, out: Uint8Array): boolean {
+    if (this.wide || v.length !== 55) return false;
+    const w = this.w;
+    const h = this.h;
+    const iv = this.iv;
+    const mid = this.mid;
+    for (let t = 0; t < 13; t++) {
+      const i = 4 * t;
+      w[t] = (v[i] << 24) | (v[i + 1] << 16) | (v[i + 2] << 8) | v[i + 3];
+    }
+    let m13 = (v[52] << 24) | (v[53] << 16) | (v[54] << 8) | 0x80;
+    w[14] = 0;
+    w[15] = 55 * 8;
+    const n = out.length;
+    const outputLen = this.outputLen;
+    let stale = true;
+    for (let off = 0; off < n; off += outputLen) {
+      if (stale) {
+        this.hashgenPrefix();
+        stale = false;
+      }
+      w[13] = m13;
+      // The schedule words that depend on word 13 (6.2.2 step 1).
+      for (let t = 20; t < 64; t += t < 26 ? 2 : 1) {
+        const x = w[t - 15];
+        const y = w[t - 2];
+        const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+        const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+        w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
+      }
+      let a = mid[0], b = mid[1], c = mid[2], d = mid[3], e = mid[4], f = mid[5], g = mid[6], hh = mid[7];
+      for (let t = 13; t < 16; t++) {
+        const t1 = (hh + (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7)))
+          + ((e & f) ^ (~e & g)) + K256[t] + w[t]) | 0;
+        const t2 = ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10)))
+          + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+        hh = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0;
+      }
+      for (let i = 0; i < 8; i++) h[i] = iv[i];
+      rounds256(h, w, a, b, c, d, e, f, g, hh, 16);
+      if (n - off >= outputLen) {
+        this.writeDigest(out, off);
+      } else {
+        this.writeDigest(this.buf, 0);
+        for (let i = 0; off + i < n; i++) out[off + i] = this.buf[i];
+        this.buf.fill(0);
+      }
+      // V + 1: bytes 52..54 sit above the pad byte in word 13; a carry out of them runs on
+      // through words 12..0 (and out of V, modulo 2^440).
+      const top = ((m13 >>> 8) + 1) & 0xffffff;
+      m13 = (top << 8) | 0x80;
+      if (top === 0) {
+        for (let t = 12; t >= 0; t--) {
+          w[t] = (w[t] + 1) | 0;
+          if (w[t] !== 0) break;
+        }
+        stale = true;
+      }
+    }
+    m13 = 0;
+    mid.fill(0);
+    w.fill(0);
+    h.fill(0);
+    return true;
+  }
+
+  /** hashgen's prefix: the schedule words W16..W19, W21, W23, W25 and rounds 0..12 from the
+   * initial value, for the message words w[0..12], w[14], w[15] in place. */
+  private hashgenPrefix(): void {
+    const w = this.w;
+    for (const t of HASHGEN_FIXED_WORDS) {
+      const x = w[t - 15];
+      const y = w[t - 2];
+      const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+      const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+      w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
+    }
+    const iv = this.iv;
+    let a = iv[0] | 0, b = iv[1] | 0, c = iv[2] | 0, d = iv[3] | 0, e = iv[4] | 0, f = iv[5] | 0, g = iv[6] | 0, hh = iv[7] | 0;
+    for (let t = 0; t < 13; t++) {
+      const t1 = (hh + (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7)))
+        + ((e & f) ^ (~e & g)) + K256[t] + w[t]) | 0;
+      const t2 = ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10)))
+        + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      hh = g; g = f; f = e; e = (d + t1) | 0; d = c; c = b; b = a; a = (t1 + t2) | 0;
+    }
+    const mid = this.mid;
+    mid[0] = a; mid[1] = b; mid[2] = c; mid[3] = d; mid[4] = e; mid[5] = f; mid[6] = g; mid[7] = hh;
+  }
+
   /** Wipes state and buffers. */
   clear(): void {
     this.h.fill(0);
     this.w.fill(0);
     this.buf.fill(0);
+    this.mid.fill(0);
     this.bufLen = 0;
     this.total = 0;
   }
@@ -258,9 +368,7 @@ function compress256(h: Int32Array, w: Int32Array, b: Uint8Array, off: number): 
   compressWords256(h, w);
 }
 
-/** SHA-256 compression (FIPS 180-4 6.2.2) of the block already loaded in w[0..16). The rounds
- * run eight at a time with the working variables renamed instead of shifted (h takes T1, then
- * d += T1 and h = T1 + T2: the same step 3 of 6.2.2). */
+/** SHA-256 compression (FIPS 180-4 6.2.2) of the block already loaded in w[0..16). */
 function compressWords256(h: Int32Array, w: Int32Array): void {
   for (let t = 16; t < 64; t++) {
     const x = w[t - 15];
@@ -269,8 +377,15 @@ function compressWords256(h: Int32Array, w: Int32Array): void {
     const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
     w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
   }
-  let a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-  for (let t = 0; t < 64; t += 8) {
+  rounds256(h, w, h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], 0);
+}
+
+/** SHA-256 rounds from round `from` (a multiple of 8) to 63 with the working variables a..hh,
+ * then h[i] += each (6.2.2 step 4). The rounds run eight at a time with the working variables
+ * renamed instead of shifted (h takes T1, then d += T1 and h = T1 + T2: the same step 3). */
+function rounds256(h: Int32Array, w: Int32Array, a: number, b: number, c: number, d: number,
+  e: number, f: number, g: number, hh: number, from: number): void {
+  for (let t = from; t < 64; t += 8) {
     hh = (hh + ((((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7)))) + ((e & f) ^ (~e & g)) + K256[t + 0] + w[t + 0]) | 0;
     d = (d + hh) | 0;
     hh = (hh + ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) + ((a & b) ^ (a & c) ^ (b & c)))) | 0;
