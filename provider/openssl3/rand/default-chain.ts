@@ -20,7 +20,8 @@
  * provider/err/queue.ts. This is the default RAND_METHOD's behaviour; RAND_set_rand_method and
  * engines belong to compat/.
  */
-import { popToMark, raise, setMark } from '../../err/queue.js';
+import { errorQueue, popToMark, raise, setMark } from '../../err/queue.js';
+import { lineBehaviour } from '../lines.js';
 import { DrbgCtx } from '../rands/drbg.js';
 import { RandState, type RandImpl, type RandParams } from '../rands/rand-impl.js';
 import {
@@ -154,11 +155,15 @@ export class DefaultChain3x {
     }
   }
 
-  /** rand_new_seed: fetch, create with no parent, instantiate with no parameters. */
+  /** rand_new_seed: fetch, create with no parent, instantiate with no parameters. From 4.0 the
+   * fetch's own errors are popped and UNABLE_TO_FETCH_DRBG is raised only for a configured
+   * `seed` (rand_lib.c rand_new_seed: `if (!fallback)`). */
   private newSeed(): RandImpl | null {
-    const algorithm = this.store.fetchRand(this.cfg.seed ?? DEFAULT_SEED_NAME, this.cfg.seed_properties ?? null);
+    const fatal = lineBehaviour().seedConfigFatal;
+    const fetch = () => this.store.fetchRand(this.cfg.seed ?? DEFAULT_SEED_NAME, this.cfg.seed_properties ?? null);
+    const algorithm = fatal ? discardingErrors(fetch) : fetch();
     if (algorithm === null) {
-      raise('RAND', 'UNABLE_TO_FETCH_DRBG');
+      if (!fatal || this.cfg.seed !== undefined) raise('RAND', 'UNABLE_TO_FETCH_DRBG');
       return null;
     }
     const ctx = newRandCtx(algorithm, null, this.env, this.identities.seed);
@@ -209,7 +214,22 @@ export class DefaultChain3x {
    */
   getPrimary(): RandImpl | null {
     if (this.primaryCtx !== null) return this.primaryCtx;
-    if (this.seedCtx === null) this.seedCtx = discardingErrors(() => this.newSeed());
+    if (this.seedCtx === null) {
+      if (lineBehaviour().seedConfigFatal) {
+        // 4.0 rand_get0_primary: a seed source that failed with errors fails the primary too
+        // (ERR_count_to_mark() > 0: the errors stay queued); without errors it goes parentless
+        const mark = setMark();
+        const seed = this.newSeed();
+        const raised = popToMark(mark);
+        if (seed === null && raised.length > 0) {
+          errorQueue().push(...raised);
+          return null;
+        }
+        this.seedCtx = seed;
+      } else {
+        this.seedCtx = discardingErrors(() => this.newSeed());
+      }
+    }
     let primary = this.newDrbg(this.seedCtx, 'primary', PRIMARY_RESEED_INTERVAL, PRIMARY_RESEED_TIME_INTERVAL);
     if (primary !== null && !evpEnableLocking(primary)) {
       raise('EVP', 'UNABLE_TO_ENABLE_LOCKING');

@@ -56,6 +56,7 @@ export function newRandCtx(method: RandMethod, parent: RandImpl | null, env: Ran
         : FipsDrbgCtx.createFips(options, { line: fipsLine, drbgNoTruncMd: false });
     }
   }
-  if (ctx === null) raise('EVP', 'MALLOC_FAILURE');
+  // 3.5 replaced evp_rand.c's malloc-failure raises with ERR_R_EVP_LIB
+  if (ctx === null) raise('EVP', lineBehaviour().ctxNewFailureIsEvpLib ? 'EVP_LIB' : 'MALLOC_FAILURE');
   return ctx;
 }

@@ -110,12 +110,16 @@ export class CtrVariant extends MechanismHolder<CtrDrbgMechanism> implements Drb
   }
 
   instantiate(entropy: Uint8Array | null, nonce: Uint8Array | null, pers: Uint8Array | null): boolean {
+    // drbg_ctr_instantiate returns 0 on NULL entropy first (a parentless DRBG of strength 0
+    // gets none, which the pool hands out as NULL: the real 4.0 shows only
+    // ERROR_INSTANTIATING_DRBG for `seed = CTR-DRBG`)
+    if (entropy === null || entropy.length === 0) return false;
     if (this.mech === null) {
-      // OpenSSL 3.0 dereferences its NULL cipher context here and crashes; randshim refuses.
+      // OpenSSL then dereferences its NULL cipher context (EVP_CipherInit_ex) and crashes;
+      // randshim refuses.
       raise('PROV', 'MISSING_CIPHER');
       return false;
     }
-    if (entropy === null) return false;
     this.keyless = false;
     return this.mech.instantiate(entropy, nonce, pers);
   }

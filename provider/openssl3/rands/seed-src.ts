@@ -71,8 +71,8 @@ export class SeedSrc extends RandBase implements RandImpl {
       return null;
     }
     if (needed === 0) {
-      // OPENSSL_secure_malloc(0) returns NULL.
-      raise('PROV', 'MALLOC_FAILURE');
+      // 3.0: OPENSSL_secure_malloc(0) returns NULL; 3.5+: an empty pool is too weak
+      raise('PROV', lineBehaviour().zeroSeedIsTooWeak ? 'ENTROPY_SOURCE_STRENGTH_TOO_WEAK' : 'MALLOC_FAILURE');
       return null;
     }
     const seed = new Uint8Array(needed);
