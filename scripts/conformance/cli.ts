@@ -76,7 +76,7 @@ async function runOracle(spec: OracleSpec, o: RunOptions, io: Io): Promise<Oracl
   const timing = { seconds: Number(seconds.toFixed(3)), casesPerSecond: rate(cases, seconds), jobs: o.jobs };
   const report = availableReport(opened.record, subject.info.name, configs, { total: blocks.length, results }, timing);
   if (o.progress) {
-    io.stderr(`${io.tty ? '\r' : ''}${name}: ${report.totals.cases} cases, ${report.totals.mismatches} mismatches, ` +
+    io.stderr(`${io.tty ? '\r\x1b[2K' : ''}${name}: ${report.totals.cases} cases, ${report.totals.mismatches} mismatches, ` +
       `${seconds.toFixed(1)} s (${timing.casesPerSecond} cases/s, ${o.jobs} ${o.jobs === 1 ? 'job' : 'jobs'})\n`);
   }
   return report;
