@@ -67,6 +67,7 @@ export async function runLinesSection(opts: ReportOptions): Promise<ReportSectio
     files.close();
     for (const d of found) await d.build?.close();
   }
-  text.push('', 'Scenario differences from 3.0 are data: docs/openssl-lines.md lists them per line.');
+  text.push('', 'Each line is compared with its own personality (randshim/compat/<line>); the differences'
+    + ' it does not model yet are data, listed per line in docs/openssl-lines.md.');
   return { title: 'The live OpenSSL lines (3.5, 3.6, 4.0) in child processes', text: text.join('\n'), ok, json };
 }

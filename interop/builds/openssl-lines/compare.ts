@@ -7,6 +7,7 @@
  * shifting every later one. Every differing, added or missing observation is returned: the
  * differences between 3.0 and the line are data (./differences.ts), not failures.
  */
+import { withLine } from '../../../provider/openssl3/lines.js';
 import { fromHex } from '../../../provider/bytes.js';
 import { runScenarioRandshim } from '../../suites/evp-rand/run-randshim.js';
 import type { Observation, Scenario } from '../../suites/evp-rand/scenario.js';
@@ -72,7 +73,8 @@ export async function compareLineScenarios(build: LineBuild, suite: ScenarioSuit
   scenarios.forEach((s, k) => {
     const c = runs[k];
     const identities = new Map(Object.entries(c.identities).map(([id, hex]) => [id, fromHex(hex)]));
-    const t = runScenarioRandshim(s, identities, files).observations;
+    // randshim's side runs as the line's personality (provider/openssl3/lines.ts)
+    const t = withLine(build.line, () => runScenarioRandshim(s, identities, files)).observations;
     for (const [i, j] of alignCalls(t, c.observations)) {
       const randshim = i === null ? undefined : t[i];
       const openssl = j === null ? undefined : c.observations[j];

@@ -39,6 +39,9 @@ function section(row: LineDifference): string[] {
     ...item('3.0', row.openssl30),
     ...item('the line', row.line),
     ...item(row.source === 'read' ? 'why (read in the source)' : 'why (observed on the binary)', row.reason),
+    ...item('randshim', row.modelledBy === undefined
+      ? 'not modelled yet: the line\'s personality still does what 3.0 does here'
+      : `modelled (\`${row.modelledBy}\` in provider/openssl3/lines.ts): the line's personality does what the line does`),
     '',
   ];
 }
