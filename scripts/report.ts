@@ -18,6 +18,8 @@ import { runCloneSafetySection } from './report/clone-safety.js';
 import { runMirageCryptoSection } from './report/mirage-crypto.js';
 import { runPortedTestsSection } from './report/ported-tests.js';
 import { runLinesSection } from './report/lines.js';
+import { runPeersSection } from './report/peers.js';
+import { runMatrixSection } from './report/matrix.js';
 
 interface Options extends ReportOptions {
   json?: string;
@@ -63,6 +65,8 @@ const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | null>)[] = [
   runLinesSection,
   runCloneSafetySection,
   runMirageCryptoSection,
+  runPeersSection,
+  runMatrixSection,
   runPortedTestsSection,
 ];
 
