@@ -9,25 +9,9 @@
 import { PEER_DIFFERENCES } from '../../interop/suites/matrix/differences.js';
 import { peerRuns, type PeerLibrary, type PeerOutcome } from '../../interop/suites/matrix/peer-runs.js';
 import { matrixOptions } from './matrix-scale.js';
-import { shortPath } from './matrix-render.js';
+import { shortPath, wrap } from './matrix-render.js';
 import type { ReportOptions, ReportSection } from './section.js';
 import { formatTable } from './table.js';
-
-/** `text` cut into lines of at most `width` columns at spaces, the first prefixed by `first`,
- * the others by as many spaces. */
-export function wrap(first: string, text: string, width = 100): string[] {
-  const out: string[] = [];
-  let line = first;
-  for (const word of text.split(' ')) {
-    const candidate = line === first ? `${line}${word}` : `${line} ${word}`;
-    if (candidate.length > width && line !== first) {
-      out.push(line);
-      line = `${' '.repeat(first.length)}${word}`;
-    } else line = candidate;
-  }
-  out.push(line);
-  return out;
-}
 
 const failed = (r: PeerOutcome): number => ('unavailable' in r ? 0 : r.campaign.mismatches.length + (r.nist?.failures.length ?? 0));
 

@@ -1,0 +1,121 @@
+/**
+ * The cross-implementation matrix (issue 18): a bounded run against every real build (OpenSSL
+ * 1.1.1, 3.0, 3.5, 3.6, 4.0, the FIPS providers, Mbed TLS 2.28 / 3.6, wolfSSL, mirage-crypto)
+ * in which every applicable cell must compare cases and bytes with zero mismatches; the
+ * rendering within 100 columns; docs/conformance.md's copy with the matrix's rows, columns and
+ * legend; and every documented peer difference naming a test that exists.
+ */
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../../interop/builds/openssl111/load.js';
+import { PEER_DIFFERENCES } from '../../interop/suites/matrix/differences.js';
+import {
+  MATRIX_COLUMNS, MATRIX_ROWS, NOT_APPLICABLE, NOT_APPLICABLE_MARK, notApplicable, type NotApplicable,
+} from '../../interop/suites/matrix/layout.js';
+import { matrixCells, runMatrix, type Matrix } from '../../interop/suites/matrix/run.js';
+import {
+  COLUMN_HEADERS, MATRIX_BEGIN, MATRIX_END, renderDifferencesMarkdown, renderMatrixText,
+} from '../../scripts/report/matrix-render.js';
+
+/** Applicable cells per column, counted from the libraries' documented capabilities (1.1.1:
+ * CTR only; FIPS: CTR with df and 5 approved digests x 2 mechanisms; Mbed TLS: CTR AES-256 df
+ * and HMAC over 5 digests; wolfSSL: Hash SHA-256; mirage: HMAC SHA-256), not from layout.ts. */
+const APPLICABLE: Readonly<Record<string, number>> = {
+  'OpenSSL 1.1.1': 6, 'OpenSSL 3.0': 28, 'OpenSSL 3.5': 28, 'OpenSSL 3.6': 28, 'OpenSSL 4.0': 28, 'FIPS provider': 13,
+  'Mbed TLS 2.28': 6, 'Mbed TLS 3.6': 6, wolfSSL: 1, 'mirage-crypto': 1,
+};
+
+describe('matrix: every SP 800-90A configuration against every implementation', function () {
+  this.timeout(300000);
+  let matrix: Matrix;
+
+  before(async () => {
+    matrix = await runMatrix({ casesPerConfig: 4, fipsChains: 2, peerCases: 12, nistCases: 24, seed: 7 });
+  });
+
+  it('has the 10 columns and 28 rows, every cell filled', () => {
+    expect(matrix.columns.map((c) => c.column)).to.deep.equal([...MATRIX_COLUMNS]);
+    expect(MATRIX_ROWS).to.have.length(28);
+    expect(matrixCells(matrix).filter(({ cell }) => cell === undefined)).to.deep.equal([]);
+  });
+
+  it('every applicable cell compared more than 0 cases and bytes with 0 mismatches (145 cells)', () => {
+    const cells = matrixCells(matrix);
+    const notRun = cells.filter(({ cell }) => cell.status === 'unavailable').map(({ row, column, cell }) => `${column} ${row}: ${'reason' in cell ? cell.reason : ''}`);
+    expect(notRun).to.deep.equal([]);
+    const compared = cells.filter(({ cell }) => cell.status === 'compared');
+    for (const { row, column, cell } of compared) {
+      if (cell.status !== 'compared') continue;
+      expect(cell.mismatches, `${column} ${row}`).to.equal(0);
+      expect(cell.cases, `${column} ${row}`).to.be.greaterThan(0);
+    }
+    for (const column of MATRIX_COLUMNS) {
+      const mine = compared.filter((c) => c.column === column);
+      expect(mine, column).to.have.length(APPLICABLE[column]);
+      const bytes = mine.reduce((n, { cell }) => n + (cell.status === 'compared' ? cell.bytes : 0), 0);
+      expect(bytes, `${column} bytes`).to.be.greaterThan(0);
+    }
+    expect(compared).to.have.length(145);
+    for (const c of matrix.columns) expect(c.mismatchDetails, c.column).to.deep.equal([]);
+  });
+
+  it('each build that answered names its file and the version it reports itself', () => {
+    for (const c of matrix.columns) {
+      expect(c.provenance.length, c.column).to.be.greaterThan(0);
+      for (const p of c.provenance) {
+        expect(p.library, c.column).to.match(/\//);
+        expect(p.version, c.column).to.match(/\d+\.\d+/);
+      }
+    }
+    const fips = matrix.columns.find((c) => c.column === 'FIPS provider');
+    expect(fips?.provenance.map((p) => p.version.replace(/^.* (\d+\.\d+)\.\d+$/, '$1'))).to.deep.equal(['3.5', '3.6', '4.0']);
+  });
+
+  it('renders within 100 columns, with a legend entry for every n/a mark it uses', () => {
+    const text = renderMatrixText(matrix.columns);
+    const wide = text.split('\n').filter((l) => l.length > 100);
+    expect(wide).to.deep.equal([]);
+    const marks = new Set([...text.matchAll(/n\/a:([a-z])\b/g)].map((m) => m[1]));
+    for (const [key, mark] of Object.entries(NOT_APPLICABLE_MARK)) {
+      if (marks.has(mark)) expect(text).to.include(`n/a:${mark}  ${NOT_APPLICABLE[key as NotApplicable]}`);
+    }
+  });
+});
+
+describe('matrix: docs/conformance.md', () => {
+  const doc = readFileSync(join(repoRoot(), 'docs', 'conformance.md'), 'utf8');
+  const block = doc.slice(doc.indexOf(MATRIX_BEGIN), doc.indexOf(MATRIX_END));
+
+  it('carries the generated matrix: the rows and columns of the code, each cell as the layout says', () => {
+    expect(block.length, 'matrix markers').to.be.greaterThan(MATRIX_BEGIN.length);
+    const tables = block.split('\n').filter((l) => l.startsWith('| configuration |'));
+    const headers = tables.map((l) => l.split('|').slice(2, -1).map((s) => s.trim()));
+    expect(headers.flat()).to.deep.equal(MATRIX_COLUMNS.map((c) => COLUMN_HEADERS[c]));
+    for (const row of MATRIX_ROWS) {
+      const lines = block.split('\n').filter((l) => l.startsWith(`| ${row.label} |`));
+      expect(lines, row.label).to.have.length(2);
+      const cells = lines.flatMap((l) => l.split('|').slice(2, -1).map((s) => s.trim()));
+      MATRIX_COLUMNS.forEach((column, i) => {
+        const na = notApplicable(column, row.config);
+        if (na !== null) expect(cells[i], `${column} ${row.label}`).to.equal(`n/a:${NOT_APPLICABLE_MARK[na]}`);
+        else expect(cells[i], `${column} ${row.label}`).to.match(/^[1-9]\d*\/[\d.]+[kM]?\/0$/);
+      });
+    }
+  });
+
+  it('lists the documented differences exactly as the code does', () => {
+    expect(block).to.include(renderDifferencesMarkdown());
+  });
+});
+
+describe('matrix: documented peer differences', () => {
+  it('each names a test that exists in its spec', () => {
+    for (const d of PEER_DIFFERENCES) {
+      const source = readFileSync(join(repoRoot(), d.spec), 'utf8').replaceAll('\\\'', '\'');
+      const found = source.includes(`it('${d.test}`) || source.includes(`it(\`${d.test}`);
+      expect(found, `${d.spec} has no it('${d.test}...')`).to.equal(true);
+    }
+    expect(PEER_DIFFERENCES.length).to.equal(18);
+  });
+});
