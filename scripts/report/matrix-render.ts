@@ -5,7 +5,7 @@
  * plain text for the terminal or as Markdown for docs/conformance.md.
  */
 import {
-  MATRIX_ROWS, NOT_APPLICABLE, NOT_APPLICABLE_MARK, OPENSSL_COLUMNS, PEER_COLUMNS,
+  FIPS_NO_DF_NOTE, MATRIX_ROWS, NOT_APPLICABLE, NOT_APPLICABLE_MARK, OPENSSL_COLUMNS, PEER_COLUMNS,
   type MatrixCell, type MatrixColumn, type NotApplicable,
 } from '../../interop/suites/matrix/layout.js';
 import { PEER_DIFFERENCES } from '../../interop/suites/matrix/differences.js';
@@ -91,6 +91,7 @@ export function renderMatrixText(columns: readonly ColumnResult[]): string {
   }
   text.push(LEGEND);
   for (const k of usedReasons(columns)) text.push(`  n/a:${NOT_APPLICABLE_MARK[k]}  ${NOT_APPLICABLE[k]}`);
+  if (columns.some((c) => c.column === 'FIPS provider')) text.push(`  ${FIPS_NO_DF_NOTE}`);
   text.push('Builds:');
   for (const c of columns) {
     c.provenance.forEach((p, i) => text.push(`  ${(i === 0 ? COLUMN_HEADERS[c.column] : '').padEnd(9)} ${p.version} (${p.how})`,
@@ -114,6 +115,7 @@ export function renderMatrixMarkdown(columns: readonly ColumnResult[]): string {
   }
   text.push(LEGEND, '');
   for (const k of usedReasons(columns)) text.push(`- n/a:${NOT_APPLICABLE_MARK[k]}: ${NOT_APPLICABLE[k]}`);
+  if (columns.some((c) => c.column === 'FIPS provider')) text.push(`- ${FIPS_NO_DF_NOTE}`);
   text.push('', 'Builds that answered:', '');
   for (const c of columns) {
     for (const p of c.provenance) text.push(`- ${c.column}: "${p.version}", \`${shortPath(p.library)}\` (${p.how})`);

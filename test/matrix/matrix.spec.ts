@@ -8,6 +8,9 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFipsConfig, type FipsConfigId, type LineId } from '../../interop/builds/fips-provider/configs.js';
+import { FipsOracle } from '../../interop/builds/fips-provider/oracle.js';
+import type { FipsChain, FipsParams } from '../../interop/builds/fips-provider/scenario.js';
 import { repoRoot } from '../../interop/builds/openssl111/load.js';
 import { PEER_DIFFERENCES } from '../../interop/suites/matrix/differences.js';
 import {
@@ -19,10 +22,10 @@ import {
 } from '../../scripts/report/matrix-render.js';
 
 /** Applicable cells per column, counted from the libraries' documented capabilities (1.1.1:
- * CTR only; FIPS: CTR with df and 5 approved digests x 2 mechanisms; Mbed TLS: CTR AES-256 df
+ * CTR only; FIPS: 6 CTR (no-df from 4.0) and 5 approved digests x 2 mechanisms; Mbed TLS: CTR AES-256 df
  * and HMAC over 5 digests; wolfSSL: Hash SHA-256; mirage: HMAC SHA-256), not from layout.ts. */
 const APPLICABLE: Readonly<Record<string, number>> = {
-  'OpenSSL 1.1.1': 6, 'OpenSSL 3.0': 28, 'OpenSSL 3.5': 28, 'OpenSSL 3.6': 28, 'OpenSSL 4.0': 28, 'FIPS provider': 13,
+  'OpenSSL 1.1.1': 6, 'OpenSSL 3.0': 28, 'OpenSSL 3.5': 28, 'OpenSSL 3.6': 28, 'OpenSSL 4.0': 28, 'FIPS provider': 16,
   'Mbed TLS 2.28': 6, 'Mbed TLS 3.6': 6, wolfSSL: 1, 'mirage-crypto': 1,
 };
 
@@ -40,7 +43,7 @@ describe('matrix: every SP 800-90A configuration against every implementation', 
     expect(matrixCells(matrix).filter(({ cell }) => cell === undefined)).to.deep.equal([]);
   });
 
-  it('every applicable cell compared more than 0 cases and bytes with 0 mismatches (145 cells)', () => {
+  it('every applicable cell compared more than 0 cases and bytes with 0 mismatches (148 cells)', () => {
     const cells = matrixCells(matrix);
     const notRun = cells.filter(({ cell }) => cell.status === 'unavailable').map(({ row, column, cell }) => `${column} ${row}: ${'reason' in cell ? cell.reason : ''}`);
     expect(notRun).to.deep.equal([]);
@@ -56,7 +59,7 @@ describe('matrix: every SP 800-90A configuration against every implementation', 
       const bytes = mine.reduce((n, { cell }) => n + (cell.status === 'compared' ? cell.bytes : 0), 0);
       expect(bytes, `${column} bytes`).to.be.greaterThan(0);
     }
-    expect(compared).to.have.length(145);
+    expect(compared).to.have.length(148);
     for (const c of matrix.columns) expect(c.mismatchDetails, c.column).to.deep.equal([]);
   });
 
@@ -81,6 +84,46 @@ describe('matrix: every SP 800-90A configuration against every implementation', 
       if (marks.has(mark)) expect(text).to.include(`n/a:${mark}  ${NOT_APPLICABLE[key as NotApplicable]}`);
     }
   });
+});
+
+describe('matrix: the FIPS column\'s n/a cells are the providers\' own answers', function () {
+  this.timeout(120000);
+  const parent = { strength: 256, entropy: '5a'.repeat(64), nonce: 'a5'.repeat(16) };
+  const created = (name: string, type: 'CTR-DRBG' | 'HASH-DRBG' | 'HMAC-DRBG', params: FipsParams): FipsChain =>
+    ({ name, drbg: { type, params }, crng: false, parent, steps: [] });
+  const UNAPPROVED = ['SHA2-224', 'SHA2-384', 'SHA2-512/224', 'SHA2-512/256', 'SHA3-224', 'SHA3-384'];
+
+  async function creations(line: LineId, id: FipsConfigId): Promise<Map<string, string>> {
+    const config = readFipsConfig(line, id);
+    if ('reason' in config) throw new Error(config.reason);
+    const oracle = new FipsOracle(config);
+    try {
+      await oracle.load(config.fipsCnf, null);
+      const mac = line === '4.0' ? {} : { mac: 'HMAC' };
+      const chains = [created('no-df', 'CTR-DRBG', { use_derivation_function: 0, cipher: 'AES-256-CTR' }),
+        ...[...UNAPPROVED, 'SHA2-256'].flatMap((digest) => [created(`Hash ${digest}`, 'HASH-DRBG', { digest }),
+          created(`HMAC ${digest}`, 'HMAC-DRBG', { ...mac, digest })])];
+      const { runs } = await oracle.chains(chains);
+      return new Map(runs.map((r) => [r.name, `${r.created.ret} ${r.created.drbgIndicator} ${r.created.errors.map((e) => e.reason).join(',')}`.trim()]));
+    } finally {
+      await oracle.close();
+    }
+  }
+
+  for (const line of ['3.5', '3.6', '4.0'] as const) {
+    it(`${line}: no-df ${line === '4.0' ? 'approved' : 'refused'}; truncated digests unapproved, refused under no-trunc`, async () => {
+      const standard = await creations(line, 'default');
+      const noTrunc = await creations(line, 'no-trunc');
+      expect(standard.get('no-df')).to.equal(line === '4.0' ? '1 1' : '0 1 DERIVATION_FUNCTION_INIT_FAILED');
+      for (const mech of ['Hash', 'HMAC']) {
+        expect(standard.get(`${mech} SHA2-256`), mech).to.equal('1 1');
+        for (const digest of UNAPPROVED) {
+          expect(standard.get(`${mech} ${digest}`), `${mech} ${digest}`).to.equal('1 0');
+          expect(noTrunc.get(`${mech} ${digest}`), `${mech} ${digest} no-trunc`).to.equal('0 0 DIGEST_NOT_ALLOWED');
+        }
+      }
+    });
+  }
 });
 
 describe('matrix: docs/conformance.md', () => {

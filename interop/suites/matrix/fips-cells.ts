@@ -14,7 +14,7 @@ import { caseLimits, configLabel } from '../differential/configs.js';
 import type { DrbgConfig } from '../differential/driver.js';
 import { SeededRandom } from '../differential/generator.js';
 import { configSeed } from '../differential/runner.js';
-import { MATRIX_ROWS, notApplicable, type MatrixCell } from './layout.js';
+import { fipsLineRuns, MATRIX_ROWS, notApplicable, type MatrixCell } from './layout.js';
 import type { BuildProvenance, ColumnResult } from './result.js';
 import { unavailableColumn } from './openssl-cells.js';
 
@@ -68,7 +68,7 @@ async function runLine(config: FipsConfig, chainsPerConfig: number, seed: number
     const loaded = await oracle.load(config.fipsCnf, null);
     if (loaded.load.available !== 1) throw new Error(`line ${config.line}: the FIPS provider did not load`);
     for (const row of MATRIX_ROWS) {
-      if (notApplicable('FIPS provider', row.config) !== null) continue;
+      if (notApplicable('FIPS provider', row.config) !== null || !fipsLineRuns(config.line, row.config)) continue;
       const chains = fipsChains(row.config, config.line, chainsPerConfig, seed);
       const real = await oracle.chains(chains);
       const model = chains.map((c) => runChainRandshim(c, { line: config.line, drbgNoTruncMd: config.drbgNoTruncMd === 1 }));

@@ -54,8 +54,7 @@ export type MatrixCell =
 /** Why a configuration does not apply, each said once in the legend. */
 export const NOT_APPLICABLE = {
   'ctr-only': '1.1.1\'s RAND_DRBG has CTR_DRBG only (drbg_lib.c RAND_DRBG_set takes a cipher NID)',
-  'fips-df': 'use_derivation_function=0 is refused by the 3.5 and 3.6 FIPS providers',
-  'fips-digest': 'digest not approved for FIPS DRBGs (refused under drbg-no-trunc-md)',
+  'fips-digest': 'not approved for FIPS DRBGs: fips-indicator 0, DIGEST_NOT_ALLOWED with drbg-no-trunc-md',
   'mbedtls-aes256': 'Debian\'s Mbed TLS keys CTR_DRBG with AES-256 only (no USE_128_BIT_KEY)',
   'mbedtls-df': 'Mbed TLS\'s CTR_DRBG always applies the df',
   'mbedtls-digest': 'no SHA-512/t in Mbed TLS; its SHA3 (3.6 only) is not driven',
@@ -70,6 +69,15 @@ export type NotApplicable = keyof typeof NOT_APPLICABLE;
 export const NOT_APPLICABLE_MARK: Readonly<Record<NotApplicable, string>> = Object.fromEntries(
   Object.keys(NOT_APPLICABLE).map((k, i) => [k, String.fromCharCode(97 + i)]),
 ) as Record<NotApplicable, string>;
+
+/** Said under the legend: the FIPS column's CTR no-df cells come from one line. */
+export const FIPS_NO_DF_NOTE = 'FIPS CTR no-df: 4.0\'s provider only (approved there); 3.5 and 3.6 refuse use_df=0';
+
+/** Whether a line's FIPS provider runs `config` as an approved DRBG (fips-indicator 1): no-df
+ * CTR is refused by 3.5 and 3.6 (DERIVATION_FUNCTION_INIT_FAILED) and approved by 4.0. */
+export function fipsLineRuns(line: '3.5' | '3.6' | '4.0', config: DrbgConfig): boolean {
+  return !(config.mechanism === 'CTR-DRBG' && config.useDf === false && line !== '4.0');
+}
 
 /** FIPS-approved DRBG digests of the real providers (rule-cases.ts's digest matrix under
  * drbg-no-trunc-md = 1): everything else is refused there. */
@@ -91,7 +99,7 @@ export function notApplicable(column: MatrixColumn, config: DrbgConfig): NotAppl
     case 'OpenSSL 3.0': case 'OpenSSL 3.5': case 'OpenSSL 3.6': case 'OpenSSL 4.0':
       return null;
     case 'FIPS provider':
-      if (mechanism === 'CTR-DRBG') return config.useDf === false ? 'fips-df' : null;
+      if (mechanism === 'CTR-DRBG') return null;
       return FIPS_DIGESTS.includes(config.digest ?? '') ? null : 'fips-digest';
     case 'Mbed TLS 2.28': case 'Mbed TLS 3.6':
       if (mechanism === 'HASH-DRBG') return 'no-hash';
