@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { readFipsConfig, type FipsConfigId, type LineId } from '../../interop/builds/fips-provider/configs.js';
 import { FipsOracle } from '../../interop/builds/fips-provider/oracle.js';
 import type { FipsChain, FipsParams } from '../../interop/builds/fips-provider/scenario.js';
-import { repoRoot } from '../../interop/builds/openssl111/load.js';
+import { drainErrors111 } from '../../interop/builds/openssl111/error-codes.js';
+import { libcrypto111Candidates, loadSharedLibcrypto111, repoRoot } from '../../interop/builds/openssl111/load.js';
 import { PEER_DIFFERENCES } from '../../interop/suites/matrix/differences.js';
 import {
   MATRIX_COLUMNS, MATRIX_ROWS, NOT_APPLICABLE, NOT_APPLICABLE_MARK, notApplicable, type NotApplicable,
@@ -83,6 +84,23 @@ describe('matrix: every SP 800-90A configuration against every implementation', 
     for (const [key, mark] of Object.entries(NOT_APPLICABLE_MARK)) {
       if (marks.has(mark)) expect(text).to.include(`n/a:${mark}  ${NOT_APPLICABLE[key as NotApplicable]}`);
     }
+  });
+});
+
+describe('matrix: the 1.1.1 column\'s n/a cells are the library\'s own answer', () => {
+  it('RAND_DRBG_new refuses digest NIDs with UNSUPPORTED_DRBG_TYPE and takes AES-CTR ones', () => {
+    const loaded = loadSharedLibcrypto111(libcrypto111Candidates());
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const { lib } = loaded;
+    // obj_mac.h: NID_sha1 64, NID_sha256 672, NID_sha512 674, NID_hmac 855; NID_aes_256_ctr 906
+    for (const nid of [64, 672, 674, 855]) {
+      expect(lib.RAND_DRBG_new(nid, 0, null), `nid ${nid}`).to.equal(null);
+      expect(drainErrors111(lib).map((e) => e.reason), `nid ${nid}`).to.deep.equal(['UNSUPPORTED_DRBG_TYPE']);
+    }
+    const ctr = lib.RAND_DRBG_new(906, 0, null);
+    expect(ctr).to.not.equal(null);
+    if (ctr !== null) lib.RAND_DRBG_free(ctr);
+    expect(drainErrors111(lib)).to.deep.equal([]);
   });
 });
 

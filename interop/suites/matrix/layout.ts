@@ -51,7 +51,9 @@ export type MatrixCell =
   /** The build could not be loaded or run here. */
   | { readonly status: 'unavailable'; readonly reason: string };
 
-/** Why a configuration does not apply, each said once in the legend. */
+/** Why a configuration does not apply, each said once in the legend. The OpenSSL ones are the
+ * libraries' own answers, asked by test/matrix/matrix.spec.ts (1.1.1's RAND_DRBG_new, the FIPS
+ * providers' instantiation and fips-indicator). */
 export const NOT_APPLICABLE = {
   'ctr-only': '1.1.1\'s RAND_DRBG has CTR_DRBG only (drbg_lib.c RAND_DRBG_set takes a cipher NID)',
   'fips-digest': 'not approved for FIPS DRBGs: fips-indicator 0, DIGEST_NOT_ALLOWED with drbg-no-trunc-md',
