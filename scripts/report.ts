@@ -19,6 +19,8 @@ import { runMirageCryptoSection } from './report/mirage-crypto.js';
 import { runPortedTestsSection } from './report/ported-tests.js';
 import { runLinesSection } from './report/lines.js';
 import { runFipsSection } from './report/fips.js';
+import { runPeersSection } from './report/peers.js';
+import { runMatrixSection } from './report/matrix.js';
 
 interface Options extends ReportOptions {
   json?: string;
@@ -66,6 +68,8 @@ const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | readonly Repor
   runFipsSection,
   runCloneSafetySection,
   runMirageCryptoSection,
+  runPeersSection,
+  runMatrixSection,
   runPortedTestsSection,
 ];
 
