@@ -29,6 +29,7 @@ import { RandState, type RandImpl, type RandParams } from '../../provider/openss
 import { providerNamed, type OSSL_LIB_CTX, type OSSL_PROVIDER } from './provider.js';
 import { cHandle, cInt, cPointer, cSizeT, cUint, cView, holds, markFreed, refuse, refuseNull, type ArgSite } from '../args/index.js';
 import { state3 } from './state.js';
+import { lineBehaviour } from '../../provider/openssl3/lines.js';
 
 /** A fetched RAND algorithm (EVP_RAND). */
 export class EVP_RAND {
@@ -303,6 +304,11 @@ export function EVP_RAND_nonce(ctx: EVP_RAND_CTX, out: Uint8Array, outlen: numbe
   const o = cPointer(out);
   const n = cSizeT(outlen);
   if (o === undefined || n === undefined) return refuse(EVP);
+  if (lineBehaviour().nonceZeroLengthRefused && (ctx === null || o === null || n === 0)) {
+    // 3.5+: `if (ctx == NULL || out == NULL || outlen == 0)` ERR_R_PASSED_NULL_PARAMETER
+    raise('EVP', 'PASSED_NULL_PARAMETER');
+    return 0;
+  }
   const c = liveCtx(ctx);
   if (c === undefined) return 0;
   if (!holds(o, n)) return refuse(EVP);

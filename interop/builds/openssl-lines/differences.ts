@@ -161,6 +161,7 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     line: 'finds CTR-DRBG (the name is trimmed); 4.0 refuses it again, as 3.0 does',
     reason: 'crypto/core_namemap.c / crypto/evp/evp_fetch.c: name parsing (3.x after 3.0)', source: 'observed',
     when: (r, l) => r?.ret === null && l?.ret === 'CTR-DRBG',
+    modelledBy: 'fetchTrimsName',
   },
   {
     id: 'nonce-zero-length', lines: ALL, suites: EVP, scenario: /^generate and reseed paths of /, call: /^nonce \w+ 0$/,
@@ -168,6 +169,7 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     line: 'returns 0 with EVP_R_PASSED_NULL_PARAMETER',
     reason: 'crypto/evp/evp_rand.c: EVP_RAND_nonce / evp_rand_nonce_locked', source: 'observed',
     when: (r, l) => r?.ret === 1 && l?.ret === 0 && errs(l).join() === 'EVP:PASSED_NULL_PARAMETER',
+    modelledBy: 'nonceZeroLengthRefused',
   },
   // ---- HMAC-DRBG mac / digest
   {

@@ -24,6 +24,7 @@ import {
   mergeProperties, parseDefinition, parsePropertyQuery, propertyMatchCount, type PropertyClause, type PropertyDefinition,
 } from './properties.js';
 import { raise } from '../../err/queue.js';
+import { lineBehaviour } from '../lines.js';
 
 /** The property definitions of the default provider's DRBGs (providers/defltprov.c) and of the
  * FIPS provider's (providers/fips/fipsprov.c), as strings and parsed. */
@@ -122,7 +123,8 @@ export class ProviderStore {
    * ERR_LIB_EVP ERR_R_UNSUPPORTED (an unknown name, or no implementation matching).
    */
   fetchRand(name: string | null, properties: string | null): RandMethod | null {
-    const upper = name?.toUpperCase();
+    // 3.5 and 3.6 find a name with trailing spaces ("CTR-DRBG "); 3.0 and 4.0 do not
+    const upper = (lineBehaviour().fetchTrimsName ? name?.replace(/ +$/, '') : name)?.toUpperCase();
     const candidates = this.loaded.flatMap((prov) => METHODS.filter((m) => m.provider === prov && m.name === upper));
     let query: PropertyClause[] | null = properties === null ? null : parsePropertyQuery(properties);
     if (this.defaults !== null) query = query === null ? this.defaults : mergeProperties(query, this.defaults);
