@@ -33,42 +33,28 @@ function urandomPoll(urandom: PinnedUrandom): EntropyPoll {
 }
 
 /**
- * The nonce a parentless DRBG gets on wasm32 (prov_drbg_get_nonce + ossl_rand_get_nonce):
- * ossl_pool_add_nonce_data's {pid_t pid; CRYPTO_THREAD_ID tid; uint64_t time} (4 + 4 + 8,
- * tid 0 without threads, time = seconds << 32 | nanoseconds of CLOCK_REALTIME) followed by the
- * salt {void *drbg; int count} (4 + 4), count being the process-wide nonce counter after its
- * increment.
+ * The nonce a parentless DRBG gets (prov_drbg_get_nonce + ossl_rand_get_nonce):
+ * ossl_pool_add_nonce_data's {pid_t pid; CRYPTO_THREAD_ID tid; uint64_t time} followed by the
+ * salt {void *drbg; int count}, count being the process-wide nonce counter after its increment
+ * and time = seconds << 32 | nanoseconds of CLOCK_REALTIME. On wasm32 (4-byte pointers, no
+ * threads: tid 0) that is 4 + 4 + 8 then 4 + 4 = 24 bytes; natively on x86_64 the same fields
+ * with 64-bit alignment, {pid, 4 bytes padding, pthread_self(), time} then {drbg, count,
+ * 4 bytes padding} = 40 bytes.
  */
-export function wasm32NonceSource(pid: number, clockMs: number): (identity: Uint8Array) => Uint8Array {
+export function nonceSource(pid: number, clockMs: number, pointerBytes: 4 | 8 = 4,
+  threadId = 0n): (identity: Uint8Array) => Uint8Array {
+  const wide = pointerBytes === 8;
   let count = 0;
   return (identity) => {
-    const out = new Uint8Array(24);
+    const out = new Uint8Array(wide ? 40 : 24);
     writeU32LE(out, 0, pid);
+    if (wide) writeU64LE(out, 8, threadId);
     const seconds = BigInt(Math.floor(clockMs / 1000));
     const nanos = BigInt(Math.round((clockMs % 1000) * 1e6));
-    writeU64LE(out, 8, (seconds << 32n) + nanos);
-    out.set(identity.subarray(0, 4), 16);
-    writeU32LE(out, 20, ++count);
-    return out;
-  };
-}
-
-/**
- * The nonce a parentless DRBG gets natively on x86_64: the same fields with 64-bit alignment,
- * {pid_t pid; 4 bytes padding; CRYPTO_THREAD_ID tid (pthread_self); uint64_t time} followed by
- * {void *drbg; int count; 4 bytes padding}: 40 bytes.
- */
-export function native64NonceSource(pid: number, threadId: bigint, clockMs: number): (identity: Uint8Array) => Uint8Array {
-  let count = 0;
-  return (identity) => {
-    const out = new Uint8Array(40);
-    writeU32LE(out, 0, pid);
-    writeU64LE(out, 8, threadId);
-    const seconds = BigInt(Math.floor(clockMs / 1000));
-    const nanos = BigInt(Math.round((clockMs % 1000) * 1e6));
-    writeU64LE(out, 16, (seconds << 32n) + nanos);
-    out.set(identity.subarray(0, 8), 24);
-    writeU32LE(out, 32, ++count);
+    const time = wide ? 16 : 8;
+    writeU64LE(out, time, (seconds << 32n) + nanos);
+    out.set(identity.subarray(0, pointerBytes), time + 8);
+    writeU32LE(out, time + 8 + pointerBytes, ++count);
     return out;
   };
 }
@@ -116,8 +102,7 @@ function reproduceOnLine(cmd: RandCommand, primaryAddress: number | null,
   try {
     R.RANDSHIM_3_reset({
       osEntropy: urandomPoll(urandom),
-      osNonce: pointerBytes === 4 ? wasm32NonceSource(environment.pid, clockMs)
-        : native64NonceSource(environment.pid, threadId ?? 0n, clockMs),
+      osNonce: nonceSource(environment.pid, clockMs, pointerBytes, threadId ?? 0n),
       clock: () => Math.floor(clockMs / 1000),
       forkId: () => environment.pid,
     }, { identities: { primary: addressBytes(primaryAddress ?? 0, pointerBytes) } });
