@@ -20,6 +20,8 @@ set -euo pipefail
 die() { echo "fetch-openssl-tests: $*" >&2; exit 1; }
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/debian-mirror.sh
+source "$repo/scripts/lib/debian-mirror.sh"
 cache="$repo/.cache/openssl-src"
 
 # <version dir> <suite> <upstream version glob> <libssl-dev version glob>
@@ -40,10 +42,7 @@ for tool in apt-get dpkg dpkg-deb awk tar; do
   command -v "$tool" >/dev/null || die "missing tool: $tool (a Debian-based machine is required)"
 done
 
-uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-[ -n "$uri" ] || uri=$(awk '$1=="deb" {for (i = 2; i <= NF; i++) if ($i !~ /^\[/ && $i !~ /\]$/) {print $i; exit}}' \
-                          /etc/apt/sources.list 2>/dev/null || true)
-[ -n "$uri" ] || die "no Debian mirror found in the apt configuration (/etc/apt/sources.list.d/debian.sources, /etc/apt/sources.list)"
+uri=$(debian_mirror) || die "no Debian mirror found in the apt configuration (/etc/apt/sources.list.d/debian.sources, /etc/apt/sources.list)"
 
 log_dir="$cache/apt"
 mkdir -p "$log_dir"

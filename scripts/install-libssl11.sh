@@ -17,6 +17,8 @@ set -euo pipefail
 die() { echo "install-libssl11: $*" >&2; exit 1; }
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/debian-mirror.sh
+source "$repo/scripts/lib/debian-mirror.sh"
 cache="$repo/.cache/libssl1.1"
 arch_dir=/usr/lib/x86_64-linux-gnu
 private_lib="$cache$arch_dir/libcrypto.so.1.1"
@@ -35,10 +37,7 @@ for tool in apt-get dpkg dpkg-deb awk; do
   command -v "$tool" >/dev/null || die "missing tool: $tool (a Debian-based machine is required)"
 done
 
-uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-[ -n "$uri" ] || uri=$(awk '$1=="deb" {for (i = 2; i <= NF; i++) if ($i !~ /^\[/ && $i !~ /\]$/) {print $i; exit}}' \
-                          /etc/apt/sources.list 2>/dev/null || true)
-[ -n "$uri" ] || die "no Debian mirror found in the apt configuration (/etc/apt/sources.list.d/debian.sources, /etc/apt/sources.list)"
+uri=$(debian_mirror) || die "no Debian mirror found in the apt configuration (/etc/apt/sources.list.d/debian.sources, /etc/apt/sources.list)"
 
 apt_root="$cache/apt"
 mkdir -p "$apt_root/lists/partial" "$apt_root/cache/archives/partial" "$apt_root/download"

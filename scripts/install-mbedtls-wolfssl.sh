@@ -17,6 +17,8 @@ set -euo pipefail
 die() { echo "install-mbedtls-wolfssl: $*" >&2; exit 1; }
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/debian-mirror.sh
+source "$repo/scripts/lib/debian-mirror.sh"
 arch_dir=/usr/lib/x86_64-linux-gnu
 # name | suite | Debian package | expected version prefix | library file inside the package
 builds=(
@@ -40,10 +42,7 @@ for tool in apt-get dpkg-deb awk; do
   command -v "$tool" >/dev/null || die "missing tool: $tool (a Debian-based machine is required)"
 done
 
-uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-[ -n "$uri" ] || uri=$(awk '$1=="deb" {for (i = 2; i <= NF; i++) if ($i !~ /^\[/ && $i !~ /\]$/) {print $i; exit}}' \
-                          /etc/apt/sources.list 2>/dev/null || true)
-[ -n "$uri" ] || die "no Debian mirror found in the apt configuration (/etc/apt/sources.list.d/debian.sources, /etc/apt/sources.list)"
+uri=$(debian_mirror) || die "no Debian mirror found in the apt configuration (/etc/apt/sources.list.d/debian.sources, /etc/apt/sources.list)"
 
 # Private apt state for one suite; prints nothing, dies with apt's last lines on failure.
 apt_for() {

@@ -20,6 +20,8 @@ set -euo pipefail
 die() { echo "install-mirage-crypto: $*" >&2; exit 1; }
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/debian-mirror.sh
+source "$repo/scripts/lib/debian-mirror.sh"
 cache="$repo/.cache/mirage-crypto"
 driver_src="$repo/interop/builds/mirage-crypto/driver.ml"
 driver_bin="$cache/driver"
@@ -54,10 +56,7 @@ if [ "${MIRAGE_CRYPTO_NO_SOURCE:-0}" != 1 ] && [ ! -e "$src_dir/rng/fortuna.ml" 
   for tool in apt-get dpkg-source awk; do
     command -v "$tool" >/dev/null || die "missing tool: $tool (dpkg-dev provides dpkg-source)"
   done
-  uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-  [ -n "$uri" ] || uri=$(awk '$1=="deb" {for (i = 2; i <= NF; i++) if ($i !~ /^\[/ && $i !~ /\]$/) {print $i; exit}}' \
-                            /etc/apt/sources.list 2>/dev/null || true)
-  [ -n "$uri" ] || die "no Debian mirror found in the apt configuration"
+  uri=$(debian_mirror) || die "no Debian mirror found in the apt configuration"
   apt_root="$cache/apt"
   mkdir -p "$apt_root/lists/partial" "$apt_root/cache/archives/partial" "$apt_root/download"
   echo "deb-src $uri bookworm main" > "$apt_root/sources.list"

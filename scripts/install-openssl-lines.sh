@@ -28,6 +28,8 @@ set -euo pipefail
 die() { echo "install-openssl-lines: $*" >&2; exit 1; }
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/debian-mirror.sh
+source "$repo/scripts/lib/debian-mirror.sh"
 cache="$repo/.cache/openssl-lines"
 arch_dir=usr/lib/x86_64-linux-gnu
 lines=("$@")
@@ -57,10 +59,7 @@ for tool in apt-get apt-cache dpkg dpkg-deb awk sort; do
   command -v "$tool" >/dev/null || die "missing tool: $tool (a Debian-based machine is required)"
 done
 
-uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-[ -n "$uri" ] || uri=$(awk '$1=="deb" {for (i = 2; i <= NF; i++) if ($i !~ /^\[/ && $i !~ /\]$/) {print $i; exit}}' \
-                          /etc/apt/sources.list 2>/dev/null || true)
-[ -n "$uri" ] || die "no Debian mirror found in the apt configuration (/etc/apt/sources.list.d/debian.sources, /etc/apt/sources.list)"
+uri=$(debian_mirror) || die "no Debian mirror found in the apt configuration (/etc/apt/sources.list.d/debian.sources, /etc/apt/sources.list)"
 # The security archive, when the machine uses one: trixie's point releases land there first.
 sec_uri=$(awk '/^URIs:/ && $2 ~ /security/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
 

@@ -1,0 +1,17 @@
+# shellcheck shell=bash
+# Sourced by the installers in scripts/: the Debian mirror this machine's apt already uses, so
+# that packages come from where the machine's own apt would take them (and through its
+# apt.conf.d settings, e.g. a proxy), never from a mirror written into the repository.
+#
+#   debian_mirror    prints the first deb822 `URIs:` of /etc/apt/sources.list.d/debian.sources,
+#                    else the first `deb` line's URI of /etc/apt/sources.list (sources.list(5):
+#                    `[option=value]` fields skipped); returns 1 and prints nothing when neither
+#                    names one (the caller dies with its own message).
+debian_mirror() {
+  local uri
+  uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  [ -n "$uri" ] || uri=$(awk '$1=="deb" {for (i = 2; i <= NF; i++) if ($i !~ /^\[/ && $i !~ /\]$/) {print $i; exit}}' \
+                            /etc/apt/sources.list 2>/dev/null || true)
+  [ -n "$uri" ] || return 1
+  echo "$uri"
+}
