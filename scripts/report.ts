@@ -21,6 +21,10 @@ import { runLinesSection } from './report/lines.js';
 import { runFipsSection } from './report/fips.js';
 import { runPeersSection } from './report/peers.js';
 import { runMatrixSection } from './report/matrix.js';
+import { runFuzzSection } from './report/fuzz.js';
+import { ReportProgress } from './report/progress.js';
+import { formatTable } from './report/table.js';
+import { wrapText } from './report/text.js';
 
 interface Options extends ReportOptions {
   json?: string;
@@ -55,22 +59,37 @@ function positive(v: string, name: string): number {
   return n;
 }
 
-/** The report's sections, in order. Each runs only what its options ask for: none (null or
- * []), one, or one per build it compares with. */
-const SECTIONS: ((opts: ReportOptions) => Promise<ReportSection | readonly ReportSection[] | null>)[] = [
-  async (opts) => (opts.oracle === undefined ? runVectorSection() : null),
-  async (opts) => runDifferentialSection(opts),
-  runOpensslCommandSections,
-  runRandDrbgSection,
-  runEvpRandSections,
-  runRand3Sections,
-  runLinesSection,
-  runFipsSection,
-  runCloneSafetySection,
-  runMirageCryptoSection,
-  runPeersSection,
-  runMatrixSection,
-  runPortedTestsSection,
+/** The report's phases, in order: each runs only what its options ask for: none (null or []),
+ * one section, or one per build it compares with. */
+const PHASES: readonly { readonly label: string; readonly run: (opts: ReportOptions) => Promise<ReportSection | readonly ReportSection[] | null> }[] = [
+  { label: 'NIST vectors, every backend', run: async (opts) => (opts.oracle === undefined ? runVectorSection(opts.onProgress) : null) },
+  { label: 'differential campaigns', run: runDifferentialSection },
+  { label: 'openssl rand, every build', run: runOpensslCommandSections },
+  { label: 'RAND_DRBG scenarios (1.1.1)', run: runRandDrbgSection },
+  { label: 'EVP_RAND scenarios (3.x)', run: runEvpRandSections },
+  { label: 'RAND front end scenarios (3.x)', run: runRand3Sections },
+  { label: 'live lines 3.5, 3.6, 4.0', run: runLinesSection },
+  { label: 'FIPS provider', run: runFipsSection },
+  { label: 'fuzz, bad input', run: runFuzzSection },
+  { label: 'clone safety', run: runCloneSafetySection },
+  { label: 'mirage-crypto', run: runMirageCryptoSection },
+  { label: 'Mbed TLS, wolfSSL', run: runPeersSection },
+  { label: 'cross-implementation matrix', run: runMatrixSection },
+  { label: 'ported OpenSSL tests', run: runPortedTestsSection },
+];
+
+/** What the report's words mean, printed first. */
+const LEGEND = [
+  'How to read it. Every figure compares randshim with an independent source: the NIST vectors, a',
+  'real library (OpenSSL builds, Mbed TLS, wolfSSL, mirage-crypto) or a property that could fail.',
+  '  case        one seeded DRBG life (instantiate, reseeds and generates with random lengths,',
+  '              additional input and prediction resistance, uninstantiate), run on both sides',
+  '  step        one call of a case; return code, output bytes, DRBG state, error queue and the',
+  '              entropy requests it made are compared',
+  '  error step  a step where the real library returned 0: its error reasons and the state it',
+  '              left are compared',
+  '  scenario    a scripted call sequence (EVP_RAND, RAND front end, RAND_DRBG), every call compared',
+  '  mismatch    a step or call where randshim and the real library differ in anything compared',
 ];
 
 function asList(produced: ReportSection | readonly ReportSection[] | null): readonly ReportSection[] {
@@ -78,23 +97,44 @@ function asList(produced: ReportSection | readonly ReportSection[] | null): read
   return 'title' in produced ? [produced] : produced;
 }
 
+const num = (n: number | null): string => (n === null ? '' : n.toLocaleString('en-US'));
+
+/** The closing table: one line per suite and oracle, from every section's summary. */
+function summaryTable(sections: readonly (ReportSection & { seconds: number })[]): string {
+  const rows = sections.flatMap((s) => s.summary.map((r) => [
+    r.suite, r.oracle, r.compared, num(r.bytes), r.unavailable !== undefined ? 'n/a' : num(r.mismatches),
+    r.unavailable !== undefined ? 'unavailable' : r.mismatches === 0 ? 'ok' : 'DIFFERS',
+  ]));
+  const unavailable = sections.flatMap((s) => s.summary.filter((r) => r.unavailable !== undefined)
+    .map((r) => `  ${r.oracle} (${r.suite}): ${r.unavailable}`));
+  return [formatTable(['suite', 'oracle', 'compared', 'bytes', 'mismatches', 'result'], rows),
+    ...(unavailable.length > 0 ? ['unavailable, nothing compared:', ...unavailable] : [])].join('\n');
+}
+
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  console.log('randshim conformance report');
-  const sections: ReportSection[] = [];
-  for (const run of SECTIONS) {
-    const produced = await run(opts);
-    for (const section of asList(produced)) {
-      sections.push(section);
-      console.log(`\n== ${section.title} ${section.ok ? '' : '(DIFFERENCES)'}\n${section.text}`);
+  const progress = new ReportProgress(process.stderr.isTTY === true);
+  const withProgress: ReportOptions = { ...opts, onProgress: progress.update };
+  console.log(`randshim conformance report (seed ${opts.seed})\n\n${LEGEND.join('\n')}`);
+  const sections: (ReportSection & { seconds: number })[] = [];
+  for (const phase of PHASES) {
+    progress.begin(phase.label);
+    const phaseStarted = Date.now();
+    const produced = asList(await phase.run(withProgress));
+    progress.end();
+    const seconds = (Date.now() - phaseStarted) / 1000;
+    for (const section of produced) {
+      sections.push({ ...section, seconds: seconds / produced.length });
+      console.log(`\n${wrapText(`== ${section.title}${section.ok ? '' : ' (DIFFERENCES)'}`)}\n${wrapText(section.text)}`);
     }
   }
   const ok = sections.every((s) => s.ok);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`\n== Summary\n${summaryTable(sections)}`);
   console.log(`\n${ok ? 'OK' : 'FAILED'}: ${sections.length} sections in ${seconds} s`);
   if (opts.json !== undefined) {
-    writeFileSync(opts.json, JSON.stringify({ ok, seconds: Number(seconds), sections: sections.map((s) => ({ title: s.title, ok: s.ok, data: s.json })) }, null, 2));
+    writeFileSync(opts.json, JSON.stringify({ ok, seconds: Number(seconds), sections: sections.map((s) => ({ title: s.title, ok: s.ok, seconds: s.seconds, summary: s.summary, data: s.json })) }, null, 2));
   }
   if (!ok) process.exitCode = 1;
 }

@@ -22,6 +22,8 @@ export interface Io {
   readonly stderr: (s: string) => void;
   /** Whether stderr is a terminal (progress is redrawn in place there). */
   readonly tty: boolean;
+  /** Told of every block done, whatever `--no-progress` says (npm start draws its own bar). */
+  readonly progress?: (oracle: string, done: number, total: number) => void;
 }
 
 const processIo: Io = {
@@ -53,6 +55,7 @@ async function runOracle(spec: OracleSpec, o: RunOptions, io: Io): Promise<Oracl
   const mine = shardBlocks(blocks, o.shard);
   const started = performance.now();
   const progress = (done: number, total: number): void => {
+    io.progress?.(name, done, total);
     if (o.progress && io.tty) io.stderr(`\r${name}: ${done}/${total} blocks of ${blocks[0]?.cases ?? 0} cases`);
   };
   let results: BlockResult[];

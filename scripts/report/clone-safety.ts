@@ -161,7 +161,6 @@ export async function runCloneSafetySection(opts: ReportOptions): Promise<Report
   const dir = mkdtempSync(join(tmpdir(), 'randshim-report-clone-'));
   let copies: CheckRow[];
   try {
-    if (opts.progress) process.stderr.write('  clone safety: snapshots\x1b[K\r');
     copies = [...snapshotChecks(dir), ...(await workerChecks())];
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -182,5 +181,7 @@ export async function runCloneSafetySection(opts: ReportOptions): Promise<Report
     `this machine: ${machine.length === 0 ? 'no VM generation counter device (/dev/vmclock0, /dev/sysgenid)' : machine.map((d) => `${d.path}: ${d.counter !== null ? `watched (${d.counter.access})` : d.error?.message}`).join('; ')}`
       + `; realm guard problems: ${realmCloneGuard.counterProblems.length === 0 ? 'none' : realmCloneGuard.counterProblems.join('; ')}`,
   ].join('\n');
-  return { title, text, ok: failed === 0, json: { copies, controls, bytesCompared: bytes, machine: machine.map((d) => ({ path: d.path, usable: d.counter !== null })) } };
+  const summary = [{ suite: 'clone safety', oracle: 'property: copies differ', compared: `${copies.length} copies, ${controls.length} controls`,
+    bytes, mismatches: failed }];
+  return { title, text, ok: failed === 0, summary, json: { copies, controls, bytesCompared: bytes, machine: machine.map((d) => ({ path: d.path, usable: d.counter !== null })) } };
 }

@@ -8,7 +8,7 @@ import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/s
 import { evpRandScenarios } from '../../interop/suites/evp-rand/scenarios.js';
 import { groupScenarios, mismatchLines, totalOf, type ScenarioGroup } from './scenario-groups.js';
 import type { Discovery } from '../../interop/builds/registry.js';
-import { unavailableSection, type ReportOptions, type ReportSection } from './section.js';
+import { counted, unavailableSection, type ReportOptions, type ReportSection } from './section.js';
 import { discoverChosen } from './builds.js';
 import { formatTable } from './table.js';
 
@@ -32,7 +32,7 @@ export async function runEvpRandSections(opts: ReportOptions): Promise<ReportSec
 
 function evpRandSection(found: Discovery<'evp-rand-3'>): ReportSection {
   const title = `EVP_RAND (compat/openssl3) vs ${found.name}`;
-  if (!found.available) return unavailableSection(title, found.name, found.reason);
+  if (!found.available) return unavailableSection(title, found.name, found.reason, 'EVP_RAND scenarios');
   const started = Date.now();
   const scenarios = evpRandScenarios();
   const results: [string, EvpRandComparison][] = groupScenarios(scenarios, GROUPS)
@@ -49,6 +49,8 @@ function evpRandSection(found: Discovery<'evp-rand-3'>): ReportSection {
   lines.push(...mismatchLines(total.mismatches));
   return {
     title, ok: total.mismatches.length === 0 && total.scenarios > 0, text: lines.join('\n'),
+    summary: [{ suite: 'EVP_RAND scenarios', oracle: found.name, compared: `${total.scenarios} scenarios, ${counted(total.calls, 'calls')}`,
+      bytes: total.bytes, mismatches: total.mismatches.length }],
     json: { available: true, ...total, groups: results.map(([g, r]) => ({ group: g, ...r })) },
   };
 }

@@ -8,7 +8,7 @@
  * fails on any mismatch or on a suite that compared nothing.
  */
 import { join, relative } from 'node:path';
-import type { ReportOptions, ReportSection } from './section.js';
+import { counted, type ReportOptions, type ReportSection, type SummaryRow } from './section.js';
 import { formatTable } from './table.js';
 import { repoRoot } from '../../interop/builds/openssl111/load.js';
 import { LINE_IDS, type LineId } from '../../interop/builds/fips-provider/configs.js';
@@ -58,11 +58,14 @@ export async function runFipsSection(opts: ReportOptions, lines: readonly LineId
   const details: string[] = [];
   const paths: string[] = [];
   const json: unknown[] = [];
+  const summary: SummaryRow[] = [];
   let ok = true;
   for (const line of lines) {
     const { configs, missing } = lineConfigs(line);
     if (configs.length === 0) {
       found.push([line, 'unavailable', missing[0] ?? 'no configuration', '']);
+      summary.push({ suite: 'FIPS provider', oracle: `fips-${line}`, compared: 'nothing', bytes: null, mismatches: null,
+        unavailable: missing[0] ?? 'no configuration' });
       continue;
     }
     const results: ConfigResult[] = [];
@@ -73,6 +76,7 @@ export async function runFipsSection(opts: ReportOptions, lines: readonly LineId
       : `${p.name} ${p.version}`, configs.map((c) => c.id).join(' ')]);
     paths.push(`fips.so of ${line}: ${fipsSo}`);
     for (const m of missing) details.push(`  missing: ${m}`);
+    const before = rows.length;
     for (const r of results) {
       const { rows: add, ok: good } = rowsOf(r);
       rows.push(...add);
@@ -84,6 +88,11 @@ export async function runFipsSection(opts: ReportOptions, lines: readonly LineId
       json.push({ line, config: r.config.id, options: r.config.options, provider: r.load.provider, drbg: r.drbg, crng: r.crng,
         events: r.events, digests: r.digests, selection: r.selection && { ...r.selection, real: undefined } });
     }
+    // Row columns: line, config, suite, cases, steps, bytes, crashes, mismatches, note.
+    const mine = rows.slice(before);
+    const sum = (k: number): number => mine.reduce((n, row) => n + (typeof row[k] === 'number' ? row[k] : 0), 0);
+    summary.push({ suite: 'FIPS provider', oracle: `fips-${line}`, compared: `${configs.length} configs, ${counted(sum(4), 'steps')}`,
+      bytes: sum(5), mismatches: sum(7) });
   }
   const text = [
     formatTable(['line', 'status', 'FIPS provider', 'configurations'], found),
@@ -99,5 +108,5 @@ export async function runFipsSection(opts: ReportOptions, lines: readonly LineId
     'DRBG events are compared too. Out of scope: the module integrity MAC, the non-DRBG KATs,',
     'jitter entropy (docs/fips.md).',
   ];
-  return { title: 'The real FIPS provider (3.5, 3.6, 4.0) against randshim\'s FIPS model', text: text.join('\n'), ok, json };
+  return { title: 'The real FIPS provider (3.5, 3.6, 4.0) against randshim\'s FIPS model', text: text.join('\n'), ok, json, summary };
 }

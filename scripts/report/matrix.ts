@@ -8,15 +8,23 @@
 import { matrixClean, runMatrix } from '../../interop/suites/matrix/run.js';
 import { matrixOptions } from './matrix-scale.js';
 import { renderMatrixText } from './matrix-render.js';
-import type { ReportOptions, ReportSection } from './section.js';
+import { counted, type ReportOptions, type ReportSection, type SummaryRow } from './section.js';
 
 export async function runMatrixSection(opts: ReportOptions): Promise<ReportSection | null> {
   if (opts.oracle !== undefined && opts.oracle !== 'matrix') return null;
   const started = Date.now();
   const matrix = await runMatrix(matrixOptions(opts));
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const summary = matrix.columns.map((c): SummaryRow => {
+    const cells = Object.values(c.cells);
+    const compared = cells.flatMap((x) => (x.status === 'compared' ? [x] : []));
+    const broken = cells.filter((x) => x.status !== 'compared' && x.status !== 'not-applicable').length;
+    return { suite: 'matrix', oracle: c.column, compared: `${compared.length} cells, ${counted(compared.reduce((n, x) => n + x.cases, 0), 'cases')}`,
+      bytes: compared.reduce((n, x) => n + x.bytes, 0), mismatches: compared.reduce((n, x) => n + x.mismatches, 0) + broken };
+  });
   return {
     title: 'Cross-implementation matrix: SP 800-90A configurations x implementations',
+    summary,
     ok: matrixClean(matrix),
     text: `${renderMatrixText(matrix.columns)}\n(${seconds} s)`,
     json: matrix,

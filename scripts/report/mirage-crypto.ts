@@ -7,7 +7,7 @@
  */
 import { mirageHmacDrbgCell, runCampaign, type CampaignResult } from '../../interop/builds/mirage-crypto/campaign.js';
 import { discoverMirage } from '../../interop/builds/mirage-crypto/runner.js';
-import type { ReportOptions, ReportSection } from './section.js';
+import { counted, type ReportOptions, type ReportSection } from './section.js';
 import { formatTable } from './table.js';
 
 export async function runMirageCryptoSection(opts: ReportOptions): Promise<ReportSection | null> {
@@ -16,7 +16,11 @@ export async function runMirageCryptoSection(opts: ReportOptions): Promise<Repor
   const title = 'mirage-crypto-rng 0.10.7: Fortuna and Hmac_drbg';
   if (!found.available || found.driver === undefined) {
     const cell = mirageHmacDrbgCell(null, '0.10.7', found.reason);
-    return { title, ok: false, text: `not run: ${found.reason ?? 'driver unavailable'}`, json: { available: false, cell } };
+    return {
+      title, ok: false, text: `not run: ${found.reason ?? 'driver unavailable'}`, json: { available: false, cell },
+      summary: [{ suite: 'Fortuna, Hmac_drbg', oracle: 'mirage-crypto', compared: 'nothing', bytes: null, mismatches: null,
+        unavailable: found.reason ?? 'driver unavailable' }],
+    };
   }
   const sequences = opts.cases ?? 200;
   const fortuna = runCampaign('fortuna', found.driver, { sequences, steps: 60, seed: opts.seed, scheduleRounds: 1100 });
@@ -36,9 +40,12 @@ export async function runMirageCryptoSection(opts: ReportOptions): Promise<Repor
   const mismatches = [...fortuna.mismatches, ...hmac.mismatches].slice(0, 5)
     .map((m) => `  MISMATCH seq ${m.sequence} step ${m.step} ${m.op}: mirage ${m.mirage} / randshim ${m.randshim}`);
   const ok = fortuna.mismatches.length === 0 && hmac.mismatches.length === 0;
+  const summary = [fortuna, hmac].map((r, i) => ({ suite: i === 0 ? 'Fortuna' : 'Hmac_drbg', oracle: 'mirage-crypto 0.10.7',
+    compared: counted(r.sequences, 'sequences'), bytes: r.bytesCompared, mismatches: r.mismatches.length }));
   return {
     title,
     ok,
+    summary,
     text: [table, '', ...notes, ...mismatches].join('\n'),
     json: { provenance: found.provenance, fortuna: { ...fortuna, mismatches: fortuna.mismatches.slice(0, 20) }, hmac: { ...hmac, mismatches: hmac.mismatches.slice(0, 20) }, cell },
   };

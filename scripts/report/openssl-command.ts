@@ -11,7 +11,7 @@ import { ACCEPTED_SECTIONS, compareRandCommand, sectionLabel } from '../../inter
 import type { RandCommand } from '../../interop/suites/openssl-rand/command.js';
 import { discover, type BuildEntry } from '../../interop/builds/registry.js';
 import { chosenBuilds } from './builds.js';
-import { unavailableSection, type ReportOptions, type ReportSection } from './section.js';
+import { counted, unavailableSection, type ReportOptions, type ReportSection } from './section.js';
 import { formatTable } from './table.js';
 
 const N_VALUES = [1, 16, 17, 33, 64, 257, 4096, 4097, 20000, 65537];
@@ -28,7 +28,7 @@ async function commandSection(entry: BuildEntry, opts: ReportOptions): Promise<R
   const found = await discover(entry, 'openssl-command');
   const personality = (line: string): string => (line === '3.0' ? 'compat/3' : `compat/${line}`);
   const titleFor = (line: string): string => `${entry.name}: openssl rand vs the same program on ${personality(line)}`;
-  if (!found.available) return unavailableSection(titleFor('3.0'), found.name, found.reason);
+  if (!found.available) return unavailableSection(titleFor('3.0'), found.name, found.reason, 'openssl rand');
   const oracle = found.handle;
   const title = titleFor(oracle.environment.line ?? '3.0');
   const rows: { config: string; commands: number; bytes: number; urandom: number; mismatches: number }[] = [];
@@ -50,9 +50,8 @@ async function commandSection(entry: BuildEntry, opts: ReportOptions): Promise<R
       }
     }
     rows.push(row);
-    if (opts.progress) process.stderr.write(`\r  ${entry.name}: ${i + 1}/${ACCEPTED_SECTIONS.length} configurations\x1b[K`);
+    opts.onProgress?.(i + 1, ACCEPTED_SECTIONS.length, `${entry.name}: [random] configurations`);
   }
-  if (opts.progress) process.stderr.write('\r\x1b[K');
   const total = rows.reduce((t, r) => ({ config: 'total', commands: t.commands + r.commands, bytes: t.bytes + r.bytes, urandom: t.urandom + r.urandom, mismatches: t.mismatches + r.mismatches }),
     { config: 'total', commands: 0, bytes: 0, urandom: 0, mismatches: 0 });
   const text = [
@@ -61,5 +60,7 @@ async function commandSection(entry: BuildEntry, opts: ReportOptions): Promise<R
       [...rows, total].map((r) => [r.config, r.commands, r.bytes, r.urandom, r.mismatches])),
     ...problems,
   ].join('\n');
-  return { title, text, ok: total.mismatches === 0, json: { available: true, rows, total } };
+  const summary = [{ suite: 'openssl rand', oracle: entry.name, compared: counted(total.commands, 'commands'),
+    bytes: total.bytes, mismatches: total.mismatches }];
+  return { title, text, ok: total.mismatches === 0, json: { available: true, rows, total }, summary };
 }

@@ -10,7 +10,7 @@ import { PEER_DIFFERENCES } from '../../interop/suites/matrix/differences.js';
 import { peerRuns, type PeerLibrary, type PeerOutcome } from '../../interop/suites/matrix/peer-runs.js';
 import { matrixOptions } from './matrix-scale.js';
 import { shortPath, wrap } from './matrix-render.js';
-import type { ReportOptions, ReportSection } from './section.js';
+import { counted, type ReportOptions, type ReportSection, type SummaryRow } from './section.js';
 import { formatTable } from './table.js';
 
 const failed = (r: PeerOutcome): number => ('unavailable' in r ? 0 : r.campaign.mismatches.length + (r.nist?.failures.length ?? 0));
@@ -42,9 +42,13 @@ export async function runPeersSection(opts: ReportOptions): Promise<ReportSectio
     for (const m of [...r.campaign.mismatches, ...(r.nist?.failures ?? [])].slice(0, 3)) text.push(`  MISMATCH ${r.library} ${r.config}: ${m.slice(0, 300)}`);
   }
   const ok = runs.every((r) => !('unavailable' in r) && failed(r) === 0 && r.campaign.cases > 0);
+  const summary = runs.map((r): SummaryRow => ('unavailable' in r
+    ? { suite: `conventions: ${r.config}`, oracle: r.library, compared: 'nothing', bytes: null, mismatches: null, unavailable: r.unavailable }
+    : { suite: `conventions: ${r.config}`, oracle: r.library, compared: counted(r.campaign.cases, 'cases'), bytes: r.campaign.bytes,
+      mismatches: failed(r) }));
   return {
     title: 'Mbed TLS 2.28 / 3.6, wolfSSL and mirage-crypto (randshim in their conventions)',
-    ok, text: text.join('\n'),
+    ok, text: text.join('\n'), summary,
     json: runs.map((r) => ('unavailable' in r ? r : { ...r, campaign: { ...r.campaign, mismatches: r.campaign.mismatches.slice(0, 20) } })),
   };
 }

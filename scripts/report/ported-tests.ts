@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { haveSources, originalBinary, OPENSSL_LINES, REPO_ROOT } from '../openssl-tests/lines.js';
 import { PORTED, portedCaseCount, type PortedFile } from '../openssl-tests/ported.js';
 import { casesOfTitle, parseTap, REGISTRATIONS_TITLE } from '../openssl-tests/tap.js';
-import type { ReportOptions, ReportSection } from './section.js';
+import { counted, unavailableSection, type ReportOptions, type ReportSection } from './section.js';
 import { formatTable } from './table.js';
 
 interface Row {
@@ -63,18 +63,17 @@ export async function runPortedTestsSection(opts: ReportOptions): Promise<Report
   const missing = OPENSSL_LINES.filter((l) => !haveSources(l));
   if (missing.length > 0) {
     const reason = `sources of ${missing.join(', ')} not fetched (bash scripts/ensure.d/45-openssl-tests.sh)`;
-    return { title, text: `unavailable: ${reason}`, ok: true, json: { available: false, reason } };
+    return unavailableSection(title, 'OpenSSL test sources', reason, 'ported OpenSSL tests');
   }
   const rows: Row[] = [];
   for (const [i, p] of PORTED.entries()) {
-    if (opts.progress) process.stderr.write(`\r  ported tests: ${i + 1}/${PORTED.length} files\x1b[K`);
+    opts.onProgress?.(i, PORTED.length, `${p.line} ${p.file}`);
     const port = runPort(p);
     rows.push({
       line: p.line, file: p.file, cCases: portedCaseCount(p), portPassing: port.passing, portFailing: port.failing,
       controls: port.controls, originalPassing: runOriginal(p),
     });
   }
-  if (opts.progress) process.stderr.write('\r\x1b[K');
   const ok = rows.every((r) => r.portFailing === 0 && r.portPassing === r.cCases && r.originalPassing === r.cCases);
   const text = [
     formatTable(['line    C file', 'C cases', 'port passing', 'extra checks', 'original passing'],
@@ -84,5 +83,11 @@ export async function runPortedTestsSection(opts: ReportOptions): Promise<Report
     'Extra checks: the ports\' cases beyond the C (controls, data counts), passing.',
     'Every deviation of the ports, with its reason: docs/ported-tests.md.',
   ].join('\n');
-  return { title, text, ok, json: { available: true, rows } };
+  const summary = OPENSSL_LINES.map((line) => {
+    const mine = rows.filter((r) => r.line === line);
+    const sum = (f: (r: Row) => number): number => mine.reduce((n, r) => n + f(r), 0);
+    return { suite: 'OpenSSL\'s tests, ported', oracle: `originals on ${line}`, compared: `${mine.length} files, ${counted(sum((r) => r.cCases), 'cases')}`,
+      bytes: null, mismatches: sum((r) => r.portFailing + Math.abs(r.cCases - r.portPassing) + Math.abs(r.cCases - (r.originalPassing ?? 0))) };
+  });
+  return { title, text, ok, json: { available: true, rows }, summary };
 }

@@ -10,7 +10,7 @@ import type { Oracle111 } from '../../interop/builds/openssl111/oracle.js';
 import { buildsWith, discover as discoverBuild, type Discovery } from '../../interop/builds/registry.js';
 import { proveAdditionalData, type AdditionalDataProof } from '../../interop/suites/rand-drbg/additional-data.js';
 import { ALL_DIFFERENCES, runScenarios111, SCENARIOS_111, type OracleSummary } from '../../interop/suites/rand-drbg/index.js';
-import type { ReportOptions, ReportSection } from './section.js';
+import { counted, type ReportOptions, type ReportSection, type SummaryRow } from './section.js';
 import { formatTable } from './table.js';
 
 /** An oracle the section can use: its name and how to bring it up. */
@@ -104,5 +104,11 @@ export async function runRandDrbgSection(opts: ReportOptions, entries: readonly 
   }
   const ok = oracles.length > 0 && summaries.every((s) => s.passed === s.scenarios && s.compared > 0)
     && proofs.every((p) => p.ok) && report.differences.every((d) => d.shown !== false);
-  return { title: 'OpenSSL 1.1.1 RAND / RAND_DRBG: randshim vs real 1.1.1', text: lines.join('\n'), ok, json: report };
+  const summary: SummaryRow[] = [
+    ...summaries.map((s) => ({ suite: 'RAND_DRBG scenarios', oracle: s.oracle,
+      compared: `${s.scenarios} scenarios, ${counted(s.compared, 'calls')}`, bytes: s.outputBytes, mismatches: s.scenarios - s.passed })),
+    ...unavailable.map((u) => ({ suite: 'RAND_DRBG scenarios', oracle: u.oracle, compared: 'nothing', bytes: null,
+      mismatches: null, unavailable: u.reason })),
+  ];
+  return { title: 'OpenSSL 1.1.1 RAND / RAND_DRBG: randshim vs real 1.1.1', text: lines.join('\n'), ok, json: report, summary };
 }

@@ -2,7 +2,8 @@
 import { BACKEND_NAMES } from '../../provider/sp800-90a/primitives/index.js';
 import { loadEvpRand } from '../../vectors/evprand.js';
 import { runSuite } from '../../vectors/runner.js';
-import type { ReportSection } from './section.js';
+import type { ProgressUpdate } from './progress.js';
+import { counted, type ReportSection } from './section.js';
 import { formatTable } from './table.js';
 
 export interface VectorRow {
@@ -15,10 +16,11 @@ export interface VectorRow {
   readonly failed: number;
 }
 
-export function runVectorSection(): ReportSection {
+export function runVectorSection(onProgress?: ProgressUpdate): ReportSection {
   const vectors = loadEvpRand();
   const rows: VectorRow[] = [];
-  for (const backend of BACKEND_NAMES) {
+  for (const [i, backend] of BACKEND_NAMES.entries()) {
+    onProgress?.(i, BACKEND_NAMES.length, `${backend} backend`);
     for (const [mechanism, t] of runSuite(vectors.stanzas, backend)) {
       rows.push({ backend, mechanism, stanzas: t.stanzas, cases: t.cases, passed: t.passed, bytesCompared: t.bytesCompared, failed: t.failures.length });
     }
@@ -28,9 +30,15 @@ export function runVectorSection(): ReportSection {
     formatTable(['mechanism', 'backend', 'stanzas', 'cases', 'passed', 'failed', 'bytes compared'],
       rows.map((r) => [r.mechanism, r.backend, r.stanzas, r.cases, r.passed, r.failed, r.bytesCompared])),
   ].join('\n');
+  const summary = BACKEND_NAMES.map((backend) => {
+    const mine = rows.filter((r) => r.backend === backend);
+    const sum = (f: (r: VectorRow) => number): number => mine.reduce((t, r) => t + f(r), 0);
+    return { suite: 'NIST CAVP vectors', oracle: `engine (${backend})`, compared: counted(sum((r) => r.cases), 'cases'),
+      bytes: sum((r) => r.bytesCompared), mismatches: sum((r) => r.cases - r.passed) };
+  });
   return {
     title: 'NIST CAVP DRBG vectors on the engine',
-    text,
+    text, summary,
     ok: rows.every((r) => r.failed === 0 && r.passed === r.cases),
     json: rows,
   };
