@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   }
   const ok = sections.every((s) => s.ok);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`\n== Summary\n${summaryTable(sections)}`);
+  console.log(`\n== Summary\n${wrapText(summaryTable(sections))}`);
   console.log(`\n${ok ? 'OK' : 'FAILED'}: ${sections.length} sections in ${seconds} s`);
   if (opts.json !== undefined) {
     writeFileSync(opts.json, JSON.stringify({ ok, seconds: Number(seconds), sections: sections.map((s) => ({ title: s.title, ok: s.ok, seconds: s.seconds, summary: s.summary, data: s.json })) }, null, 2));
