@@ -181,7 +181,7 @@ export async function runCloneSafetySection(opts: ReportOptions): Promise<Report
     `this machine: ${machine.length === 0 ? 'no VM generation counter device (/dev/vmclock0, /dev/sysgenid)' : machine.map((d) => `${d.path}: ${d.counter !== null ? `watched (${d.counter.access})` : d.error?.message}`).join('; ')}`
       + `; realm guard problems: ${realmCloneGuard.counterProblems.length === 0 ? 'none' : realmCloneGuard.counterProblems.join('; ')}`,
   ].join('\n');
-  const summary = [{ suite: 'clone safety', oracle: 'property: copies differ', compared: `${copies.length} copies, ${controls.length} controls`,
+  const summary = [{ suite: 'clone safety', oracle: 'copies must differ', compared: `${copies.length + controls.length} checks`,
     bytes, mismatches: failed }];
   return { title, text, ok: failed === 0, summary, json: { copies, controls, bytesCompared: bytes, machine: machine.map((d) => ({ path: d.path, usable: d.counter !== null })) } };
 }

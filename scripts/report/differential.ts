@@ -55,7 +55,7 @@ export async function runDifferentialSection(opts: ReportOptions): Promise<Repor
         const result = await campaign(o.driver, backend, n, opts);
         ok &&= result.totals.mismatches === 0 && result.totals.cases > 0;
         json.push(result);
-        summary.push({ suite: `differential (${backend})`, oracle: o.name, compared: counted(result.totals.cases, 'cases'),
+        summary.push({ suite: `differential ${backend}`, oracle: o.name, compared: counted(result.totals.cases, 'cases'),
           bytes: result.totals.bytesCompared, mismatches: result.totals.mismatches });
         lines.push('', `${o.name} vs ${result.subject} (seed ${result.seed}, ${result.seconds.toFixed(1)} s)`);
         lines.push(formatTable(['configuration', 'cases', 'steps', 'error steps', 'outputs', 'bytes compared', 'mismatches'],

@@ -32,7 +32,7 @@ export async function runEvpRandSections(opts: ReportOptions): Promise<ReportSec
 
 function evpRandSection(found: Discovery<'evp-rand-3'>): ReportSection {
   const title = `EVP_RAND (compat/openssl3) vs ${found.name}`;
-  if (!found.available) return unavailableSection(title, found.name, found.reason, 'EVP_RAND scenarios');
+  if (!found.available) return unavailableSection(title, found.name, found.reason, 'EVP_RAND');
   const started = Date.now();
   const scenarios = evpRandScenarios();
   const results: [string, EvpRandComparison][] = groupScenarios(scenarios, GROUPS)
@@ -49,7 +49,7 @@ function evpRandSection(found: Discovery<'evp-rand-3'>): ReportSection {
   lines.push(...mismatchLines(total.mismatches));
   return {
     title, ok: total.mismatches.length === 0 && total.scenarios > 0, text: lines.join('\n'),
-    summary: [{ suite: 'EVP_RAND scenarios', oracle: found.name, compared: `${total.scenarios} scenarios, ${counted(total.calls, 'calls')}`,
+    summary: [{ suite: 'EVP_RAND', oracle: found.name, compared: counted(total.calls, 'calls'),
       bytes: total.bytes, mismatches: total.mismatches.length }],
     json: { available: true, ...total, groups: results.map(([g, r]) => ({ group: g, ...r })) },
   };

@@ -44,7 +44,7 @@ export async function runLinesSection(opts: ReportOptions): Promise<ReportSectio
     ? [d.name, 'found', `${basename(d.build.paths.libcrypto)} in .cache/openssl-lines/${d.build.line}/root`, d.build.hello.version]
     : [d.name, 'unavailable', d.available ? '' : d.reason, ''])))];
   const json: unknown[] = [];
-  const summary: SummaryRow[] = found.filter((d) => d.build === undefined).map((d) => ({ suite: 'live line suites',
+  const summary: SummaryRow[] = found.filter((d) => d.build === undefined).map((d) => ({ suite: 'line suites',
     oracle: d.name, compared: 'nothing', bytes: null, mismatches: null, unavailable: d.available ? '' : d.reason }));
   let ok = true;
   const files = new ScenarioFiles();
@@ -58,8 +58,8 @@ export async function runLinesSection(opts: ReportOptions): Promise<ReportSectio
         const unexplained = c.differences.filter((x) => explain(x) === undefined);
         ok &&= unexplained.length === 0;
         rows.push([suite, c.scenarios, c.calls, c.bytes, c.differences.length - unexplained.length, unexplained.length]);
-        summary.push({ suite: `${suite === 'evp-rand' ? 'EVP_RAND' : 'RAND front end'} scenarios`, oracle: build.name,
-          compared: `${c.scenarios} scenarios, ${counted(c.calls, 'calls')}`, bytes: c.bytes, mismatches: unexplained.length });
+        summary.push({ suite: suite === 'evp-rand' ? 'EVP_RAND' : 'RAND front end', oracle: build.name,
+          compared: counted(c.calls, 'calls'), bytes: suite === 'evp-rand' ? c.bytes : null, mismatches: unexplained.length });
         json.push({ build: build.name, suite, scenarios: c.scenarios, calls: c.calls, bytes: c.bytes,
           differences: c.differences.length, unexplained });
       }
@@ -72,7 +72,7 @@ export async function runLinesSection(opts: ReportOptions): Promise<ReportSectio
       const t = r.totals;
       ok &&= r.available && t.mismatches === 0 && t.cases > 0;
       json.push({ build: build.name, differential: r });
-      summary.push({ suite: 'differential (node)', oracle: build.name, compared: counted(t.cases, 'cases'),
+      summary.push({ suite: 'differential node', oracle: build.name, compared: counted(t.cases, 'cases'),
         bytes: t.bytesCompared, mismatches: r.available ? t.mismatches : null, ...(r.available ? {} : { unavailable: r.reason ?? '' }) });
       text.push('', `${build.name}: ${build.hello.version}, ${build.manifest.suite} (${build.manifest.packages[0]}), `
         + `glibc ${build.hello.glibc}`);

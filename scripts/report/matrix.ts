@@ -19,7 +19,7 @@ export async function runMatrixSection(opts: ReportOptions): Promise<ReportSecti
     const cells = Object.values(c.cells);
     const compared = cells.flatMap((x) => (x.status === 'compared' ? [x] : []));
     const broken = cells.filter((x) => x.status !== 'compared' && x.status !== 'not-applicable').length;
-    return { suite: 'matrix', oracle: c.column, compared: `${compared.length} cells, ${counted(compared.reduce((n, x) => n + x.cases, 0), 'cases')}`,
+    return { suite: 'matrix', oracle: c.column, compared: counted(compared.reduce((n, x) => n + x.cases, 0), 'cases'),
       bytes: compared.reduce((n, x) => n + x.bytes, 0), mismatches: compared.reduce((n, x) => n + x.mismatches, 0) + broken };
   });
   return {

@@ -42,10 +42,17 @@ export async function runPeersSection(opts: ReportOptions): Promise<ReportSectio
     for (const m of [...r.campaign.mismatches, ...(r.nist?.failures ?? [])].slice(0, 3)) text.push(`  MISMATCH ${r.library} ${r.config}: ${m.slice(0, 300)}`);
   }
   const ok = runs.every((r) => !('unavailable' in r) && failed(r) === 0 && r.campaign.cases > 0);
-  const summary = runs.map((r): SummaryRow => ('unavailable' in r
-    ? { suite: `conventions: ${r.config}`, oracle: r.library, compared: 'nothing', bytes: null, mismatches: null, unavailable: r.unavailable }
-    : { suite: `conventions: ${r.config}`, oracle: r.library, compared: counted(r.campaign.cases, 'cases'), bytes: r.campaign.bytes,
-      mismatches: failed(r) }));
+  const summary = libraries.flatMap((library): SummaryRow[] => {
+    const mine = runs.filter((r) => r.library === library);
+    const down = mine.find((r) => 'unavailable' in r);
+    if (mine.length === 0) return [];
+    if (down !== undefined && 'unavailable' in down) {
+      return [{ suite: 'conventions', oracle: library, compared: 'nothing', bytes: null, mismatches: null, unavailable: down.unavailable }];
+    }
+    const ran = mine.flatMap((r) => ('unavailable' in r ? [] : [r]));
+    return [{ suite: 'conventions', oracle: library, compared: counted(ran.reduce((n, r) => n + r.campaign.cases, 0), 'cases'),
+      bytes: ran.reduce((n, r) => n + r.campaign.bytes, 0), mismatches: ran.reduce((n, r) => n + failed(r), 0) }];
+  });
   return {
     title: 'Mbed TLS 2.28 / 3.6, wolfSSL and mirage-crypto (randshim in their conventions)',
     ok, text: text.join('\n'), summary,

@@ -31,7 +31,7 @@ export async function runRand3Sections(opts: ReportOptions): Promise<ReportSecti
 
 function rand3Section(found: Discovery<'evp-rand-3'>): ReportSection {
   const title = `RAND front end (compat/openssl3, 3.x default chain) vs ${found.name}`;
-  if (!found.available) return unavailableSection(title, found.name, found.reason, 'RAND front end scenarios');
+  if (!found.available) return unavailableSection(title, found.name, found.reason, 'RAND front end');
   const started = Date.now();
   const scenarios = rand3Scenarios();
   const files = new ScenarioFiles();
@@ -54,7 +54,7 @@ function rand3Section(found: Discovery<'evp-rand-3'>): ReportSection {
   lines.push(...mismatchLines(total.mismatches));
   return {
     title, ok: total.mismatches.length === 0 && total.scenarios > 0, text: lines.join('\n'),
-    summary: [{ suite: 'RAND front end scenarios', oracle: found.name, compared: `${total.scenarios} scenarios, ${counted(total.calls, 'calls')}`,
+    summary: [{ suite: 'RAND front end', oracle: found.name, compared: counted(total.calls, 'calls'),
       bytes: null, mismatches: total.mismatches.length }],
     json: { available: true, ...total, groups: results.map(([g, r]) => ({ group: g, ...r })) },
   };

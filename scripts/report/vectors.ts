@@ -33,7 +33,7 @@ export function runVectorSection(onProgress?: ProgressUpdate): ReportSection {
   const summary = BACKEND_NAMES.map((backend) => {
     const mine = rows.filter((r) => r.backend === backend);
     const sum = (f: (r: VectorRow) => number): number => mine.reduce((t, r) => t + f(r), 0);
-    return { suite: 'NIST CAVP vectors', oracle: `engine (${backend})`, compared: counted(sum((r) => r.cases), 'cases'),
+    return { suite: 'NIST vectors', oracle: `engine, ${backend}`, compared: counted(sum((r) => r.cases), 'cases'),
       bytes: sum((r) => r.bytesCompared), mismatches: sum((r) => r.cases - r.passed) };
   });
   return {
