@@ -14,11 +14,11 @@
  * {@link MAX_REPORTED} mismatches in block order: each block keeps its first ones, and the union
  * sorted by position keeps the first overall, so merged shards report the same ones.
  */
-import { compareCase } from '../../interop/suites/differential/compare.js';
+import { compareCase, countCase, zeroCounts, type Counts } from '../../interop/suites/differential/compare.js';
 import { configLabel } from '../../interop/suites/differential/configs.js';
 import type { DiffCase, Driver, DrbgConfig } from '../../interop/suites/differential/driver.js';
 import { CaseGenerator } from '../../interop/suites/differential/generator.js';
-import { configSeed, shrink } from '../../interop/suites/differential/runner.js';
+import { addCounts, configSeed, shrink } from '../../interop/suites/differential/runner.js';
 
 /** Cases per block: the unit of work of a worker and of a shard. */
 export const BLOCK_CASES = 100;
@@ -41,18 +41,6 @@ export interface BlockSpec {
   readonly cases: number;
 }
 
-/** Counts for one configuration (or a total). */
-export interface Counts {
-  cases: number;
-  steps: number;
-  /** Steps where OpenSSL returned 0: error paths compared (reasons, states). */
-  failingSteps: number;
-  /** Steps whose output bytes were compared. */
-  outputs: number;
-  bytesCompared: number;
-  mismatches: number;
-}
-
 export interface MismatchDetail {
   /** [global block index, case index in the block]: the order reports keep. */
   readonly position: readonly [number, number];
@@ -71,17 +59,6 @@ export interface BlockResult {
   readonly config: string;
   readonly counts: Counts;
   readonly mismatches: readonly MismatchDetail[];
-}
-
-export const zeroCounts = (): Counts => ({ cases: 0, steps: 0, failingSteps: 0, outputs: 0, bytesCompared: 0, mismatches: 0 });
-
-export function addCounts(into: Counts, c: Counts): void {
-  into.cases += c.cases;
-  into.steps += c.steps;
-  into.failingSteps += c.failingSteps;
-  into.outputs += c.outputs;
-  into.bytesCompared += c.bytesCompared;
-  into.mismatches += c.mismatches;
 }
 
 /** Every block of a campaign of `cases` cases over `configs`, in order (all shards). */
@@ -127,15 +104,8 @@ export async function runBlock(subject: Driver, oracle: Driver, seed: number, sp
   const label = configLabel(spec.config);
   for (let i = 0; i < cases.length; i++) {
     const cmp = compareCase(expected[i], got[i]);
-    counts.cases++;
-    counts.steps += cmp.stepsCompared;
-    counts.bytesCompared += cmp.bytesCompared;
-    for (const step of expected[i].steps.slice(0, cmp.stepsCompared)) {
-      if (step.ret === 0) counts.failingSteps++;
-      if (step.output !== undefined && step.output.length > 0) counts.outputs++;
-    }
+    countCase(counts, expected[i], cmp);
     if (cmp.mismatch === null) continue;
-    counts.mismatches++;
     if (mismatches.length >= MAX_REPORTED) continue;
     const shrunk = await shrink(subject, oracle, cases[i], cmp.mismatch);
     mismatches.push({

@@ -5,7 +5,8 @@
  * error) and JSON (the {@link Report} itself, what `merge` reads). `timing: false` leaves every
  * time out, so that two runs of the same campaign give byte-identical output.
  */
-import type { Counts, MismatchDetail } from './campaign.js';
+import type { Counts } from '../../interop/suites/differential/compare.js';
+import type { MismatchDetail } from './campaign.js';
 import { complete, type OracleReport, type Report, type Timing } from './report-model.js';
 
 export type Format = 'text' | 'json' | 'junit' | 'markdown';

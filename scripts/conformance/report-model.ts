@@ -4,7 +4,9 @@
  * cases, shard): timing lives in `timing` objects only, so two runs compare equal without them.
  */
 import type { DrbgConfig } from '../../interop/suites/differential/driver.js';
-import { addCounts, aggregate, firstMismatches, zeroCounts, type BlockResult, type Counts, type MismatchDetail, type Shard } from './campaign.js';
+import { zeroCounts, type Counts } from '../../interop/suites/differential/compare.js';
+import { addCounts } from '../../interop/suites/differential/runner.js';
+import { aggregate, firstMismatches, type BlockResult, type MismatchDetail, type Shard } from './campaign.js';
 import type { OracleRecord } from './oracles.js';
 
 export const REPORT_SCHEMA = 'randshim-conformance/1';

@@ -53,6 +53,33 @@ function compareStep(i: number, oracle: StepResult, subject: StepResult): Mismat
   return null;
 }
 
+/** What a campaign counts, per configuration and in total. */
+export interface Counts {
+  cases: number;
+  steps: number;
+  /** Steps where OpenSSL returned 0: error paths compared (reasons, states). */
+  failingSteps: number;
+  /** Steps whose output bytes were compared. */
+  outputs: number;
+  bytesCompared: number;
+  mismatches: number;
+}
+
+export const zeroCounts = (): Counts => ({ cases: 0, steps: 0, failingSteps: 0, outputs: 0, bytesCompared: 0, mismatches: 0 });
+
+/** Adds one compared case to `counts`: the steps compared, those of them where the oracle
+ * failed or gave output, the bytes, and whether it mismatched. */
+export function countCase(counts: Counts, oracle: CaseResult, cmp: CaseComparison): void {
+  counts.cases++;
+  counts.steps += cmp.stepsCompared;
+  counts.bytesCompared += cmp.bytesCompared;
+  for (const step of oracle.steps.slice(0, cmp.stepsCompared)) {
+    if (step.ret === 0) counts.failingSteps++;
+    if (step.output !== undefined && step.output.length > 0) counts.outputs++;
+  }
+  if (cmp.mismatch !== null) counts.mismatches++;
+}
+
 export function compareCase(oracle: CaseResult, subject: CaseResult): CaseComparison {
   if (oracle.created !== subject.created) {
     return { mismatch: { step: -1, field: 'created', expected: oracle.created, got: subject.created }, bytesCompared: 0, stepsCompared: 0 };

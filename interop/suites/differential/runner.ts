@@ -6,7 +6,7 @@
  * earlier step whose removal keeps a difference).
  */
 import type { DiffCase, Driver, DrbgConfig } from './driver.js';
-import { compareCase, type Mismatch } from './compare.js';
+import { compareCase, countCase, zeroCounts, type Counts, type Mismatch } from './compare.js';
 import { configLabel } from './configs.js';
 import { CaseGenerator } from './generator.js';
 
@@ -31,16 +31,8 @@ export interface MismatchReport {
   readonly minimalMismatch: Mismatch;
 }
 
-export interface ConfigStats {
+export interface ConfigStats extends Counts {
   readonly config: string;
-  cases: number;
-  steps: number;
-  /** Steps where OpenSSL returned 0: error paths compared (reasons, states). */
-  failingSteps: number;
-  /** Steps whose output bytes were compared. */
-  outputs: number;
-  bytesCompared: number;
-  mismatches: number;
 }
 
 export interface CampaignResult {
@@ -83,6 +75,16 @@ export async function shrink(subject: Driver, oracle: Driver, c: DiffCase, m: Mi
   return { minimal: best, mismatch: bestMismatch };
 }
 
+/** Adds `c` into `into`, field by field. */
+export function addCounts(into: Counts, c: Counts): void {
+  into.cases += c.cases;
+  into.steps += c.steps;
+  into.failingSteps += c.failingSteps;
+  into.outputs += c.outputs;
+  into.bytesCompared += c.bytesCompared;
+  into.mismatches += c.mismatches;
+}
+
 export async function runCampaign(subject: Driver, oracle: Driver, opts: CampaignOptions): Promise<CampaignResult> {
   const started = Date.now();
   const batchSize = opts.batchSize ?? 200;
@@ -96,7 +98,7 @@ export async function runCampaign(subject: Driver, oracle: Driver, opts: Campaig
     const label = configLabel(config);
     const seed = configSeed(opts.seed, config);
     const gen = new CaseGenerator({ seed, config, idPrefix: `${label} seed ${seed}` });
-    const s: ConfigStats = { config: label, cases: 0, steps: 0, failingSteps: 0, outputs: 0, bytesCompared: 0, mismatches: 0 };
+    const s: ConfigStats = { config: label, ...zeroCounts() };
     stats.push(s);
     for (let left = opts.casesPerConfig; left > 0;) {
       const n = Math.min(batchSize, left);
@@ -104,15 +106,8 @@ export async function runCampaign(subject: Driver, oracle: Driver, opts: Campaig
       const [oracleResults, subjectResults] = await Promise.all([oracle.runBatch(batch), subject.runBatch(batch)]);
       for (let i = 0; i < n; i++) {
         const cmp = compareCase(oracleResults[i], subjectResults[i]);
-        s.cases++;
-        s.steps += cmp.stepsCompared;
-        s.bytesCompared += cmp.bytesCompared;
-        for (const step of oracleResults[i].steps.slice(0, cmp.stepsCompared)) {
-          if (step.ret === 0) s.failingSteps++;
-          if (step.output !== undefined && step.output.length > 0) s.outputs++;
-        }
+        countCase(s, oracleResults[i], cmp);
         if (cmp.mismatch !== null) {
-          s.mismatches++;
           if (reports.length < maxReported) {
             const shrunk = await shrink(subject, oracle, batch[i], cmp.mismatch);
             reports.push({ config: label, seed, case: batch[i], mismatch: cmp.mismatch, minimal: shrunk.minimal, minimalMismatch: shrunk.mismatch });
@@ -124,10 +119,8 @@ export async function runCampaign(subject: Driver, oracle: Driver, opts: Campaig
       opts.progress?.(done, total);
     }
   }
-  const totals = stats.reduce((t, s) => ({
-    cases: t.cases + s.cases, steps: t.steps + s.steps, failingSteps: t.failingSteps + s.failingSteps,
-    outputs: t.outputs + s.outputs, bytesCompared: t.bytesCompared + s.bytesCompared, mismatches: t.mismatches + s.mismatches,
-  }), { cases: 0, steps: 0, failingSteps: 0, outputs: 0, bytesCompared: 0, mismatches: 0 });
+  const totals = zeroCounts();
+  for (const s of stats) addCounts(totals, s);
   return { subject: subject.info.name, oracle: oracle.info.name, seed: opts.seed, stats, reports, totals, seconds: (Date.now() - started) / 1000 };
 }
 
