@@ -39,6 +39,7 @@ const SMOKE: Record<string, number | boolean> = {
   '3 EVP_RAND_fetch': true, '3 EVP_RAND_CTX_new': true, '3 EVP_RAND_instantiate': 1, '3 EVP_RAND_generate': 1,
   '3 EVP_RAND_get_state': 1, '3 RAND_load_file (no file system)': -1, '3 ERR reason': 121,
   'provider Drbg generate': true, 'provider kernelRandom': true,
+  'compat/3.0 runs as 3.0': true, 'compat/3.5 runs as 3.5': true, 'compat/3.6 runs as 3.6': true, 'compat/4.0 runs as 4.0': true,
 };
 
 const ARGS = [

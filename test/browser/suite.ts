@@ -7,6 +7,11 @@
 import { AVAILABLE_BACKEND_NAMES, DEFAULT_BACKEND_NAME, Drbg, kernelRandom } from '../../provider/index.js';
 import * as o111 from '../../compat/openssl111/index.js';
 import * as o3 from '../../compat/openssl3/index.js';
+import * as line30 from '../../compat/openssl3-lines/30.js';
+import * as line35 from '../../compat/openssl3-lines/35.js';
+import * as line36 from '../../compat/openssl3-lines/36.js';
+import * as line40 from '../../compat/openssl3-lines/40.js';
+import { observeLine } from '../build/line-observe.js';
 import type { EvpRandStanza } from '../../vectors/evprand.js';
 import { runSuite } from '../../vectors/runner.js';
 
@@ -98,6 +103,13 @@ function smokeProvider(): Record<string, number | boolean> {
   return { 'provider Drbg generate': out.length === 32 && nonZero(out), 'provider kernelRandom': nonZero(kernelRandom(new Uint8Array(64))) };
 }
 
+/** The per-line entries, written from one template by scripts/build/line-entries.ts: in one
+ * bundle, each still runs its calls as its own line. */
+function smokeLines(): Record<string, boolean> {
+  const entries = { '3.0': line30, 3.5: line35, 3.6: line36, '4.0': line40 };
+  return Object.fromEntries(Object.entries(entries).map(([line, p]) => [`compat/${line} runs as ${line}`, observeLine(p).line === line]));
+}
+
 /** Runs everything on `stanzas` (the NIST vectors, fetched by the caller). */
 export function runBrowserSuite(realm: string, stanzas: readonly EvpRandStanza[]): BrowserResults {
   const start = performance.now();
@@ -105,7 +117,7 @@ export function runBrowserSuite(realm: string, stanzas: readonly EvpRandStanza[]
   for (const [mech, t] of runSuite(stanzas, DEFAULT_BACKEND_NAME)) {
     nist[mech] = { stanzas: t.stanzas, cases: t.cases, passed: t.passed, bytesCompared: t.bytesCompared, failures: t.failures.slice(0, 3).map((f) => JSON.stringify(f)) };
   }
-  const smoke = { ...smoke111(), ...smoke3(), ...smokeProvider() };
+  const smoke = { ...smoke111(), ...smoke3(), ...smokeProvider(), ...smokeLines() };
   return {
     realm,
     workerScope: typeof scope.WorkerGlobalScope === 'function' && globalThis instanceof scope.WorkerGlobalScope,

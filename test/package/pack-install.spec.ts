@@ -118,12 +118,16 @@ describe('package: npm pack, offline install, imports from ESM, CommonJS and Typ
     import { openssl111 } from 'randshim/compat';
     import { RAND_DRBG_new, RAND_bytes as RAND_bytes_111 } from 'randshim/compat/1.1.1';
     import { RAND_bytes, EVP_RAND_fetch } from 'randshim/compat/3';
+    import { RAND_bytes as RAND_bytes_35, EVP_RAND_CTX } from 'randshim/compat/3.5';
+    import * as line40 from 'randshim/compat/4.0';
     const options: DrbgOptions = { mechanism: { type: 'HMAC-DRBG', digest: 'SHA2-256' } };
     const drbg: Drbg = new Drbg(options);
     const backend: BackendName = getBackend().name;
     const buf = new Uint8Array(16);
-    const rc: number = RAND_bytes(buf, buf.length) + RAND_bytes_111(buf, buf.length) + openssl3.RAND_bytes(buf, 1);
-    export const used = [drbg, backend, rc, DrbgCtx, openssl111.RAND_status, RAND_DRBG_new, EVP_RAND_fetch];
+    const rc: number = RAND_bytes(buf, buf.length) + RAND_bytes_111(buf, buf.length) + openssl3.RAND_bytes(buf, 1)
+      + RAND_bytes_35(buf, 1) + line40.RAND_priv_bytes(buf, 1);
+    const ctx: EVP_RAND_CTX | null = line40.EVP_RAND_CTX_new(line40.EVP_RAND_fetch(null, 'CTR-DRBG', null), null);
+    export const used = [drbg, backend, rc, ctx, DrbgCtx, openssl111.RAND_status, RAND_DRBG_new, EVP_RAND_fetch];
   `;
 
   for (const [resolution, module] of [['node16', 'node16'], ['nodenext', 'nodenext'], ['bundler', 'esnext']] as const) {

@@ -6,13 +6,14 @@
  */
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { answer, serialQueue } from '../child-process.js';
 import { batchCases } from '../openssl111/node16-protocol.js';
 import type { CaseResult, DiffCase, Discovery, Driver, DrbgConfig, OracleInfo } from '../../suites/differential/driver.js';
 import type { Scenario } from '../../suites/evp-rand/scenario.js';
 import { buildName, LINE_IDS, linesCache, readLine, type LineId, type LineManifest, type LinePaths } from './lines.js';
 import { LineProcess } from './process.js';
 import type { ProbeResults } from './probes.js';
-import type { HelloInfo, LineScenarioRun, Response } from './protocol.js';
+import type { HelloInfo, LineScenarioRun } from './protocol.js';
 
 export interface LineBuild {
   /** '3.0' for the system control. */
@@ -28,12 +29,6 @@ export interface LineBuild {
   /** The probes of ./probes.ts (with the line's fips.cnf when it has one). */
   probes(): Promise<ProbeResults>;
   close(): Promise<void>;
-}
-
-function unwrap<K extends 'hello' | 'results' | 'runs' | 'probes'>(name: string, r: Response, key: K): NonNullable<Extract<Response, Record<K, unknown>>[K]> {
-  if (!r.ok) throw new Error(`${name} child: ${r.error}`);
-  if (!(key in r)) throw new Error(`${name} child: response without ${key}`);
-  return (r as unknown as Record<K, NonNullable<Extract<Response, Record<K, unknown>>[K]>>)[key];
 }
 
 const real = (f: string): string => {
@@ -95,29 +90,25 @@ export async function openSystem30Child(): Promise<LineBuild> {
 
 async function openChild(line: LineId | '3.0', name: string, paths: LinePaths, manifest: LineManifest): Promise<LineBuild> {
   const child = new LineProcess(paths);
+  const who = `${name} child`;
   let hello: HelloInfo;
   try {
-    hello = unwrap(name, await child.request({ op: 'hello' }), 'hello');
+    hello = answer(who, await child.request({ op: 'hello' }), 'hello');
     const problem = lineProvenanceProblem(hello, paths, manifest);
     if (problem !== null) throw new Error(`${name}: ${problem}`);
   } catch (e) {
     await child.close().catch(() => undefined);
     throw e;
   }
-  let queue: Promise<unknown> = Promise.resolve();
-  /** Serialises whole jobs so that concurrent callers cannot interleave. */
-  const serial = <T>(job: () => Promise<T>): Promise<T> => {
-    const run = queue.then(job, job);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  /** Whole jobs one after another, so that concurrent callers cannot interleave. */
+  const serial = serialQueue();
   const info: OracleInfo = { name, flavor: '3.x', library: `${paths.libcrypto} (child under ${paths.loader})`, version: hello.version };
   const driver: Driver = {
     info,
     supports: (config: DrbgConfig) => ['CTR-DRBG', 'HASH-DRBG', 'HMAC-DRBG'].includes(config.mechanism),
     runBatch: (cases: readonly DiffCase[]) => serial(async () => {
       const out: CaseResult[] = [];
-      for (const batch of batchCases(cases)) out.push(...unwrap(name, await child.request({ op: 'cases', cases: batch }), 'results'));
+      for (const batch of batchCases(cases)) out.push(...answer(who, await child.request({ op: 'cases', cases: batch }), 'results'));
       return out;
     }),
     close: () => serial(() => child.close()),
@@ -128,12 +119,12 @@ async function openChild(line: LineId | '3.0', name: string, paths: LinePaths, m
       const out: LineScenarioRun[] = [];
       for (let i = 0; i < scenarios.length; i += 16) {
         const batch = scenarios.slice(i, i + 16);
-        out.push(...unwrap(name, await child.request({ op: 'scenarios', scenarios: batch, freshLibctx }), 'runs'));
+        out.push(...answer(who, await child.request({ op: 'scenarios', scenarios: batch, freshLibctx }), 'runs'));
       }
       return out;
     }),
     probes: () => serial(async () =>
-      unwrap(name, await child.request({ op: 'probes', fipsConfig: paths.fipsConfig === '' ? null : paths.fipsConfig }), 'probes')),
+      answer(who, await child.request({ op: 'probes', fipsConfig: paths.fipsConfig === '' ? null : paths.fipsConfig }), 'probes')),
     close: () => driver.close(),
   };
 }

@@ -1,15 +1,27 @@
 /**
- * randshim's OpenSSL 3.5 personality: compat/openssl3's API bound to the 3.5 line
- * (provider/openssl3/lines.ts), with its own default library context and error tables.
+ * The one body of every per-line 3.x personality (randshim/compat/3.0, 3.5, 3.6, 4.0):
+ * compat/openssl3's API bound to one OpenSSL line (provider/openssl3/lines.ts), with that
+ * line's own default library context and error tables.
  *
  *   import { RAND_bytes, EVP_RAND_fetch } from 'randshim/compat/3.5';
+ *
+ * ESM wants each entry point's names as a static list, and each line its own module instance
+ * (createPersonality3 binds its line once), so the list is written here once and the build
+ * step scripts/build/line-entries.ts writes the compiled module again per line, as
+ * dist/compat/openssl3-lines/30.js, 35.js, 36.js and 40.js, with the literal of LINE below
+ * replaced by that line. The line is a literal in each copy, not derived from the module's URL,
+ * which a bundle would give all four. The types of each entry are this module's (30.d.ts, ...).
  *
  * The list of names is compat/openssl3's; test/interop/lines-personalities.spec.ts checks they match.
  */
 import { createPersonality3 } from './personality.js';
+import type { OpenSSL3Line } from '../../provider/openssl3/lines.js';
 
 export type * from '../openssl3/index.js';
 export { EVP_RAND, EVP_RAND_CTX, OSSL_PARAM_BLD, OSSL_PROVIDER } from '../openssl3/index.js';
+
+/** The line this module is bound to; scripts/build/line-entries.ts rewrites this one literal. */
+const LINE: OpenSSL3Line = '3.0';
 
 export const {
   ERR_GET_LIB,
@@ -214,4 +226,4 @@ export const {
   RAND_write_file,
   describeError3,
   providerNamed,
-} = createPersonality3('3.5');
+} = createPersonality3(LINE);
