@@ -3,7 +3,9 @@
  * fresh project (node-forge, the one runtime dependency, from a tarball packed out of this
  * repository's node_modules), then every export imported from ESM, from CommonJS (Node's
  * require(esm), 20.19+) and from TypeScript under moduleResolution node16, nodenext and bundler,
- * and the tarball checked by publint and @arethetypeswrong/cli.
+ * and the tarball checked by publint and @arethetypeswrong/cli. Last, the conformance CLI from
+ * the installed package (`npx randshim-conformance`, koffi added as its optional peer) against
+ * the system libcrypto.so.3: a valid JUnit file, and exit 2 for an unknown oracle.
  */
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
@@ -59,21 +61,23 @@ describe('package: npm pack, offline install, imports from ESM, CommonJS and Typ
 
   after(() => rmSync(work, { recursive: true, force: true }));
 
-  it('the tarball holds the built entry points with their .d.ts, and nothing of tests, scripts or interop', () => {
+  it('the tarball holds the built entry points with their .d.ts, the CLI, and nothing of tests or vectors', () => {
     for (const entry of ['dist/index', 'dist/provider/index', 'dist/compat/index', 'dist/compat/openssl111/index', 'dist/compat/openssl3/index']) {
       expect(packed).to.include(`${entry}.js`);
       expect(packed).to.include(`${entry}.d.ts`);
     }
-    const stray = packed.filter((f) => /^dist\/(test|scripts|interop|vectors)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts') && !f.endsWith('.d.ts'));
+    expect(packed).to.include('dist/scripts/conformance/bin.js');
+    const stray = packed.filter((f) => /^dist\/(test|vectors)\//.test(f) || /^dist\/scripts\/(?!conformance\/[\w-]+\.js$)/.test(f)
+      || f.endsWith('.map') || f.endsWith('.ts') && !f.endsWith('.d.ts'));
     expect(stray).to.deep.equal([]);
     console.log(`      tarball: ${packed.length} files`);
   });
 
-  it('what an install pulls in: node-forge only; ffi-rs (native) is an optional peer, never installed for you', () => {
+  it('what an install pulls in: node-forge only; ffi-rs and koffi (native) are optional peers, never installed for you', () => {
     const manifest = JSON.parse(readFileSync(join(consumer, 'node_modules', 'randshim', 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.dependencies).to.deep.equal({ 'node-forge': '1.4.3' });
     expect(manifest.optionalDependencies).to.equal(undefined);
-    expect(manifest.peerDependenciesMeta).to.deep.equal({ 'ffi-rs': { optional: true } });
+    expect(manifest.peerDependenciesMeta).to.deep.equal({ 'ffi-rs': { optional: true }, koffi: { optional: true } });
   });
 
   it('the installed project holds randshim and node-forge only, and no native code', () => {
@@ -156,5 +160,28 @@ describe('package: npm pack, offline install, imports from ESM, CommonJS and Typ
     // require() an ES module (TypeScript 5.8+ allows it under nodenext); at run time Node
     // 20.19+ can, which the CommonJS test above proves.
     run([join(REPO, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js'), tarball, '--profile', 'esm-only', '--no-color'], consumer);
+  });
+
+  it('npx randshim-conformance from the installed package: JUnit against libcrypto.so.3, exit 2 for an unknown oracle', () => {
+    const bin = (args: readonly string[]): ReturnType<typeof spawnSync> =>
+      spawnSync(process.execPath, [NPM_CLI, 'exec', '--offline', '--no', '--', 'randshim-conformance', ...args],
+        { cwd: consumer, env: cleanEnv(), encoding: 'utf8', timeout: 300_000 });
+    const without = bin(['--list-oracles']);
+    expect(without.status, String(without.stderr)).to.equal(2);
+    expect(String(without.stderr)).to.contain('npm install koffi');
+    run([NPM_CLI, 'pack', '--pack-destination', work, join(REPO, 'node_modules', 'koffi')], REPO);
+    const koffi = readdirSync(work).find((f) => f.startsWith('koffi-') && f.endsWith('.tgz'));
+    run([NPM_CLI, 'install', '--offline', '--no-audit', '--no-fund', '--no-save', join(work, String(koffi))], consumer);
+    const junit = join(consumer, 'conformance.xml');
+    const ok = bin(['--lib', '/usr/lib/x86_64-linux-gnu/libcrypto.so.3', '--cases', '56', '--format', 'junit', '--out', junit, '--no-progress']);
+    expect(ok.status, `${String(ok.stdout)}${String(ok.stderr)}`).to.equal(0);
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).to.match(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
+    expect(xml).to.match(/<testsuites [^>]*tests="28" failures="0" errors="0"/);
+    expect(xml.match(/<testcase /g)?.length).to.equal(28);
+    expect(xml).to.contain('OpenSSL 3.0');
+    const unknown = bin(['--oracle', 'system3']);
+    expect(unknown.status).to.equal(2);
+    expect(String(unknown.stderr)).to.contain('unknown oracle "system3"');
   });
 });
