@@ -41,16 +41,18 @@ export interface LineDifference {
 }
 
 /** The common libcrypto reasons crypto/params.c raises from 3.2 on when an OSSL_PARAM conversion
- * fails (3.0 failed silently); names and strings as the lines' own ERR_reason_error_string. */
+ * fails (3.0 failed silently), by the names interop/builds/openssl3/reasons.ts gives them;
+ * numbers and strings as the lines' own ERR_reason_error_string. */
 export const PARAM_CONVERSION_ERRORS: Readonly<Record<string, string>> = {
-  '0x780007b': 'CRYPTO_R_PARAM_CANNOT_BE_REPRESENTED_EXACTLY (123) "param cannot be represented exactly"',
-  '0x780007d': 'CRYPTO_R_PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED (125) "param unsigned integer negative value unsupported"',
-  '0x780007e': 'CRYPTO_R_PARAM_VALUE_TOO_LARGE_FOR_DESTINATION (126) "param value too large for destination"',
-  '0x7800081': 'CRYPTO_R_PARAM_OF_INCOMPATIBLE_TYPE (129) "param of incompatible type"',
+  PARAM_CANNOT_BE_REPRESENTED_EXACTLY: 'CRYPTO_R_PARAM_CANNOT_BE_REPRESENTED_EXACTLY (123) "param cannot be represented exactly"',
+  PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED:
+    'CRYPTO_R_PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED (125) "param unsigned integer negative value unsupported"',
+  PARAM_VALUE_TOO_LARGE_FOR_DESTINATION: 'CRYPTO_R_PARAM_VALUE_TOO_LARGE_FOR_DESTINATION (126) "param value too large for destination"',
+  PARAM_OF_INCOMPATIBLE_TYPE: 'CRYPTO_R_PARAM_OF_INCOMPATIBLE_TYPE (129) "param of incompatible type"',
 };
 
 /** PROV_R_REPEATED_PARAMETER (252), unknown to 3.0's reason table. */
-const REPEATED = 'PROV:0x1c8000fc';
+const REPEATED = 'PROV:REPEATED_PARAMETER';
 
 const errs = (o: Observation | undefined): string[] => (o?.errors ?? []).map((e) => `${e.lib}:${e.reason}`);
 const isParamError = (e: string): boolean => e.startsWith('CRYPTO:') && e.slice(7) in PARAM_CONVERSION_ERRORS;
