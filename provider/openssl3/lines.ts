@@ -58,7 +58,7 @@ export interface LineBehaviour {
   readonly testRandStrengthUint: boolean;
   /** The DRBGs' get_ctx_params write max_request and reseed_counter first, without the lock,
    * then the type's own parameters and the rest. providers/implementations/rands/drbg.c:
-   * ossl_drbg_get_ctx_params_no_lock, called first by drbg_ctr_get_ctx_params and likewise (3.6). */
+   * ossl_drbg_get_ctx_params_no_lock, called first by drbg_ctr_get_ctx_params and likewise (3.5). */
   readonly drbgGetCountersFirst: boolean;
 }
 
@@ -89,6 +89,7 @@ const OPENSSL_35: LineBehaviour = {
   testRandGenerate: true,
   seedSrcMixesAdin: true,
   paramErrorsRaised: true,
+  drbgGetCountersFirst: true,
 };
 
 const OPENSSL_36: LineBehaviour = {
@@ -97,7 +98,6 @@ const OPENSSL_36: LineBehaviour = {
   repeatedParamKeyRefused: true,
   drbgSettableProviderName: true,
   testRandStrengthUint: true,
-  drbgGetCountersFirst: true,
 };
 
 const OPENSSL_40: LineBehaviour = {

@@ -14,7 +14,6 @@ import {
 import type { CtrCipherInfo } from '../../sp800-90a/primitives/algorithms.js';
 import type { RandParamName } from './rand-impl.js';
 import { fetchCtrCipher, fetchEcbCipher } from './fetch-algorithms.js';
-import { providerNameFound } from './provider-name-param.js';
 import { utf8Param } from './utf8-param.js';
 import { adoptState, openLimits, type DrbgVariant, type VariantEnv, MechanismHolder } from './drbg-variant.js';
 
@@ -70,8 +69,6 @@ export class CtrVariant extends MechanismHolder<CtrDrbgMechanism> implements Drb
       if (p.data_type !== OSSL_PARAM_UTF8_STRING) return false;
       propq = paramCString(p);
     }
-    // 3.6+: a provider-name of the wrong type or naming no provider fails here
-    if (!providerNameFound(params, this.env.definition)) return false;
     p = OSSL_PARAM_locate_const(params, 'cipher');
     if (p !== null) {
       if (p.data_type !== OSSL_PARAM_UTF8_STRING || p.data_size < 3) return false;

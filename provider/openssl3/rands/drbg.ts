@@ -657,7 +657,7 @@ export class DrbgCtx extends RandBase implements RandImpl {
   getCtxParamArray(params: OSSL_PARAM[]): boolean {
     if (!paramsDecoded(params, tableKeys(this.gettableCtxParamArray()))) return false;
     const l = this.limits;
-    // 3.6+: ossl_drbg_get_ctx_params_no_lock writes these two before the type's own
+    // 3.5+: ossl_drbg_get_ctx_params_no_lock writes these two before the type's own
     const first: [RandParamName, (p: OSSL_PARAM) => number][] = lineBehaviour().drbgGetCountersFirst
       ? [['max_request', (p) => OSSL_PARAM_set_size_t(p, l.maxRequest)], ['reseed_counter', (p) => OSSL_PARAM_set_uint(p, this.reseedCounter)]]
       : [];
