@@ -6,6 +6,12 @@
  * records `return_size` the way C does (also when it fails, and when `data` is NULL, which
  * asks only for the size). The C memory behind `data` is a box, see ./param-memory.ts.
  *
+ * On the lines with 3.2's crypto/params.c (3.5 and later: provider/openssl3/lines.ts
+ * paramErrorsRaised) a failed conversion also raises its reason (CRYPTO_R_PARAM_*,
+ * CRYPTO_R_TOO_SMALL_BUFFER, ERR_R_PASSED_NULL_PARAMETER, ...), the fixed-size setters record
+ * `return_size` only when they write, and the string and pointer setters refuse a wrong type
+ * before recording the length; 3.0 fails silently.
+ *
  * Sizes are those of the LP64 targets OpenSSL is compared against: int 4, long 8, size_t 8,
  * time_t 8, double 8.
  *
