@@ -19,6 +19,7 @@ import { openLine, openSystem30Child, type LineBuild } from '../../interop/build
 import { compareLineScenarios, type LineScenarioComparison, type ObservedDifference } from '../../interop/builds/openssl-lines/compare.js';
 import { explain, LINE_DIFFERENCES, rowMatches } from '../../interop/builds/openssl-lines/differences.js';
 import { LINE_IDS, type LineId } from '../../interop/builds/openssl-lines/lines.js';
+import { runParamBatteryRandshim, type ParamCall } from '../../interop/builds/openssl-lines/param-battery.js';
 import { lineParamScenarios } from '../../interop/builds/openssl-lines/param-scenarios.js';
 import { probeMismatches, xorshiftBytes, type ProbedLine } from '../../interop/builds/openssl-lines/probe-expectations.js';
 import type { ProbeResults } from '../../interop/builds/openssl-lines/probes.js';
@@ -56,6 +57,18 @@ async function checkProbes(build: LineBuild, line: ProbedLine): Promise<number> 
   return steps;
 }
 
+/** OSSL_PARAM's own functions (param-battery.ts): calls made, and how many raise on 3.2+'s params.c. */
+const BATTERY_CALLS = 11_143;
+const BATTERY_RAISING: Record<LineId | '3.0', number> = { '3.0': 0, 3.5: 3_865, 3.6: 3_865, '4.0': 3_865 };
+
+/** The calls where the line's library and the personality `as` answer differently. */
+function batteryDifferences(c: readonly ParamCall[], as: '3.0' | LineId): string[] {
+  const t = withLine(as, () => runParamBatteryRandshim());
+  expect(t.length).to.equal(c.length);
+  return c.flatMap((call, k) => (JSON.stringify(call) === JSON.stringify(t[k]) ? []
+    : [`${call.call}\n  C:  ${JSON.stringify(call)}\n  ts: ${JSON.stringify(t[k])}`]));
+}
+
 const label = (d: ObservedDifference): string =>
   `${d.line} ${d.suite} "${d.scenario}" ${d.call}\n  3.0:  ${JSON.stringify(d.randshim)}\n  line: ${JSON.stringify(d.openssl)}`;
 
@@ -83,6 +96,12 @@ describe('the live OpenSSL lines (3.5, 3.6, 4.0) in child processes', function (
       const params = await compareLineScenarios(build, 'evp-rand', lineParamScenarios(), files);
       expect([params.calls, params.bytes]).to.deep.equal([PARAM_CALLS['3.0'], PARAM_BYTES['3.0']]);
       expect(params.differences.map(label)).to.deep.equal([]);
+    });
+
+    it('OSSL_PARAM get/set/string functions: identical calls, returns, return_size and (empty) error queues', async () => {
+      const c = await build.paramBattery();
+      expect([c.length, c.filter((k) => k.errors.length > 0).length]).to.deep.equal([BATTERY_CALLS, BATTERY_RAISING['3.0']]);
+      expect(batteryDifferences(c, '3.0').slice(0, 5)).to.deep.equal([]);
     });
 
     it('probes: the 3.0 answers of probe-expectations.ts', async () => {
@@ -142,6 +161,16 @@ describe('the live OpenSSL lines (3.5, 3.6, 4.0) in child processes', function (
         expect(params.differences.filter((d) => explain(d) === undefined).map(label)).to.deep.equal([]);
         // what is left is a row another flag has yet to model (4.0's HMAC without `mac`)
         expect(params.differences.every((d) => explain(d)?.modelledBy === undefined)).to.equal(true);
+      });
+
+      it('OSSL_PARAM get/set/string functions (crypto/params.c): the personality answers every call as the line, '
+        + 'error queue and return_size included; the 3.0 personality does not', async function () {
+        const c = await build.paramBattery();
+        const raising = c.filter((k) => k.errors.length > 0).length;
+        this.test!.title += ` (${c.length} calls, ${raising} raising)`;
+        expect([c.length, raising]).to.deep.equal([BATTERY_CALLS, BATTERY_RAISING[line]]);
+        expect(batteryDifferences(c, line).slice(0, 5)).to.deep.equal([]);
+        expect(batteryDifferences(c, '3.0').length).to.be.greaterThan(BATTERY_RAISING[line]);
       });
 
       it('probes: new and removed symbols, TEST-RAND generate (against a model), a repeated key, SEED-SRC in base, '

@@ -11,6 +11,7 @@ import type { CaseResult, DiffCase, Discovery, Driver, DrbgConfig, OracleInfo } 
 import type { Scenario } from '../../suites/evp-rand/scenario.js';
 import { buildName, LINE_IDS, linesCache, readLine, type LineId, type LineManifest, type LinePaths } from './lines.js';
 import { LineProcess } from './process.js';
+import type { ParamCall } from './param-battery.js';
 import type { ProbeResults } from './probes.js';
 import type { HelloInfo, LineScenarioRun, Response } from './protocol.js';
 
@@ -27,10 +28,12 @@ export interface LineBuild {
   runScenarios(scenarios: readonly Scenario[], freshLibctx: boolean): Promise<LineScenarioRun[]>;
   /** The probes of ./probes.ts (with the line's fips.cnf when it has one). */
   probes(): Promise<ProbeResults>;
+  /** OSSL_PARAM's own functions on the line's library (./param-battery.ts). */
+  paramBattery(): Promise<ParamCall[]>;
   close(): Promise<void>;
 }
 
-function unwrap<K extends 'hello' | 'results' | 'runs' | 'probes'>(name: string, r: Response, key: K): NonNullable<Extract<Response, Record<K, unknown>>[K]> {
+function unwrap<K extends 'hello' | 'results' | 'runs' | 'probes' | 'paramCalls'>(name: string, r: Response, key: K): NonNullable<Extract<Response, Record<K, unknown>>[K]> {
   if (!r.ok) throw new Error(`${name} child: ${r.error}`);
   if (!(key in r)) throw new Error(`${name} child: response without ${key}`);
   return (r as unknown as Record<K, NonNullable<Extract<Response, Record<K, unknown>>[K]>>)[key];
@@ -134,6 +137,7 @@ async function openChild(line: LineId | '3.0', name: string, paths: LinePaths, m
     }),
     probes: () => serial(async () =>
       unwrap(name, await child.request({ op: 'probes', fipsConfig: paths.fipsConfig === '' ? null : paths.fipsConfig }), 'probes')),
+    paramBattery: () => serial(async () => [...unwrap(name, await child.request({ op: 'params' }), 'paramCalls')]),
     close: () => driver.close(),
   };
 }
