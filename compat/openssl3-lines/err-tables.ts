@@ -18,6 +18,10 @@ const ADDED_35: Additions = {
     PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED: { code: 125, text: 'param unsigned integer negative value unsupported' },
     PARAM_VALUE_TOO_LARGE_FOR_DESTINATION: { code: 126, text: 'param value too large for destination' },
     PARAM_OF_INCOMPATIBLE_TYPE: { code: 129, text: 'param of incompatible type' },
+    PARAM_NOT_INTEGER_TYPE: { code: 124, text: 'param not integer type' },
+    INTEGER_OVERFLOW: { code: 127, text: 'integer overflow' },
+    NO_SPACE_FOR_TERMINATING_NULL: { code: 128, text: 'no space for terminating null' },
+    PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT: { code: 130, text: 'param unsupported floating point format' },
   },
   RAND: {
     INVALID_PROPERTY_QUERY: { code: 137, text: 'invalid property query' },

@@ -47,6 +47,19 @@ export interface LineBehaviour {
    * ossl_rand_pool_adin_mix_in, from providers/implementations/rands/seed_src.c:
    * seed_get_seed and seed_src_generate (3.5). */
   readonly seedSrcMixesAdin: boolean;
+  // ---- OSSL_PARAM and TEST-RAND (crypto/params.c, the generated decoders, test_rng.c) ----
+  /** crypto/params.c raises what made a conversion fail (CRYPTO_R_PARAM_*, CRYPTO_R_TOO_SMALL_BUFFER,
+   * ERR_R_PASSED_NULL_PARAMETER) and the fixed-size setters record `return_size` only on success;
+   * a string setter refuses a wrong type before recording the length. crypto/params.c:
+   * copy_integer, OSSL_PARAM_get_* / set_*, get_string_internal, set_string_internal (3.2). */
+  readonly paramErrorsRaised: boolean;
+  /** TEST-RAND writes `strength` with OSSL_PARAM_set_uint (3.0-3.5: set_int, so 2^31 and above
+   * cannot be read back). providers/implementations/rands/test_rng.c.in: test_rng_get_ctx_params (3.6). */
+  readonly testRandStrengthUint: boolean;
+  /** The DRBGs' get_ctx_params write max_request and reseed_counter first, without the lock,
+   * then the type's own parameters and the rest. providers/implementations/rands/drbg.c:
+   * ossl_drbg_get_ctx_params_no_lock, called first by drbg_ctr_get_ctx_params and likewise (3.5). */
+  readonly drbgGetCountersFirst: boolean;
 }
 
 const OPENSSL_30: LineBehaviour = {
@@ -61,6 +74,9 @@ const OPENSSL_30: LineBehaviour = {
   hmacMacParam: true,
   seedConfigFatal: false,
   seedSrcMixesAdin: false,
+  paramErrorsRaised: false,
+  testRandStrengthUint: false,
+  drbgGetCountersFirst: false,
 };
 
 const OPENSSL_35: LineBehaviour = {
@@ -72,6 +88,8 @@ const OPENSSL_35: LineBehaviour = {
   fetchTrimsName: true,
   testRandGenerate: true,
   seedSrcMixesAdin: true,
+  paramErrorsRaised: true,
+  drbgGetCountersFirst: true,
 };
 
 const OPENSSL_36: LineBehaviour = {
@@ -79,6 +97,7 @@ const OPENSSL_36: LineBehaviour = {
   line: '3.6',
   repeatedParamKeyRefused: true,
   drbgSettableProviderName: true,
+  testRandStrengthUint: true,
 };
 
 const OPENSSL_40: LineBehaviour = {

@@ -12,6 +12,7 @@ import type { CaseResult, DiffCase, Discovery, Driver, DrbgConfig, OracleInfo } 
 import type { Scenario } from '../../suites/evp-rand/scenario.js';
 import { buildName, LINE_IDS, linesCache, readLine, type LineId, type LineManifest, type LinePaths } from './lines.js';
 import { LineProcess } from './process.js';
+import type { ParamCall } from './param-battery.js';
 import type { ProbeResults } from './probes.js';
 import type { HelloInfo, LineScenarioRun } from './protocol.js';
 
@@ -28,6 +29,8 @@ export interface LineBuild {
   runScenarios(scenarios: readonly Scenario[], freshLibctx: boolean): Promise<LineScenarioRun[]>;
   /** The probes of ./probes.ts (with the line's fips.cnf when it has one). */
   probes(): Promise<ProbeResults>;
+  /** OSSL_PARAM's own functions on the line's library (./param-battery.ts). */
+  paramBattery(): Promise<ParamCall[]>;
   close(): Promise<void>;
 }
 
@@ -125,6 +128,7 @@ async function openChild(line: LineId | '3.0', name: string, paths: LinePaths, m
     }),
     probes: () => serial(async () =>
       answer(who, await child.request({ op: 'probes', fipsConfig: paths.fipsConfig === '' ? null : paths.fipsConfig }), 'probes')),
+    paramBattery: () => serial(async () => [...answer(who, await child.request({ op: 'params' }), 'paramCalls')]),
     close: () => driver.close(),
   };
 }

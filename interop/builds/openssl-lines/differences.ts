@@ -41,16 +41,18 @@ export interface LineDifference {
 }
 
 /** The common libcrypto reasons crypto/params.c raises from 3.2 on when an OSSL_PARAM conversion
- * fails (3.0 failed silently); names and strings as the lines' own ERR_reason_error_string. */
+ * fails (3.0 failed silently), by the names interop/builds/openssl3/reasons.ts gives them;
+ * numbers and strings as the lines' own ERR_reason_error_string. */
 export const PARAM_CONVERSION_ERRORS: Readonly<Record<string, string>> = {
-  '0x780007b': 'CRYPTO_R_PARAM_CANNOT_BE_REPRESENTED_EXACTLY (123) "param cannot be represented exactly"',
-  '0x780007d': 'CRYPTO_R_PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED (125) "param unsigned integer negative value unsupported"',
-  '0x780007e': 'CRYPTO_R_PARAM_VALUE_TOO_LARGE_FOR_DESTINATION (126) "param value too large for destination"',
-  '0x7800081': 'CRYPTO_R_PARAM_OF_INCOMPATIBLE_TYPE (129) "param of incompatible type"',
+  PARAM_CANNOT_BE_REPRESENTED_EXACTLY: 'CRYPTO_R_PARAM_CANNOT_BE_REPRESENTED_EXACTLY (123) "param cannot be represented exactly"',
+  PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED:
+    'CRYPTO_R_PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED (125) "param unsigned integer negative value unsupported"',
+  PARAM_VALUE_TOO_LARGE_FOR_DESTINATION: 'CRYPTO_R_PARAM_VALUE_TOO_LARGE_FOR_DESTINATION (126) "param value too large for destination"',
+  PARAM_OF_INCOMPATIBLE_TYPE: 'CRYPTO_R_PARAM_OF_INCOMPATIBLE_TYPE (129) "param of incompatible type"',
 };
 
 /** PROV_R_REPEATED_PARAMETER (252), unknown to 3.0's reason table. */
-const REPEATED = 'PROV:0x1c8000fc';
+const REPEATED = 'PROV:REPEATED_PARAMETER';
 
 const errs = (o: Observation | undefined): string[] => (o?.errors ?? []).map((e) => `${e.lib}:${e.reason}`);
 const isParamError = (e: string): boolean => e.startsWith('CRYPTO:') && e.slice(7) in PARAM_CONVERSION_ERRORS;
@@ -85,6 +87,7 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     reason: 'providers/implementations/rands/test_rng.c: test_rng_gettable_ctx_params, test_rng_settable_ctx_params (3.5)',
     source: 'read',
     when: (r, l) => tableWith(r, l, (t) => `${t},generate:2:4`),
+    modelledBy: 'testRandGenerate',
   },
   {
     id: 'test-rand-generate-read', lines: ALL, suites: EVP, scenario: ANY, call: /\.generate$/,
@@ -92,6 +95,7 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     line: '`generate` reads 0 (4 bytes, modified)',
     reason: 'providers/implementations/rands/test_rng.c: test_rng_get_ctx_params (3.5)', source: 'read',
     when: (r, l) => onlyLine(r, l) && l?.ret === 1 && l.params?.[0]?.data === '00000000',
+    modelledBy: 'testRandGenerate',
   },
   {
     id: 'test-rand-strength-above-int-max', lines: ['3.6', '4.0'], suites: EVP,
@@ -106,6 +110,7 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
       + 'util/perl/OpenSSL/paramnames.pm (3.6)',
     source: 'observed',
     when: (r, l) => r !== undefined && l !== undefined && !errs(l).includes(REPEATED),
+    modelledBy: 'testRandStrengthUint',
   },
   // ---- OSSL_PARAM parsing
   {
@@ -115,6 +120,17 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     reason: 'util/perl/OpenSSL/paramnames.pm: output_param_decoder (3.6 generated decoders in every provider)',
     source: 'read',
     when: (r, l) => l?.ret === 0 && errs(l).includes(REPEATED) && r !== undefined,
+    modelledBy: 'repeatedParamKeyRefused',
+  },
+  {
+    id: 'hmac-mac-type-raises-36', lines: ['3.6'], suites: EVP, scenario: /^HMAC-DRBG mac and digest parameters$/, call: /^set x$/,
+    openssl30: 'HMAC-DRBG `mac` given as an integer: the set fails with an empty queue (3.5 likewise)',
+    line: 'the set fails with CRYPTO_R_PARAM_OF_INCOMPATIBLE_TYPE: the MAC name is read with '
+      + 'OSSL_PARAM_get_utf8_string_ptr, which raises (3.5 checked data_type itself)',
+    reason: 'providers/common/provider_util.c: ossl_prov_macctx_load (3.6, called by drbg_hmac_set_ctx_params_locked)',
+    source: 'read',
+    when: (r, l) => r?.ret === 0 && l?.ret === 0 && errorsRewritten(r, l, (e) => e)
+      && errs(l).join() === 'CRYPTO:PARAM_OF_INCOMPATIBLE_TYPE',
   },
   {
     id: 'param-conversion-errors', lines: ALL, suites: EVP, scenario: ANY, call: ANY,
@@ -126,6 +142,7 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     reason: 'crypto/params.c: general_get_int, general_set_uint, OSSL_PARAM_get_* / set_* (ERR_raise since 3.2)',
     source: 'observed',
     when: (r, l) => errorsRewritten(r, l, (e) => e) && errs(l).some(isParamError),
+    modelledBy: 'paramErrorsRaised',
   },
   {
     id: 'utf8-get-too-small', lines: ALL, suites: EVP, scenario: ANY, call: /^get /,
@@ -134,6 +151,7 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     reason: 'crypto/params.c: get_string_internal (ERR_raise since 3.2)', source: 'observed',
     when: (r, l) => r !== undefined && l !== undefined && r.ret === 0 && l.ret === 0
       && errs(l).every((e) => e === 'CRYPTO:TOO_SMALL_BUFFER' || isParamError(e)) && errs(l).length > 0,
+    modelledBy: 'paramErrorsRaised',
   },
   {
     id: 'wrong-type-accepted', lines: ALL, suites: EVP,
@@ -258,6 +276,7 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
       + 'likewise (3.6 lists OSSL_PROV_PARAM_CORE_PROV_NAME)',
     source: 'observed',
     when: (r, l) => tableWith(r, l, withProviderName),
+    modelledBy: 'drbgSettableProviderName',
   },
 ];
 

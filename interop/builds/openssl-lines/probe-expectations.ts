@@ -39,7 +39,7 @@ const generate = (line: ProbedLine): readonly ProbeStep[] => [
 
 const firstWins: readonly ProbeStep[] = [ok('set strength=256 strength=128'), ok('get_strength', 256)];
 const repeatedRefused: readonly ProbeStep[] = [
-  { call: 'set strength=256 strength=128', ret: 0, errors: [{ lib: 'PROV', reason: '0x1c8000fc' }] }, ok('get_strength', 0),
+  { call: 'set strength=256 strength=128', ret: 0, errors: [{ lib: 'PROV', reason: 'REPEATED_PARAMETER' }] }, ok('get_strength', 0),
 ];
 
 const seedSrcBase = (line: ProbedLine): readonly ProbeStep[] => [

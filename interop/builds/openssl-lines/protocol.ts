@@ -10,12 +10,14 @@
  *   → {"id":3,"op":"scenarios","scenarios":[...],"freshLibctx":true}
  *                                                   ← {"id":3,"ok":true,"runs":[LineScenarioRun...]}
  *   → {"id":4,"op":"probes","fipsConfig":"…/fips.cnf"} ← {"id":4,"ok":true,"probes":ProbeResults}
- *   → {"id":5,"op":"exit"}                          ← {"id":4,"ok":true}   then the child exits 0
+ *   → {"id":5,"op":"params"}                        ← {"id":5,"ok":true,"paramCalls":[ParamCall...]}
+ *   → {"id":6,"op":"exit"}                          ← {"id":4,"ok":true}   then the child exits 0
  *   any failure                                     ← {"id":n,"ok":false,"error":"..."}
  */
 import type { CaseResult, DiffCase } from '../../suites/differential/driver.js';
 import type { Observation, Scenario } from '../../suites/evp-rand/scenario.js';
 import type { Provenance } from '../openssl3/provenance.js';
+import type { ParamCall } from './param-battery.js';
 import type { ProbeResults } from './probes.js';
 
 /** Which files the child process really mapped (from its /proc/self/maps). */
@@ -54,6 +56,8 @@ export type Request =
   | { readonly id: number; readonly op: 'scenarios'; readonly scenarios: readonly Scenario[]; readonly freshLibctx: boolean }
   /** `fipsConfig`: the line's fips.cnf, or null (the 3.0 control has no FIPS module). */
   | { readonly id: number; readonly op: 'probes'; readonly fipsConfig: string | null }
+  /** OSSL_PARAM's own functions on the line's library (./param-battery.ts). */
+  | { readonly id: number; readonly op: 'params' }
   | { readonly id: number; readonly op: 'exit' };
 
 export type Response =
@@ -61,6 +65,7 @@ export type Response =
   | { readonly id: number; readonly ok: true; readonly results: readonly CaseResult[] }
   | { readonly id: number; readonly ok: true; readonly runs: readonly LineScenarioRun[] }
   | { readonly id: number; readonly ok: true; readonly probes: ProbeResults }
+  | { readonly id: number; readonly ok: true; readonly paramCalls: readonly ParamCall[] }
   | { readonly id: number; readonly ok: true }
   | { readonly id: number; readonly ok: false; readonly error: string };
 

@@ -426,5 +426,12 @@ export const LIB_REASONS: ReadonlyMap<string, ReadonlyMap<number, string>> = new
  * system 3.0 library has no string for them. */
 export const LATER_LINE_REASONS: ReadonlyMap<string, ReadonlyMap<number, string>> = new Map([
   // 3.4+: providers/implementations/rands/fips_crng_test.c crng_test
-  ['PROV', new Map([[244, 'ENTROPY_SOURCE_FAILED_CONTINUOUS_TESTS']])],
+  ['PROV', new Map([[244, 'ENTROPY_SOURCE_FAILED_CONTINUOUS_TESTS'],
+    // 3.6+: util/perl/OpenSSL/paramnames.pm output_param_decoder (PROV_R_REPEATED_PARAMETER)
+    [252, 'REPEATED_PARAMETER']])],
+  // 3.2+: crypto/params.c (include/openssl/cryptoerr.h CRYPTO_R_PARAM_*, CRYPTO_R_INTEGER_OVERFLOW, ...)
+  ['CRYPTO', new Map([[123, 'PARAM_CANNOT_BE_REPRESENTED_EXACTLY'], [124, 'PARAM_NOT_INTEGER_TYPE'],
+    [125, 'PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED'], [126, 'PARAM_VALUE_TOO_LARGE_FOR_DESTINATION'],
+    [127, 'INTEGER_OVERFLOW'], [128, 'NO_SPACE_FOR_TERMINATING_NULL'], [129, 'PARAM_OF_INCOMPATIBLE_TYPE'],
+    [130, 'PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT']])],
 ]);

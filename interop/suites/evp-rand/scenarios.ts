@@ -17,7 +17,7 @@ import type { Op, ParamSpec, Scenario } from './scenario.js';
 
 // ---- data ----
 
-const seq = (n: number, start = 0): string => toHex(Uint8Array.from({ length: n }, (_, i) => (start + i) & 0xff));
+export const seq = (n: number, start = 0): string => toHex(Uint8Array.from({ length: n }, (_, i) => (start + i) & 0xff));
 export const ENTROPY48 = seq(48);
 export const NONCE16 = seq(16, 0x64);
 const ENTROPY_ALT = seq(48, 0x80);
@@ -25,17 +25,17 @@ const ADIN = '616263';
 
 // ---- parameter shorthands ----
 
-const u = (key: string, v: number | bigint): ParamSpec => ({ key, kind: 'uint', value: String(v) });
-const i = (key: string, v: number | bigint): ParamSpec => ({ key, kind: 'int', value: String(v) });
-const s = (key: string, v: string, size?: number): ParamSpec => (size === undefined ? { key, kind: 'utf8', value: v } : { key, kind: 'utf8', value: v, size });
-const o = (key: string, hex: string): ParamSpec => ({ key, kind: 'octets', value: hex });
-const sz = (key: string, v: number | bigint): ParamSpec => ({ key, kind: 'size_t', value: String(v) });
+export const u = (key: string, v: number | bigint): ParamSpec => ({ key, kind: 'uint', value: String(v) });
+export const i = (key: string, v: number | bigint): ParamSpec => ({ key, kind: 'int', value: String(v) });
+export const s = (key: string, v: string, size?: number): ParamSpec => (size === undefined ? { key, kind: 'utf8', value: v } : { key, kind: 'utf8', value: v, size });
+export const o = (key: string, hex: string): ParamSpec => ({ key, kind: 'octets', value: hex });
+export const sz = (key: string, v: number | bigint): ParamSpec => ({ key, kind: 'size_t', value: String(v) });
 const t = (key: string, v: number | bigint): ParamSpec => ({ key, kind: 'time_t', value: String(v) });
 const u64 = (key: string, v: number | bigint): ParamSpec => ({ key, kind: 'uint64', value: String(v) });
 const i64 = (key: string, v: number | bigint): ParamSpec => ({ key, kind: 'int64', value: String(v) });
-const d = (key: string, v: number): ParamSpec => ({ key, kind: 'double', value: String(v) });
+export const d = (key: string, v: number): ParamSpec => ({ key, kind: 'double', value: String(v) });
 /** Read back as `kind` (zero-filled, strings 64 bytes). */
-const r = (key: string, kind: ParamSpec['kind'], size?: number): ParamSpec => (size === undefined ? { key, kind } : { key, kind, size });
+export const r = (key: string, kind: ParamSpec['kind'], size?: number): ParamSpec => (size === undefined ? { key, kind } : { key, kind, size });
 
 // ---- configurations ----
 
@@ -88,7 +88,7 @@ function drbg(id: string, config: DrbgConfig, parent: string | null): Op[] {
 }
 
 const counters = (...ids: string[]): Op[] => ids.map((id) => ({ op: 'get', ctx: id, params: [r('reseed_counter', 'uint')] }) as Op);
-const gen = (ctx: string, n = 32, extra: Partial<Extract<Op, { op: 'generate' }>> = {}): Op => ({ op: 'generate', ctx, n, ...extra });
+export const gen = (ctx: string, n = 32, extra: Partial<Extract<Op, { op: 'generate' }>> = {}): Op => ({ op: 'generate', ctx, n, ...extra });
 const setEntropy = (ctx: string, hex: string): Op => ({ op: 'set', ctx, params: [o('test_entropy', hex)] });
 
 // ---- groups ----

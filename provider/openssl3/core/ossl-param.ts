@@ -6,6 +6,12 @@
  * records `return_size` the way C does (also when it fails, and when `data` is NULL, which
  * asks only for the size). The C memory behind `data` is a box, see ./param-memory.ts.
  *
+ * On the lines with 3.2's crypto/params.c (3.5 and later: provider/openssl3/lines.ts
+ * paramErrorsRaised) a failed conversion also raises its reason (CRYPTO_R_PARAM_*,
+ * CRYPTO_R_TOO_SMALL_BUFFER, ERR_R_PASSED_NULL_PARAMETER, ...), the fixed-size setters record
+ * `return_size` only when they write, and the string and pointer setters refuse a wrong type
+ * before recording the length; 3.0 fails silently.
+ *
  * Sizes are those of the LP64 targets OpenSSL is compared against: int 4, long 8, size_t 8,
  * time_t 8, double 8.
  *
@@ -22,7 +28,8 @@ import {
   OSSL_PARAM_REAL, OSSL_PARAM_UNSIGNED_INTEGER, OSSL_PARAM_UTF8_PTR, OSSL_PARAM_UTF8_STRING, storeBytes,
   storeDouble, storeInt, utf8Bytes, utf8Text, writeIntBox, type IntBox, type OSSL_PARAM, type OSSL_PARAM_DATA,
 } from './param-memory.js';
-import { raise } from '../../err/queue.js';
+import { popToMark, raise, setMark } from '../../err/queue.js';
+import { lineBehaviour } from '../lines.js';
 
 export {
   OSSL_PARAM_INTEGER, OSSL_PARAM_UNSIGNED_INTEGER, OSSL_PARAM_REAL, OSSL_PARAM_UTF8_STRING, OSSL_PARAM_OCTET_STRING,
@@ -166,13 +173,45 @@ function nulTerminated(s: string): Uint8Array {
   return out;
 }
 
+// ---- the line's error raising (crypto/params.c from 3.2 on) ----
+
+/** The reasons crypto/params.c raises from 3.2 on (its err_* shortcuts). */
+type ParamReason =
+  | 'PARAM_VALUE_TOO_LARGE_FOR_DESTINATION' | 'PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED'
+  | 'PARAM_CANNOT_BE_REPRESENTED_EXACTLY' | 'PARAM_NOT_INTEGER_TYPE' | 'TOO_SMALL_BUFFER' | 'PARAM_OF_INCOMPATIBLE_TYPE'
+  | 'PASSED_NULL_PARAMETER' | 'PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT' | 'NO_SPACE_FOR_TERMINATING_NULL';
+
+/** Whether the running call's line has 3.2's crypto/params.c (provider/openssl3/lines.ts). */
+const raising = (): boolean => lineBehaviour().paramErrorsRaised;
+
+/** A failed conversion: ERR_raise(ERR_LIB_CRYPTO, reason) on lines that raise it (3.0 fails
+ * silently); null, the getters' "no value". */
+function failWith(reason: ParamReason): null {
+  if (raising()) raise('CRYPTO', reason);
+  return null;
+}
+
+/** The same for a function returning C's 0. */
+function zeroWith(reason: ParamReason): 0 {
+  failWith(reason);
+  return 0;
+}
+
+/** 3.2's `if (p->data == NULL) { err_null_argument; return 0; }` at the top of every getter:
+ * true when the getter stops there. 3.0 has no such check (and reads through NULL). */
+function nullDataRefused(p: OSSL_PARAM): boolean {
+  if (!raising() || p.data !== null) return false;
+  raise('CRYPTO', 'PASSED_NULL_PARAMETER');
+  return true;
+}
+
 // ---- the general (any size) integer path: copy_integer and friends ----
 
 function isNegative(src: Uint8Array): boolean {
   return src.length > 0 && (src[src.length - 1] & 0x80) !== 0;
 }
 
-/** copy_integer (little-endian branch): null when the value does not fit. */
+/** copy_integer (little-endian branch): null when the value does not fit (3.2+: err_out_of_range). */
 function copyInteger(destLen: number, src: Uint8Array, pad: number, signedInt: boolean): Uint8Array | null {
   const dest = new Uint8Array(destLen);
   if (src.length < destLen) {
@@ -180,16 +219,17 @@ function copyInteger(destLen: number, src: Uint8Array, pad: number, signedInt: b
     dest.fill(pad, src.length);
     return dest;
   }
-  for (let i = destLen; i < src.length; i++) if (src[i] !== pad) return null;
-  if (signedInt && destLen > 0 && ((pad ^ src[destLen - 1]) & 0x80) !== 0) return null;
-  if (signedInt && destLen === 0) return null;
+  for (let i = destLen; i < src.length; i++) if (src[i] !== pad) return failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
+  if (signedInt && destLen > 0 && ((pad ^ src[destLen - 1]) & 0x80) !== 0) return failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
+  if (signedInt && destLen === 0) return failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
   dest.set(src.subarray(0, destLen));
   return dest;
 }
 
 const signedFromSigned = (n: number, src: Uint8Array) => copyInteger(n, src, isNegative(src) ? 0xff : 0, true);
 const signedFromUnsigned = (n: number, src: Uint8Array) => copyInteger(n, src, 0, true);
-const unsignedFromSigned = (n: number, src: Uint8Array) => (isNegative(src) ? null : copyInteger(n, src, 0, false));
+const unsignedFromSigned = (n: number, src: Uint8Array) =>
+  (isNegative(src) ? failWith('PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED') : copyInteger(n, src, 0, false));
 const unsignedFromUnsigned = (n: number, src: Uint8Array) => copyInteger(n, src, 0, false);
 
 function bytesOf(v: bigint, n: number): Uint8Array {
@@ -214,6 +254,7 @@ function generalGetInt(p: OSSL_PARAM, valSize: number): bigint | null {
   let r: Uint8Array | null = null;
   if (p.data_type === OSSL_PARAM_INTEGER) r = signedFromSigned(valSize, src);
   else if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) r = signedFromUnsigned(valSize, src);
+  else failWith('PARAM_NOT_INTEGER_TYPE');
   return r === null ? null : intOf(r, true);
 }
 
@@ -223,6 +264,7 @@ function generalGetUint(p: OSSL_PARAM, valSize: number): bigint | null {
   let r: Uint8Array | null = null;
   if (p.data_type === OSSL_PARAM_INTEGER) r = unsignedFromSigned(valSize, src);
   else if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) r = unsignedFromUnsigned(valSize, src);
+  else failWith('PARAM_NOT_INTEGER_TYPE');
   return r === null ? null : intOf(r, false);
 }
 
@@ -234,6 +276,7 @@ function generalSetInt(p: OSSL_PARAM, val: bigint, valSize: number): number {
   const src = bytesOf(val, valSize);
   if (p.data_type === OSSL_PARAM_INTEGER) r = signedFromSigned(p.data_size, src);
   else if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) r = unsignedFromSigned(p.data_size, src);
+  else failWith('PARAM_NOT_INTEGER_TYPE');
   if (r !== null) storeBytes(p, r);
   p.return_size = r !== null ? p.data_size : valSize;
   return r !== null ? 1 : 0;
@@ -247,21 +290,31 @@ function generalSetUint(p: OSSL_PARAM, val: bigint, valSize: number): number {
   const src = bytesOf(val, valSize);
   if (p.data_type === OSSL_PARAM_INTEGER) r = signedFromUnsigned(p.data_size, src);
   else if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) r = unsignedFromUnsigned(p.data_size, src);
+  else failWith('PARAM_NOT_INTEGER_TYPE');
   if (r !== null) storeBytes(p, r);
   p.return_size = r !== null ? p.data_size : valSize;
   return r !== null ? 1 : 0;
 }
 
+/**
+ * What 3.0's fixed-size setters leave in `return_size` when they fail after recording the
+ * expected size, and 3.2+'s (which record it only on success): `expected` on 3.0, 0 on 3.2+.
+ */
+function failedSize(p: OSSL_PARAM, expected: number): void {
+  p.return_size = raising() ? 0 : expected;
+}
+
 // ---- 32-bit ----
 
 function getInt32(p: OSSL_PARAM | null): bigint | null {
-  if (p === null) return null;
+  if (p === null) return failWith('PASSED_NULL_PARAMETER');
+  if (nullDataRefused(p)) return null;
   if (p.data_type === OSSL_PARAM_INTEGER) {
     switch (p.data_size) {
       case 4: return loadInt(p, 4, true);
       case 8: {
         const i64 = loadInt(p, 8, true);
-        return i64 >= INT32_MIN && i64 <= INT32_MAX ? i64 : null;
+        return i64 >= INT32_MIN && i64 <= INT32_MAX ? i64 : failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
       }
       default: return generalGetInt(p, 4);
     }
@@ -269,11 +322,11 @@ function getInt32(p: OSSL_PARAM | null): bigint | null {
     switch (p.data_size) {
       case 4: {
         const u32 = loadInt(p, 4, false);
-        return u32 <= INT32_MAX ? u32 : null;
+        return u32 <= INT32_MAX ? u32 : failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
       }
       case 8: {
         const u64 = loadInt(p, 8, false);
-        return u64 <= INT32_MAX ? u64 : null;
+        return u64 <= INT32_MAX ? u64 : failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
       }
       default: return generalGetInt(p, 4);
     }
@@ -281,13 +334,15 @@ function getInt32(p: OSSL_PARAM | null): bigint | null {
     if (p.data_size === 8) {
       const d = loadDouble(p);
       if (d >= -(2 ** 31) && d <= 2 ** 31 - 1 && d === Math.trunc(d)) return BigInt(d);
+      return failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
     }
+    return failWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
   }
-  return null;
+  return failWith('PARAM_OF_INCOMPATIBLE_TYPE');
 }
 
 function setInt32(p: OSSL_PARAM | null, val: bigint): number {
-  if (p === null) return 0;
+  if (p === null) return zeroWith('PASSED_NULL_PARAMETER');
   p.return_size = 0;
   if (p.data_type === OSSL_PARAM_INTEGER) {
     p.return_size = 4;
@@ -312,18 +367,20 @@ function setInt32(p: OSSL_PARAM | null, val: bigint): number {
       storeDouble(p, Number(val));
       return 1;
     }
+    return zeroWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
   }
-  return 0;
+  return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
 }
 
 function getUint32(p: OSSL_PARAM | null): bigint | null {
-  if (p === null) return null;
+  if (p === null) return failWith('PASSED_NULL_PARAMETER');
+  if (nullDataRefused(p)) return null;
   if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) {
     switch (p.data_size) {
       case 4: return loadInt(p, 4, false);
       case 8: {
         const u64 = loadInt(p, 8, false);
-        return u64 <= UINT32_MAX ? u64 : null;
+        return u64 <= UINT32_MAX ? u64 : failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
       }
       default: return generalGetUint(p, 4);
     }
@@ -331,11 +388,12 @@ function getUint32(p: OSSL_PARAM | null): bigint | null {
     switch (p.data_size) {
       case 4: {
         const i32 = loadInt(p, 4, true);
-        return i32 >= 0n ? i32 : null;
+        return i32 >= 0n ? i32 : failWith('PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED');
       }
       case 8: {
         const i64 = loadInt(p, 8, true);
-        return i64 >= 0n && i64 <= UINT32_MAX ? i64 : null;
+        if (i64 >= 0n && i64 <= UINT32_MAX) return i64;
+        return failWith(i64 < 0n ? 'PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED' : 'PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
       }
       default: return generalGetUint(p, 4);
     }
@@ -343,13 +401,15 @@ function getUint32(p: OSSL_PARAM | null): bigint | null {
     if (p.data_size === 8) {
       const d = loadDouble(p);
       if (d >= 0 && d <= 2 ** 32 - 1 && d === Math.trunc(d)) return BigInt(d);
+      return failWith('PARAM_CANNOT_BE_REPRESENTED_EXACTLY');
     }
+    return failWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
   }
-  return null;
+  return failWith('PARAM_OF_INCOMPATIBLE_TYPE');
 }
 
 function setUint32(p: OSSL_PARAM | null, val: bigint): number {
-  if (p === null) return 0;
+  if (p === null) return zeroWith('PASSED_NULL_PARAMETER');
   p.return_size = 0;
   if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) {
     p.return_size = 4;
@@ -368,25 +428,29 @@ function setUint32(p: OSSL_PARAM | null, val: bigint): number {
           storeInt(p, val, 4);
           return 1;
         }
-        return 0;
+        return zeroWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
       case 8: p.return_size = 8; storeInt(p, val, 8); return 1;
       default: return generalSetUint(p, val, 4);
     }
   } else if (p.data_type === OSSL_PARAM_REAL) {
-    p.return_size = 8;
+    // 3.2+ records the size only when it writes (or data is NULL)
+    if (!raising() || p.data === null) p.return_size = 8;
     if (p.data === null) return 1;
     if (p.data_size === 8) {
       storeDouble(p, Number(val));
+      p.return_size = 8;
       return 1;
     }
+    return zeroWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
   }
-  return 0;
+  return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
 }
 
 // ---- 64-bit ----
 
 function getInt64(p: OSSL_PARAM | null): bigint | null {
-  if (p === null) return null;
+  if (p === null) return failWith('PASSED_NULL_PARAMETER');
+  if (nullDataRefused(p)) return null;
   if (p.data_type === OSSL_PARAM_INTEGER) {
     switch (p.data_size) {
       case 4: return loadInt(p, 4, true);
@@ -398,7 +462,7 @@ function getInt64(p: OSSL_PARAM | null): bigint | null {
       case 4: return loadInt(p, 4, false);
       case 8: {
         const u64 = loadInt(p, 8, false);
-        return u64 <= INT64_MAX ? u64 : null;
+        return u64 <= INT64_MAX ? u64 : failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
       }
       default: return generalGetInt(p, 8);
     }
@@ -406,13 +470,15 @@ function getInt64(p: OSSL_PARAM | null): bigint | null {
     if (p.data_size === 8) {
       const d = loadDouble(p);
       if (d >= -INT64_LIMIT_D && d < INT64_LIMIT_D && d === Math.trunc(d)) return BigInt(d);
+      return failWith('PARAM_CANNOT_BE_REPRESENTED_EXACTLY');
     }
+    return failWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
   }
-  return null;
+  return failWith('PARAM_OF_INCOMPATIBLE_TYPE');
 }
 
 function setInt64(p: OSSL_PARAM | null, val: bigint): number {
-  if (p === null) return 0;
+  if (p === null) return zeroWith('PASSED_NULL_PARAMETER');
   p.return_size = 0;
   if (p.data_type === OSSL_PARAM_INTEGER) {
     p.return_size = 8;
@@ -424,7 +490,8 @@ function setInt64(p: OSSL_PARAM | null, val: bigint): number {
           storeInt(p, val, 4);
           return 1;
         }
-        return 0;
+        failedSize(p, 8);
+        return zeroWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
       case 8: storeInt(p, val, 8); return 1;
       default: return generalSetInt(p, val, 8);
     }
@@ -438,7 +505,8 @@ function setInt64(p: OSSL_PARAM | null, val: bigint): number {
           storeInt(p, val, 4);
           return 1;
         }
-        return 0;
+        failedSize(p, 8);
+        return zeroWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
       case 8: storeInt(p, val, 8); return 1;
       default: return generalSetInt(p, val, 8);
     }
@@ -452,13 +520,18 @@ function setInt64(p: OSSL_PARAM | null, val: bigint): number {
         storeDouble(p, Number(val));
         return 1;
       }
+      failedSize(p, 8);
+      return zeroWith('PARAM_CANNOT_BE_REPRESENTED_EXACTLY');
     }
+    failedSize(p, 8);
+    return zeroWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
   }
-  return 0;
+  return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
 }
 
 function getUint64(p: OSSL_PARAM | null): bigint | null {
-  if (p === null) return null;
+  if (p === null) return failWith('PASSED_NULL_PARAMETER');
+  if (nullDataRefused(p)) return null;
   if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) {
     switch (p.data_size) {
       case 4: return loadInt(p, 4, false);
@@ -469,11 +542,11 @@ function getUint64(p: OSSL_PARAM | null): bigint | null {
     switch (p.data_size) {
       case 4: {
         const i32 = loadInt(p, 4, true);
-        return i32 >= 0n ? i32 : null;
+        return i32 >= 0n ? i32 : failWith('PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED');
       }
       case 8: {
         const i64 = loadInt(p, 8, true);
-        return i64 >= 0n ? i64 : null;
+        return i64 >= 0n ? i64 : failWith('PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED');
       }
       default: return generalGetUint(p, 8);
     }
@@ -481,13 +554,15 @@ function getUint64(p: OSSL_PARAM | null): bigint | null {
     if (p.data_size === 8) {
       const d = loadDouble(p);
       if (d >= 0 && d < UINT64_LIMIT_D && d === Math.trunc(d)) return BigInt(d);
+      return failWith('PARAM_CANNOT_BE_REPRESENTED_EXACTLY');
     }
+    return failWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
   }
-  return null;
+  return failWith('PARAM_OF_INCOMPATIBLE_TYPE');
 }
 
 function setUint64(p: OSSL_PARAM | null, val: bigint): number {
-  if (p === null) return 0;
+  if (p === null) return zeroWith('PASSED_NULL_PARAMETER');
   p.return_size = 0;
   if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) {
     p.return_size = 8;
@@ -499,7 +574,8 @@ function setUint64(p: OSSL_PARAM | null, val: bigint): number {
           storeInt(p, val, 4);
           return 1;
         }
-        return 0;
+        failedSize(p, 8);
+        return zeroWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
       case 8: storeInt(p, val, 8); return 1;
       default: return generalSetUint(p, val, 8);
     }
@@ -513,19 +589,21 @@ function setUint64(p: OSSL_PARAM | null, val: bigint): number {
           storeInt(p, val, 4);
           return 1;
         }
-        return 0;
+        failedSize(p, 8);
+        return zeroWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
       case 8:
         if (val <= INT64_MAX) {
           storeInt(p, val, 8);
           return 1;
         }
-        return 0;
+        failedSize(p, 8);
+        return zeroWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
       default: return generalSetUint(p, val, 8);
     }
   } else if (p.data_type === OSSL_PARAM_REAL) {
     p.return_size = 8;
-    // No NULL-data check here in 3.0 (unlike every other setter): C would write through NULL
-    // and crash; randshim refuses instead (CRYPTO ERR_R_PASSED_NULL_PARAMETER, 0).
+    // No NULL-data check here (unlike every other setter, also in 3.2+): C would write through
+    // NULL and crash; randshim refuses instead (CRYPTO ERR_R_PASSED_NULL_PARAMETER, 0).
     if (p.data_size === 8 && (val >> REAL_SHIFT) === 0n) {
       if (p.data === null) {
         raise('CRYPTO', 'PASSED_NULL_PARAMETER');
@@ -534,77 +612,86 @@ function setUint64(p: OSSL_PARAM | null, val: bigint): number {
       storeDouble(p, Number(val));
       return 1;
     }
+    failedSize(p, 8);
+    return zeroWith(p.data_size === 8 ? 'PARAM_CANNOT_BE_REPRESENTED_EXACTLY' : 'PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
   }
-  return 0;
+  return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
 }
 
+/** `*val = v` for a getter: 0 when there is no value, or no `val` (3.2+: ERR_R_PASSED_NULL_PARAMETER). */
 function writeOut(val: IntBox | null, v: bigint | null): number {
   if (v === null || val === null) return 0;
   writeIntBox(val, v);
   return 1;
 }
 
+/** A getter's `val == NULL` check, which 3.2+ raises on. */
+function readInto(val: IntBox | null, p: OSSL_PARAM | null, get: (p: OSSL_PARAM | null) => bigint | null): number {
+  if (val === null) return zeroWith('PASSED_NULL_PARAMETER');
+  return writeOut(val, get(p));
+}
+
 // ---- the typed API ----
 
 /** OSSL_PARAM_get_int(p, val): int is 32-bit, so this is OSSL_PARAM_get_int32. */
 export function OSSL_PARAM_get_int(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return val === null ? 0 : writeOut(val, getInt32(p));
+  return readInto(val, p, getInt32);
 }
 export function OSSL_PARAM_set_int(p: OSSL_PARAM | null, val: number | bigint): number {
   return setInt32(p, cInt(val, 32, true));
 }
 export function OSSL_PARAM_get_uint(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return val === null ? 0 : writeOut(val, getUint32(p));
+  return readInto(val, p, getUint32);
 }
 export function OSSL_PARAM_set_uint(p: OSSL_PARAM | null, val: number | bigint): number {
   return setUint32(p, cInt(val, 32, false));
 }
 export function OSSL_PARAM_get_long(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return val === null ? 0 : writeOut(val, getInt64(p));
+  return readInto(val, p, getInt64);
 }
 export function OSSL_PARAM_set_long(p: OSSL_PARAM | null, val: number | bigint): number {
   return setInt64(p, cInt(val, 64, true));
 }
 export function OSSL_PARAM_get_ulong(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return val === null ? 0 : writeOut(val, getUint64(p));
+  return readInto(val, p, getUint64);
 }
 export function OSSL_PARAM_set_ulong(p: OSSL_PARAM | null, val: number | bigint): number {
   return setUint64(p, cInt(val, 64, false));
 }
 export function OSSL_PARAM_get_int32(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return val === null ? 0 : writeOut(val, getInt32(p));
+  return readInto(val, p, getInt32);
 }
 export function OSSL_PARAM_set_int32(p: OSSL_PARAM | null, val: number | bigint): number {
   return setInt32(p, cInt(val, 32, true));
 }
 export function OSSL_PARAM_get_uint32(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return val === null ? 0 : writeOut(val, getUint32(p));
+  return readInto(val, p, getUint32);
 }
 export function OSSL_PARAM_set_uint32(p: OSSL_PARAM | null, val: number | bigint): number {
   return setUint32(p, cInt(val, 32, false));
 }
 export function OSSL_PARAM_get_int64(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return val === null ? 0 : writeOut(val, getInt64(p));
+  return readInto(val, p, getInt64);
 }
 export function OSSL_PARAM_set_int64(p: OSSL_PARAM | null, val: number | bigint): number {
   return setInt64(p, cInt(val, 64, true));
 }
 export function OSSL_PARAM_get_uint64(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return val === null ? 0 : writeOut(val, getUint64(p));
+  return readInto(val, p, getUint64);
 }
 export function OSSL_PARAM_set_uint64(p: OSSL_PARAM | null, val: number | bigint): number {
   return setUint64(p, cInt(val, 64, false));
 }
 /** size_t is 64-bit: OSSL_PARAM_get_uint64. */
 export function OSSL_PARAM_get_size_t(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return val === null ? 0 : writeOut(val, getUint64(p));
+  return readInto(val, p, getUint64);
 }
 export function OSSL_PARAM_set_size_t(p: OSSL_PARAM | null, val: number | bigint): number {
   return setUint64(p, cInt(val, 64, false));
 }
 /** time_t is a signed 64-bit integer: OSSL_PARAM_get_int64. */
 export function OSSL_PARAM_get_time_t(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return val === null ? 0 : writeOut(val, getInt64(p));
+  return readInto(val, p, getInt64);
 }
 export function OSSL_PARAM_set_time_t(p: OSSL_PARAM | null, val: number | bigint): number {
   return setInt64(p, cInt(val, 64, true));
@@ -612,12 +699,14 @@ export function OSSL_PARAM_set_time_t(p: OSSL_PARAM | null, val: number | bigint
 
 /** OSSL_PARAM_get_double(p, val). */
 export function OSSL_PARAM_get_double(p: OSSL_PARAM | null, val: { value: number } | null): number {
-  if (val === null || p === null) return 0;
+  if (val === null || p === null) return zeroWith('PASSED_NULL_PARAMETER');
+  if (nullDataRefused(p)) return 0;
   if (p.data_type === OSSL_PARAM_REAL) {
     if (p.data_size === 8) {
       val.value = loadDouble(p);
       return 1;
     }
+    return zeroWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
   } else if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) {
     switch (p.data_size) {
       case 4:
@@ -629,7 +718,7 @@ export function OSSL_PARAM_get_double(p: OSSL_PARAM | null, val: { value: number
           val.value = Number(u64);
           return 1;
         }
-        break;
+        return zeroWith('PARAM_CANNOT_BE_REPRESENTED_EXACTLY');
       }
       default: break;
     }
@@ -645,18 +734,23 @@ export function OSSL_PARAM_get_double(p: OSSL_PARAM | null, val: { value: number
           val.value = 0.0 + Number(i64);
           return 1;
         }
-        break;
+        return zeroWith('PARAM_CANNOT_BE_REPRESENTED_EXACTLY');
       }
       default: break;
     }
   }
-  return 0;
+  return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
 }
 
-/** OSSL_PARAM_set_double(p, val). */
+/**
+ * OSSL_PARAM_set_double(p, val). 3.0 checks that an integer parameter can hold `val` exactly
+ * before anything else and records the expected size before writing; 3.2+ answers a NULL-data
+ * size query first, records the size only when it writes and raises why it did not.
+ */
 export function OSSL_PARAM_set_double(p: OSSL_PARAM | null, val: number): number {
-  if (p === null) return 0;
+  if (p === null) return zeroWith('PASSED_NULL_PARAMETER');
   p.return_size = 0;
+  const v32 = raising();
   if (p.data_type === OSSL_PARAM_REAL) {
     p.return_size = 8;
     if (p.data === null) return 1;
@@ -664,48 +758,34 @@ export function OSSL_PARAM_set_double(p: OSSL_PARAM | null, val: number): number
       storeDouble(p, val);
       return 1;
     }
-  } else if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER && val === castToUint64(val)) {
-    p.return_size = 8;
-    if (p.data === null) return 1;
-    switch (p.data_size) {
-      case 4:
-        if (val >= 0 && val <= 2 ** 32 - 1) {
-          p.return_size = 4;
-          storeInt(p, BigInt(val), 4);
-          return 1;
-        }
-        break;
-      case 8:
-        if (val >= 0 && val < UINT64_LIMIT_D) {
-          p.return_size = 8;
-          storeInt(p, BigInt(val), 8);
-          return 1;
-        }
-        break;
-      default: break;
-    }
-  } else if (p.data_type === OSSL_PARAM_INTEGER && val === castToInt64(val)) {
-    p.return_size = 8;
-    if (p.data === null) return 1;
-    switch (p.data_size) {
-      case 4:
-        if (val >= -(2 ** 31) && val <= 2 ** 31 - 1) {
-          p.return_size = 4;
-          storeInt(p, BigInt(val), 4);
-          return 1;
-        }
-        break;
-      case 8:
-        if (val >= -INT64_LIMIT_D && val < INT64_LIMIT_D) {
-          p.return_size = 8;
-          storeInt(p, BigInt(val), 8);
-          return 1;
-        }
-        break;
-      default: break;
-    }
+    failedSize(p, 8);
+    return zeroWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
   }
-  return 0;
+  const unsigned = p.data_type === OSSL_PARAM_UNSIGNED_INTEGER;
+  if (unsigned || p.data_type === OSSL_PARAM_INTEGER) {
+    const exact = val === (unsigned ? castToUint64(val) : castToInt64(val));
+    if (!v32 && !exact) return 0;
+    p.return_size = 8;
+    if (p.data === null) return 1;
+    if (!exact) {
+      p.return_size = 0;
+      return zeroWith('PARAM_CANNOT_BE_REPRESENTED_EXACTLY');
+    }
+    const [lo4, hi4, hi8] = unsigned ? [0, 2 ** 32, UINT64_LIMIT_D] : [-(2 ** 31), 2 ** 31, INT64_LIMIT_D];
+    const lo8 = unsigned ? 0 : -INT64_LIMIT_D;
+    if (p.data_size === 4 || p.data_size === 8) {
+      const fits = p.data_size === 4 ? val >= lo4 && val < hi4 : val >= lo8 && val < hi8;
+      if (fits) {
+        p.return_size = p.data_size;
+        storeInt(p, BigInt(val), p.data_size);
+        return 1;
+      }
+      failedSize(p, 8);
+      return zeroWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
+    }
+    failedSize(p, 8);
+  }
+  return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
 }
 
 /**
@@ -743,8 +823,10 @@ export function paramCString(p: OSSL_PARAM): string | null {
  */
 export function OSSL_PARAM_get_utf8_string(p: OSSL_PARAM | null, val: { value: string | Uint8Array | null } | null,
   maxLen: number): number {
-  if (val === null || p === null || p.data_type !== OSSL_PARAM_UTF8_STRING) return 0;
-  if (p.data === null) return 0;
+  // get_string_internal (used_len is NULL for a UTF-8 string)
+  if (val === null || p === null) return zeroWith('PASSED_NULL_PARAMETER');
+  if (p.data_type !== OSSL_PARAM_UTF8_STRING) return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
+  if (p.data === null) return zeroWith('PASSED_NULL_PARAMETER');
   const sz = p.data_size;
   const src = loadBytes(p, sz);
   if (val.value === null || typeof val.value === 'string') {
@@ -754,7 +836,7 @@ export function OSSL_PARAM_get_utf8_string(p: OSSL_PARAM | null, val: { value: s
     return 1;
   }
   const buf = val.value;
-  if (maxLen < sz) return 0;
+  if (maxLen < sz) return zeroWith('TOO_SMALL_BUFFER');
   // A buffer shorter than max_len says it is (C would overrun it): refused before any write.
   if (buf.length < sz) return invalidArgument();
   let dataLength = sz;
@@ -762,7 +844,7 @@ export function OSSL_PARAM_get_utf8_string(p: OSSL_PARAM | null, val: { value: s
   // No room in `buf` for the NUL that max_len promises room for: refused the same way.
   if (dataLength < maxLen && dataLength >= buf.length) return invalidArgument();
   buf.set(src);
-  if (dataLength >= maxLen) return 0;
+  if (dataLength >= maxLen) return zeroWith('NO_SPACE_FOR_TERMINATING_NULL');
   buf[dataLength] = 0;
   return 1;
 }
@@ -774,26 +856,30 @@ export function OSSL_PARAM_get_utf8_string(p: OSSL_PARAM | null, val: { value: s
  */
 export function OSSL_PARAM_get_octet_string(p: OSSL_PARAM | null, val: { value: Uint8Array | null } | null,
   maxLen: number, usedLen: { value: number } | null): number {
-  if ((val === null && usedLen === null) || p === null || p.data_type !== OSSL_PARAM_OCTET_STRING) return 0;
+  if ((val === null && usedLen === null) || p === null) return zeroWith('PASSED_NULL_PARAMETER');
+  if (p.data_type !== OSSL_PARAM_OCTET_STRING) return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
   const sz = p.data_size;
   if (usedLen !== null) usedLen.value = sz;
-  if (p.data === null) return 0;
+  if (p.data === null) return zeroWith('PASSED_NULL_PARAMETER');
   if (val === null) return 1;
   const src = loadBytes(p, sz);
   if (val.value === null) {
     val.value = src;
     return 1;
   }
-  if (maxLen < sz) return 0;
+  if (maxLen < sz) return zeroWith('TOO_SMALL_BUFFER');
   if (val.value.length < sz) return invalidArgument();
   val.value.set(src);
   return 1;
 }
 
+/** set_string_internal: 3.0 records the length before checking the type, 3.2+ after. */
 function setStringInternal(p: OSSL_PARAM, val: Uint8Array, type: number): number {
+  if (raising() && p.data_type !== type) return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
   p.return_size = val.length;
   if (p.data === null) return 1;
-  if (p.data_type !== type || p.data_size < val.length) return 0;
+  if (p.data_type !== type) return 0;
+  if (p.data_size < val.length) return zeroWith('TOO_SMALL_BUFFER');
   storeBytes(p, val);
   if (type === OSSL_PARAM_UTF8_STRING && p.data_size > val.length) storeBytes(p, withNul(p, val));
   return 1;
@@ -806,28 +892,42 @@ function withNul(p: OSSL_PARAM, val: Uint8Array): Uint8Array {
   return out;
 }
 
+/** A string setter's NULL checks: 3.0 clears return_size before refusing a NULL value, 3.2+
+ * refuses it first (return_size untouched). False when the setter stops. */
+function stringArgsAccepted(p: OSSL_PARAM | null, val: unknown): p is OSSL_PARAM {
+  if (p === null || (val === null && raising())) {
+    failWith('PASSED_NULL_PARAMETER');
+    return false;
+  }
+  p.return_size = 0;
+  return val !== null;
+}
+
 /** OSSL_PARAM_set_utf8_string(p, val): copies strlen(val) bytes, plus a NUL if there is room. */
 export function OSSL_PARAM_set_utf8_string(p: OSSL_PARAM | null, val: string | null): number {
-  if (p === null) return 0;
-  p.return_size = 0;
-  if (val === null) return 0;
+  if (!stringArgsAccepted(p, val) || val === null) return 0;
   const bytes = utf8Bytes(val);
   return setStringInternal(p, bytes.subarray(0, cStrlen(bytes)), OSSL_PARAM_UTF8_STRING);
 }
 
 /** OSSL_PARAM_set_octet_string(p, val, len). */
 export function OSSL_PARAM_set_octet_string(p: OSSL_PARAM | null, val: Uint8Array | null, len: number): number {
-  if (p === null) return 0;
-  p.return_size = 0;
-  if (val === null) return 0;
+  if (!stringArgsAccepted(p, val) || val === null) return 0;
   if (!Number.isInteger(len) || len < 0 || len > val.length) return invalidArgument();
   return setStringInternal(p, val.subarray(0, len), OSSL_PARAM_OCTET_STRING);
 }
 
+/** get_ptr_internal's checks: false (after 3.2+'s raise) when the getter stops. */
+function ptrReadable(p: OSSL_PARAM | null, val: unknown, type: number): p is OSSL_PARAM {
+  const refusal = val === null || p === null ? 'PASSED_NULL_PARAMETER' : p.data_type !== type ? 'PARAM_OF_INCOMPATIBLE_TYPE' : null;
+  if (refusal !== null) failWith(refusal);
+  return refusal === null && p !== null && p.data !== null;
+}
+
 /** OSSL_PARAM_get_utf8_ptr(p, val). */
 export function OSSL_PARAM_get_utf8_ptr(p: OSSL_PARAM | null, val: { value: string | null } | null): number {
-  if (val === null || p === null || p.data_type !== OSSL_PARAM_UTF8_PTR || p.data === null) return 0;
-  const v = p.data.value;
+  if (!ptrReadable(p, val, OSSL_PARAM_UTF8_PTR) || val === null) return 0;
+  const v = p.data?.value;
   val.value = typeof v === 'string' ? v : null;
   return 1;
 }
@@ -835,37 +935,49 @@ export function OSSL_PARAM_get_utf8_ptr(p: OSSL_PARAM | null, val: { value: stri
 /** OSSL_PARAM_get_octet_ptr(p, val, used_len). */
 export function OSSL_PARAM_get_octet_ptr(p: OSSL_PARAM | null, val: { value: Uint8Array | null } | null,
   usedLen: { value: number } | null): number {
-  if (val === null || p === null || p.data_type !== OSSL_PARAM_OCTET_PTR || p.data === null) return 0;
+  if (!ptrReadable(p, val, OSSL_PARAM_OCTET_PTR) || val === null) return 0;
   if (usedLen !== null) usedLen.value = p.data_size;
-  const v = p.data.value;
+  const v = p.data?.value;
   val.value = v instanceof Uint8Array ? v : null;
+  return 1;
+}
+
+/** set_ptr_internal: 3.0 records the length before checking the type, 3.2+ after. */
+function setPtrInternal(p: OSSL_PARAM, val: string | Uint8Array | null, type: number, len: number): number {
+  if (raising() && p.data_type !== type) return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
+  p.return_size = len;
+  if (p.data_type !== type) return 0;
+  if (p.data !== null) p.data.value = val;
   return 1;
 }
 
 /** OSSL_PARAM_set_utf8_ptr(p, val). */
 export function OSSL_PARAM_set_utf8_ptr(p: OSSL_PARAM | null, val: string | null): number {
-  if (p === null) return 0;
+  if (p === null) return zeroWith('PASSED_NULL_PARAMETER');
   p.return_size = 0;
-  p.return_size = val === null ? 0 : cStrlen(utf8Bytes(val));
-  if (p.data_type !== OSSL_PARAM_UTF8_PTR) return 0;
-  if (p.data !== null) p.data.value = val;
-  return 1;
+  return setPtrInternal(p, val, OSSL_PARAM_UTF8_PTR, val === null ? 0 : cStrlen(utf8Bytes(val)));
 }
 
 /** OSSL_PARAM_set_octet_ptr(p, val, used_len). */
 export function OSSL_PARAM_set_octet_ptr(p: OSSL_PARAM | null, val: Uint8Array | null, usedLen: number): number {
-  if (p === null) return 0;
+  if (p === null) return zeroWith('PASSED_NULL_PARAMETER');
   p.return_size = 0;
-  p.return_size = usedLen;
-  if (p.data_type !== OSSL_PARAM_OCTET_PTR) return 0;
-  if (p.data !== null) p.data.value = val;
-  return 1;
+  return setPtrInternal(p, val, OSSL_PARAM_OCTET_PTR, usedLen);
+}
+
+/** Runs a getter whose raises are dropped (ERR_set_mark ... ERR_pop_to_mark). */
+function quietly(get: () => number): number {
+  const mark = setMark();
+  const r = get();
+  popToMark(mark);
+  return r;
 }
 
 /** OSSL_PARAM_get_utf8_string_ptr(p, val): a UTF8_PTR's string, or a UTF8_STRING's own. */
 export function OSSL_PARAM_get_utf8_string_ptr(p: OSSL_PARAM | null, val: { value: string | null } | null): number {
-  if (OSSL_PARAM_get_utf8_ptr(p, val) === 1) return 1;
-  if (val === null || p === null || p.data_type !== OSSL_PARAM_UTF8_STRING) return 0;
+  if (quietly(() => OSSL_PARAM_get_utf8_ptr(p, val)) === 1) return 1;
+  if (val === null || p === null) return zeroWith('PASSED_NULL_PARAMETER');
+  if (p.data_type !== OSSL_PARAM_UTF8_STRING) return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
   val.value = paramCString(p);
   return 1;
 }
@@ -873,8 +985,9 @@ export function OSSL_PARAM_get_utf8_string_ptr(p: OSSL_PARAM | null, val: { valu
 /** OSSL_PARAM_get_octet_string_ptr(p, val, used_len). */
 export function OSSL_PARAM_get_octet_string_ptr(p: OSSL_PARAM | null, val: { value: Uint8Array | null } | null,
   usedLen: { value: number } | null): number {
-  if (OSSL_PARAM_get_octet_ptr(p, val, usedLen) === 1) return 1;
-  if (val === null || p === null || p.data_type !== OSSL_PARAM_OCTET_STRING) return 0;
+  if (quietly(() => OSSL_PARAM_get_octet_ptr(p, val, usedLen)) === 1) return 1;
+  if (val === null || p === null) return zeroWith('PASSED_NULL_PARAMETER');
+  if (p.data_type !== OSSL_PARAM_OCTET_STRING) return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
   if (usedLen !== null) usedLen.value = p.data_size;
   const v = p.data?.value;
   val.value = v instanceof Uint8Array ? v.subarray(0, p.data_size) : null;

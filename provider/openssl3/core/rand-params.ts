@@ -34,6 +34,10 @@ export interface RandParams {
   use_derivation_function?: number;
   test_entropy?: Uint8Array;
   test_nonce?: Uint8Array;
+  /** TEST-RAND's xorshift mode switch (3.5+, test_rng.c OSSL_RAND_PARAM_GENERATE). */
+  generate?: number;
+  /** OSSL_PROV_PARAM_CORE_PROV_NAME: the DRBGs' settable "provider-name" (3.6+). */
+  'provider-name'?: string;
 }
 
 export type RandParamName = keyof RandParams;
@@ -68,6 +72,8 @@ export const DECLARED_PARAM_TYPES: Readonly<Record<RandParamName, ParamCType>> =
   use_derivation_function: 'int',
   test_entropy: 'octets',
   test_nonce: 'octets',
+  generate: 'uint',
+  'provider-name': 'utf8',
 };
 
 /**

@@ -25,7 +25,10 @@ import {
   OSSL_PARAM_get_uint, OSSL_PARAM_locate, OSSL_PARAM_locate_const, OSSL_PARAM_set_int, OSSL_PARAM_set_size_t,
   OSSL_PARAM_set_time_t, OSSL_PARAM_set_uint,
 } from '../core/ossl-param.js';
+import { paramsDecoded, tableKeys } from '../core/param-decoder.js';
 import { paramDescriptors } from '../core/rand-params.js';
+import { lineBehaviour } from '../lines.js';
+import { providerNameSettable } from './provider-name-param.js';
 import { getBackend, type BackendName, type PrimitiveBackend } from '../../sp800-90a/primitives/index.js';
 import { RandBase } from './rand-base.js';
 import { RandState, type RandImpl, type RandParamName, type RandParams } from './rand-impl.js';
@@ -642,7 +645,7 @@ export class DrbgCtx extends RandBase implements RandImpl {
   }
 
   settableCtxParamArray(): OSSL_PARAM[] {
-    return paramDescriptors([...this.variant.settable, ...COMMON_SETTABLE]);
+    return paramDescriptors([...this.variant.settable, ...providerNameSettable(), ...COMMON_SETTABLE]);
   }
 
   /**
@@ -652,8 +655,17 @@ export class DrbgCtx extends RandBase implements RandImpl {
    * uint), stopping at the first that fails.
    */
   getCtxParamArray(params: OSSL_PARAM[]): boolean {
-    if (!this.variant.getParams(params)) return false;
+    if (!paramsDecoded(params, tableKeys(this.gettableCtxParamArray()))) return false;
     const l = this.limits;
+    // 3.5+: ossl_drbg_get_ctx_params_no_lock writes these two before the type's own
+    const first: [RandParamName, (p: OSSL_PARAM) => number][] = lineBehaviour().drbgGetCountersFirst
+      ? [['max_request', (p) => OSSL_PARAM_set_size_t(p, l.maxRequest)], ['reseed_counter', (p) => OSSL_PARAM_set_uint(p, this.reseedCounter)]]
+      : [];
+    for (const [name, set] of first) {
+      const p = OSSL_PARAM_locate(params, name);
+      if (p !== null && !set(p)) return false;
+    }
+    if (!this.variant.getParams(params)) return false;
     const sets: [RandParamName, (p: OSSL_PARAM) => number][] = [
       ['state', (p) => OSSL_PARAM_set_int(p, this.state)],
       ['strength', (p) => OSSL_PARAM_set_int(p, l.strength | 0)],
@@ -670,6 +682,7 @@ export class DrbgCtx extends RandBase implements RandImpl {
       ['reseed_counter', (p) => OSSL_PARAM_set_uint(p, this.reseedCounter)],
     ];
     for (const [name, set] of sets) {
+      if (first.some(([done]) => done === name)) continue;
       const p = OSSL_PARAM_locate(params, name);
       if (p !== null && !set(p)) return false;
     }
@@ -684,6 +697,7 @@ export class DrbgCtx extends RandBase implements RandImpl {
    */
   override setCtxParamArray(params: OSSL_PARAM[] | null): boolean {
     const list = params ?? [];
+    if (!paramsDecoded(params, tableKeys(this.settableCtxParamArray()))) return false;
     if (!this.variant.setParams(list)) return false;
     if (params === null) return true;
     let p = OSSL_PARAM_locate_const(list, 'reseed_requests');

@@ -12,6 +12,7 @@ import { RandBase } from './rand-base.js';
 import { RandState, type RandImpl } from './rand-impl.js';
 import { osEntropy, type EntropyPoll } from '../../rand-pool/os-pool.js';
 import { lineBehaviour } from '../lines.js';
+import { paramsDecoded, tableKeys } from '../core/param-decoder.js';
 
 /** ossl_rand_pool_adin_mix_in (3.5+): pool[i % len] ^= adin[i] for every adin byte. */
 function mixInAdin(pool: Uint8Array, adin: Uint8Array | null): void {
@@ -103,6 +104,8 @@ export class SeedSrc extends RandBase implements RandImpl {
   /** seed_src_get_ctx_params: state, strength 1024 (OSSL_PARAM_set_int), max_request 128.
    * SEED-SRC has no set_ctx_params and no settable_ctx_params. */
   getCtxParamArray(params: OSSL_PARAM[]): boolean {
+    // 3.6+: seed_src_get_ctx_params_decoder refuses a repeated key first
+    if (!paramsDecoded(params, tableKeys(this.gettableCtxParamArray()))) return false;
     let p = OSSL_PARAM_locate(params, 'state');
     if (p !== null && !OSSL_PARAM_set_int(p, this.state)) return false;
     p = OSSL_PARAM_locate(params, 'strength');
