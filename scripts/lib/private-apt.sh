@@ -14,7 +14,7 @@
 #                                 `source --download-only` leave their files), output in the log
 #   private_apt_download PKG [V]  PKG's .deb (version V, else the suites' candidate) in DIR/download;
 #                                 prints its path; returns 1 when the mirror does not serve it
-#   apt_log_tail [N]              "(see LOG): <its last N lines>", for the caller's die message
+#   apt_log_tail [N]              "(see LOG): <what failed>", for the caller's die message
 #   deb_field DEB FIELD           a control field of DEB (dpkg-deb -f): Package, Version
 #   deb_matches DEB PKG GLOB      DEB is package PKG at a version matching GLOB (1.1.1w*, 3.6.*)
 #   deb_unpack DEB DEST           DEB's files under DEST (dpkg-deb -x: no maintainer script runs
@@ -104,7 +104,13 @@ private_apt_download() {
   echo "$deb"
 }
 
-apt_log_tail() { echo "(see $apt_log): $(tail -n "${1:-3}" "$apt_log" | tr '\n' ' ')"; }
+# An index apt could not fetch is named by its "Failed to fetch" line (the lines after it only say
+# that some index was ignored); otherwise apt's last lines say what went wrong.
+apt_log_tail() {
+  local what
+  what=$(grep -m 1 'Failed to fetch' "$apt_log" || tail -n "${1:-3}" "$apt_log" | tr '\n' ' ')
+  echo "(see $apt_log): $what"
+}
 
 deb_field() { dpkg-deb -f "$1" "$2"; }
 
