@@ -12,17 +12,19 @@
 #                           suite's point releases land there first), else nothing; always returns 0.
 debian_mirror() {
   local uri
-  uri=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-  [ -n "$uri" ] || uri=$(awk '$1=="deb" {for (i = 2; i <= NF; i++) if ($i !~ /^\[/ && $i !~ /\]$/) {print $i; exit}}' \
-                            /etc/apt/sources.list 2>/dev/null || true)
+  uri=$(apt_source_uri '')
   [ -n "$uri" ] || return 1
   echo "$uri"
 }
 
-debian_security_mirror() {
+debian_security_mirror() { apt_source_uri security; }
+
+# apt_source_uri PATTERN: the first archive URI the machine's apt sources name that matches the
+# awk regular expression PATTERN ('' matches any), deb822 first; prints nothing when none does.
+apt_source_uri() {
   local uri
-  uri=$(awk '/^URIs:/ && $2 ~ /security/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-  [ -n "$uri" ] || uri=$(awk '$1=="deb" {for (i = 2; i <= NF; i++) if ($i !~ /^\[/ && $i !~ /\]$/) {if ($i ~ /security/) {print $i; exit}; next}}' \
+  uri=$(awk -v p="$1" '/^URIs:/ && $2 ~ p {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  [ -n "$uri" ] || uri=$(awk -v p="$1" '$1 == "deb" {for (i = 2; i <= NF; i++) if ($i !~ /^\[/ && $i !~ /\]$/) {if ($i ~ p) {print $i; exit}; next}}' \
                             /etc/apt/sources.list 2>/dev/null || true)
   echo "$uri"
 }
