@@ -49,13 +49,7 @@ need_amd64() {
 private_apt_init() {
   apt_root=$1; shift
   mkdir -p "$apt_root/lists/partial" "$apt_root/cache/archives/partial" "$apt_root/download"
-  printf '%s\n' "$@" > "$apt_root/sources.list.new"
-  # New sources make the old lists meaningless: update again (private_apt_update) before use.
-  if ! cmp -s "$apt_root/sources.list.new" "$apt_root/sources.list"; then
-    mv "$apt_root/sources.list.new" "$apt_root/sources.list"
-  else
-    rm -f "$apt_root/sources.list.new"
-  fi
+  printf '%s\n' "$@" > "$apt_root/sources.list"
   : > "$apt_root/status"
   apt_log="$apt_root/last.log"
   : > "$apt_log"
