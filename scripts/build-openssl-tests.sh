@@ -81,7 +81,7 @@ build() { # <line> <library> <test> <extra sources...>
   local link=("$lib")
   case "$lib" in
     *.a) link+=(-ldl);;                                   # static: what libcrypto.a needs
-    *) link+=(-Wl,-rpath,"$(dirname "$(readlink -f "$lib")")");;
+    *) link+=("-Wl,-rpath,$(dirname "$(readlink -f "$lib")")");;  # one option
   esac
   # shellcheck disable=SC2046
   gcc -O1 -w -o "$out.tmp" $(includes "$line") "${sources[@]}" "$archive" "${link[@]}" -lpthread >"$out.log" 2>&1 \

@@ -8,6 +8,6 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 for lib in ${RANDSHIM_LIBCRYPTO111:-} /usr/lib/x86_64-linux-gnu/libcrypto.so.1.1 /lib/x86_64-linux-gnu/libcrypto.so.1.1 \
            "$repo/.cache/libssl1.1/usr/lib/x86_64-linux-gnu/libcrypto.so.1.1"; do
-  [ -e "$lib" ] && exit 0
+  if [ -e "$lib" ]; then echo "ensure-libssl11: found $lib"; exit 0; fi
 done
 LIBSSL11_PRIVATE=1 exec "$repo/scripts/install-libssl11.sh"

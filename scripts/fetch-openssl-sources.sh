@@ -13,11 +13,10 @@
 # scripts/import-err-tables.ts (the err.h / *err.h / *_err.c files).
 #
 # The versions are pinned, and each tarball's SHA-256 with them, so that regenerating gives the
-# committed files byte for byte; the mirror is taken from this machine's own apt configuration
-# (deb822 `URIs:` in /etc/apt/sources.list.d/debian.sources, else the first `deb` line of
-# /etc/apt/sources.list), as scripts/install-libssl11.sh does, and apt runs with private
-# state, list and cache folders (apt-get source --download-only: no package is installed and
-# the machine's apt state is never touched). Idempotent: a tree already unpacked is reused.
+# committed files byte for byte; they come from this machine's own Debian mirror through a
+# private apt state in .cache/openssl-sources/apt (scripts/lib/private-apt.sh; apt-get source
+# --download-only: no package is installed and the machine's apt state is never touched).
+# Idempotent: a tree already unpacked is reused.
 # Exits non-zero with a clear message when the mirror cannot be reached or no longer has the
 # pinned version (Debian keeps one version per suite; snapshot.debian.org keeps them all).
 set -euo pipefail
@@ -25,8 +24,8 @@ set -euo pipefail
 die() { echo "fetch-openssl-sources: $*" >&2; exit 1; }
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# shellcheck source=lib/debian-mirror.sh
-source "$repo/scripts/lib/debian-mirror.sh"
+# shellcheck source=lib/private-apt.sh
+source "$repo/scripts/lib/private-apt.sh"
 cache="$repo/.cache/openssl-sources"
 
 # line -> "suite debian-version upstream-version sha256-of-orig.tar.gz"
@@ -48,35 +47,22 @@ for line in "${lines[@]}"; do
 done
 
 if [ ${#missing[@]} -gt 0 ]; then
-  for tool in apt-get awk sha256sum tar; do
-    command -v "$tool" >/dev/null || die "missing tool: $tool (a Debian-based machine is required)"
-  done
+  need_tools apt-get awk sha256sum tar
   uri=$(debian_mirror) || die "no Debian mirror found in the apt configuration (/etc/apt/sources.list.d/debian.sources, /etc/apt/sources.list)"
-
-  apt_root="$cache/apt"
-  mkdir -p "$apt_root/lists/partial" "$apt_root/cache/archives/partial" "$apt_root/download"
-  : > "$apt_root/sources.list"
+  sources=()
   for line in "${missing[@]}"; do
     read -r suite _ _ _ <<<"${PINS[$line]}"
-    echo "deb-src $uri $suite main" >> "$apt_root/sources.list"
+    sources+=("deb-src $uri $suite main")
   done
-  apt_opts=(-o Dir::Etc::sourcelist="$apt_root/sources.list" -o Dir::Etc::sourceparts=/dev/null
-            -o Dir::State::Lists="$apt_root/lists" -o Dir::Cache="$apt_root/cache"
-            -o Acquire::Languages=none)
-  [ "$(id -u)" = 0 ] && apt_opts+=(-o APT::Sandbox::User=root)
-
-  log="$apt_root/last.log"
-  # apt-get update exits 0 when an index cannot be fetched (it only warns), so read its warnings.
-  if ! apt-get "${apt_opts[@]}" update -qq >"$log" 2>&1 || grep -q '^[WE]: Failed to fetch' "$log"; then
-    die "cannot read the source index of $(tr '\n' ';' < "$apt_root/sources.list") (see $log): $(grep -m 1 'Failed to fetch' "$log" || tail -n 1 "$log")"
-  fi
+  private_apt_init "$cache/apt" "${sources[@]}"
+  private_apt_update || die "cannot read the source index of $(IFS=';'; echo "${sources[*]}") $(apt_log_tail 1)"
 
   for line in "${missing[@]}"; do
     read -r suite version upstream sha256 <<<"${PINS[$line]}"
     tarball="$apt_root/download/openssl_$upstream.orig.tar.gz"
     if [ ! -e "$tarball" ]; then
-      (cd "$apt_root/download" && apt-get "${apt_opts[@]}" source -qq --download-only "openssl=$version" >"$log" 2>&1) \
-        || die "apt-get source openssl=$version from '$uri $suite main' failed (see $log): $(tail -n 3 "$log" | tr '\n' ' ')"
+      private_apt_get source -qq --download-only "openssl=$version" \
+        || die "apt-get source openssl=$version from '$uri $suite main' failed $(apt_log_tail)"
     fi
     [ -e "$tarball" ] || die "apt-get source openssl=$version left no $(basename "$tarball") in $apt_root/download"
     actual=$(sha256sum "$tarball" | awk '{print $1}')

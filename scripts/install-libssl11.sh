@@ -6,19 +6,17 @@
 #   otherwise:    dpkg -x it privately  -> <repo>/.cache/libssl1.1/usr/lib/x86_64-linux-gnu/libcrypto.so.1.1
 #   LIBSSL11_PRIVATE=1 forces the private unpack even as root.
 #
-# The mirror is taken from this machine's own apt configuration (deb822 `URIs:` in
-# /etc/apt/sources.list.d/debian.sources, else the first `deb` line of /etc/apt/sources.list),
-# the same way scripts/fetch-openssl-sources.sh does; apt runs with private state, list and
-# cache folders so the machine's own apt state is never touched (apt.conf.d settings such as
-# proxies still apply). Idempotent: does nothing when the library is already there.
+# The package comes from this machine's own Debian mirror through a private apt state in
+# .cache/libssl1.1/apt (scripts/lib/private-apt.sh): the machine's apt sources and state are
+# never touched. Idempotent: does nothing when the library is already there.
 # Quiet: one line on success, a clear message on stderr and a non-zero exit on failure.
 set -euo pipefail
 
 die() { echo "install-libssl11: $*" >&2; exit 1; }
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# shellcheck source=lib/debian-mirror.sh
-source "$repo/scripts/lib/debian-mirror.sh"
+# shellcheck source=lib/private-apt.sh
+source "$repo/scripts/lib/private-apt.sh"
 cache="$repo/.cache/libssl1.1"
 arch_dir=/usr/lib/x86_64-linux-gnu
 private_lib="$cache$arch_dir/libcrypto.so.1.1"
@@ -32,44 +30,22 @@ if [ -e "$target" ]; then
   exit 0
 fi
 
-[ "$(uname -m)" = x86_64 ] || die "only x86_64 (amd64) is supported, this machine is $(uname -m)"
-for tool in apt-get dpkg dpkg-deb awk; do
-  command -v "$tool" >/dev/null || die "missing tool: $tool (a Debian-based machine is required)"
-done
-
+need_amd64
+need_tools apt-get dpkg dpkg-deb awk
 uri=$(debian_mirror) || die "no Debian mirror found in the apt configuration (/etc/apt/sources.list.d/debian.sources, /etc/apt/sources.list)"
 
-apt_root="$cache/apt"
-mkdir -p "$apt_root/lists/partial" "$apt_root/cache/archives/partial" "$apt_root/download"
-echo "deb $uri bullseye main" > "$apt_root/sources.list"
-apt_opts=(-o Dir::Etc::sourcelist="$apt_root/sources.list" -o Dir::Etc::sourceparts=/dev/null
-          -o Dir::State::Lists="$apt_root/lists" -o Dir::Cache="$apt_root/cache"
-          -o Acquire::Languages=none)
-[ "$(id -u)" = 0 ] && apt_opts+=(-o APT::Sandbox::User=root)
-
-log="$apt_root/last.log"
-# apt-get update exits 0 when an index cannot be fetched (it only warns), so read its warnings.
-if ! apt-get "${apt_opts[@]}" update -qq >"$log" 2>&1 || grep -q '^[WE]: Failed to fetch' "$log"; then
-  die "cannot read the package index of '$uri bullseye main' (see $log): $(grep -m 1 'Failed to fetch' "$log" || tail -n 1 "$log")"
-fi
-(cd "$apt_root/download" && rm -f libssl1.1_*.deb && apt-get "${apt_opts[@]}" download -qq libssl1.1:amd64 >"$log" 2>&1) \
-  || die "apt-get download libssl1.1 from '$uri bullseye main' failed (see $log): $(tail -n 3 "$log" | tr '\n' ' ')"
-deb=$(ls "$apt_root"/download/libssl1.1_*_amd64.deb 2>/dev/null | head -n 1)
-[ -n "$deb" ] || die "apt-get download reported success but left no libssl1.1_*_amd64.deb in $apt_root/download"
-
-pkg=$(dpkg-deb -f "$deb" Package)
-version=$(dpkg-deb -f "$deb" Version)
-[ "$pkg" = libssl1.1 ] || die "$deb is package '$pkg', expected libssl1.1"
-case "$version" in
-  1.1.1w*) ;;
-  *) die "$deb is libssl1.1 $version, expected OpenSSL 1.1.1w (bullseye)";;
-esac
+private_apt_init "$cache/apt" "deb $uri bullseye main"
+private_apt_update || die "cannot read the package index of '$uri bullseye main' $(apt_log_tail 1)"
+deb=$(private_apt_download libssl1.1) || die "apt-get download libssl1.1 from '$uri bullseye main' failed $(apt_log_tail)"
+deb_matches "$deb" libssl1.1 '1.1.1w*' \
+  || die "$deb is $(deb_field "$deb" Package) $(deb_field "$deb" Version), expected libssl1.1 of OpenSSL 1.1.1w (bullseye)"
+version=$(deb_field "$deb" Version)
 
 if [ "$mode" = system ]; then
   # libssl1.1's debconf question (restart services on upgrade) must not prompt in CI.
-  DEBIAN_FRONTEND=noninteractive dpkg -i "$deb" >"$log" 2>&1 || die "dpkg -i $deb failed (see $log)"
+  DEBIAN_FRONTEND=noninteractive dpkg -i "$deb" >"$apt_log" 2>&1 || die "dpkg -i $deb failed (see $apt_log)"
 else
-  dpkg -x "$deb" "$cache" || die "dpkg -x $deb $cache failed"
+  deb_unpack "$deb" "$cache" || die "dpkg-deb -x $deb $cache failed"
 fi
 [ -e "$target" ] || die "$deb installed but $target is missing"
 echo "install-libssl11: installed libssl1.1 $version ($mode): $target"

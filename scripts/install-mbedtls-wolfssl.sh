@@ -8,17 +8,17 @@
 #
 # All three load in process: their highest glibc symbol versions are GLIBC_2.14, GLIBC_2.25 and
 # GLIBC_2.34 (objdump -T), below bookworm's 2.36, so trixie's libmbedcrypto16 needs no newer
-# loader. The mirror comes from this machine's apt configuration (as scripts/install-libssl11.sh
-# does); apt runs with private state, list and cache folders under .cache/peers-apt/, so the
-# machine's own apt state is never touched. Nothing is installed system-wide. Idempotent.
+# loader. The packages come from this machine's own Debian mirror through a private apt state per
+# suite in .cache/peers-apt/<suite> (scripts/lib/private-apt.sh), so the machine's own apt state is
+# never touched. Nothing is installed system-wide. Idempotent.
 # One line of output on success; a clear message on stderr and a non-zero exit on failure.
 set -euo pipefail
 
 die() { echo "install-mbedtls-wolfssl: $*" >&2; exit 1; }
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# shellcheck source=lib/debian-mirror.sh
-source "$repo/scripts/lib/debian-mirror.sh"
+# shellcheck source=lib/private-apt.sh
+source "$repo/scripts/lib/private-apt.sh"
 arch_dir=/usr/lib/x86_64-linux-gnu
 # name | suite | Debian package | expected version prefix | library file inside the package
 builds=(
@@ -37,49 +37,21 @@ if [ "${#missing[@]}" = 0 ]; then
   exit 0
 fi
 
-[ "$(uname -m)" = x86_64 ] || die "only x86_64 (amd64) is supported, this machine is $(uname -m)"
-for tool in apt-get dpkg-deb awk; do
-  command -v "$tool" >/dev/null || die "missing tool: $tool (a Debian-based machine is required)"
-done
-
+need_amd64
+need_tools apt-get dpkg-deb awk
 uri=$(debian_mirror) || die "no Debian mirror found in the apt configuration (/etc/apt/sources.list.d/debian.sources, /etc/apt/sources.list)"
-
-# Private apt state for one suite; prints nothing, dies with apt's last lines on failure.
-apt_for() {
-  local suite=$1 root="$repo/.cache/peers-apt/$1"
-  mkdir -p "$root/lists/partial" "$root/cache/archives/partial" "$root/download"
-  echo "deb $uri $suite main" > "$root/sources.list"
-  apt_opts=(-o Dir::Etc::sourcelist="$root/sources.list" -o Dir::Etc::sourceparts=/dev/null
-            -o Dir::State::Lists="$root/lists" -o Dir::Cache="$root/cache" -o Acquire::Languages=none)
-  [ "$(id -u)" = 0 ] && apt_opts+=(-o APT::Sandbox::User=root)
-  apt_root=$root
-  if [ ! -e "$root/updated" ]; then
-    apt-get "${apt_opts[@]}" update -qq >"$root/last.log" 2>&1 \
-      || die "apt-get update of '$uri $suite main' failed (see $root/last.log): $(tail -n 3 "$root/last.log" | tr '\n' ' ')"
-    touch "$root/updated"
-  fi
-}
 
 done_list=()
 for b in "${missing[@]}"; do
   IFS='|' read -r name suite pkg prefix file <<<"$b"
-  apt_for "$suite"
-  log="$apt_root/last.log"
-  (cd "$apt_root/download" && rm -f "${pkg}"_*.deb && apt-get "${apt_opts[@]}" download -qq "$pkg:amd64" >"$log" 2>&1) \
-    || die "apt-get download $pkg from '$uri $suite main' failed (see $log): $(tail -n 3 "$log" | tr '\n' ' ')"
-  deb=$(ls "$apt_root/download/${pkg}"_*_amd64.deb 2>/dev/null | head -n 1)
-  [ -n "$deb" ] || die "apt-get download reported success but left no ${pkg}_*_amd64.deb in $apt_root/download"
-  [ "$(dpkg-deb -f "$deb" Package)" = "$pkg" ] || die "$deb is not package $pkg"
-  version=$(dpkg-deb -f "$deb" Version)
-  case "$version" in
-    "$prefix"*) ;;
-    *) die "$deb is $pkg $version, expected version $prefix* ($suite)";;
-  esac
+  private_apt_init "$repo/.cache/peers-apt/$suite" "deb $uri $suite main"
+  private_apt_update || die "apt-get update of '$uri $suite main' failed $(apt_log_tail)"
+  deb=$(private_apt_download "$pkg") || die "apt-get download $pkg from '$uri $suite main' failed $(apt_log_tail)"
+  deb_matches "$deb" "$pkg" "$prefix*" || die "$deb is $(deb_field "$deb" Package) $(deb_field "$deb" Version), expected $pkg $prefix* ($suite)"
   dest="$repo/.cache/$name"
-  mkdir -p "$dest"
-  dpkg-deb -x "$deb" "$dest" || die "dpkg-deb -x $deb $dest failed"
+  deb_unpack "$deb" "$dest" || die "dpkg-deb -x $deb $dest failed"
   [ -e "$dest$arch_dir/$file" ] || die "$deb unpacked but $dest$arch_dir/$file is missing"
-  echo "$pkg $version ($suite)" > "$dest/PACKAGE"
-  done_list+=("$pkg $version")
+  deb_provenance "$deb" "$suite" > "$dest/PACKAGE"
+  done_list+=("$pkg $(deb_field "$deb" Version)")
 done
 echo "install-mbedtls-wolfssl: unpacked $(IFS=,; echo "${done_list[*]}" | sed 's/,/, /g') into .cache/"

@@ -6,22 +6,22 @@
 #      As root they are apt-get installed system-wide (non-interactively) when missing; otherwise
 #      their absence is an error that names the packages.
 #   2. the library's own source, from Debian's source package of the same version (deb-src,
-#      private apt state under <repo>/.cache/mirage-crypto/apt, never the machine's sources),
+#      private apt state under <repo>/.cache/mirage-crypto/apt: scripts/lib/private-apt.sh),
 #      unpacked into <repo>/.cache/mirage-crypto/src/ for review (rng/fortuna.ml, rng/entropy.ml,
 #      rng/hmac_drbg.ml). MIRAGE_CRYPTO_NO_SOURCE=1 skips this step (offline builds).
 #   3. interop/builds/mirage-crypto/driver.ml compiled with ocamlfind ocamlopt into
 #      <repo>/.cache/mirage-crypto/driver (rebuilt when the source is newer than the binary),
 #      and provenance.json next to it (library path and the version findlib reports).
 #
-# The mirror is taken from this machine's own apt configuration (as scripts/install-libssl11.sh).
+# The mirror is this machine's own (scripts/lib/debian-mirror.sh); its sources are never changed.
 # Idempotent; one line of output on success; a clear message on stderr and non-zero exit on failure.
 set -euo pipefail
 
 die() { echo "install-mirage-crypto: $*" >&2; exit 1; }
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# shellcheck source=lib/debian-mirror.sh
-source "$repo/scripts/lib/debian-mirror.sh"
+# shellcheck source=lib/private-apt.sh
+source "$repo/scripts/lib/private-apt.sh"
 cache="$repo/.cache/mirage-crypto"
 driver_src="$repo/interop/builds/mirage-crypto/driver.ml"
 driver_bin="$cache/driver"
@@ -53,29 +53,19 @@ lib_dir=$(ocamlfind query mirage-crypto-rng)
 #    provenance.json says which of the two the reader has.
 src_dir="$cache/src"
 if [ "${MIRAGE_CRYPTO_NO_SOURCE:-0}" != 1 ] && [ ! -e "$src_dir/rng/fortuna.ml" ]; then
-  for tool in apt-get dpkg-source awk; do
-    command -v "$tool" >/dev/null || die "missing tool: $tool (dpkg-dev provides dpkg-source)"
-  done
+  need_tools apt-get dpkg-source awk
   uri=$(debian_mirror) || die "no Debian mirror found in the apt configuration"
-  apt_root="$cache/apt"
-  mkdir -p "$apt_root/lists/partial" "$apt_root/cache/archives/partial" "$apt_root/download"
-  echo "deb-src $uri bookworm main" > "$apt_root/sources.list"
-  apt_opts=(-o Dir::Etc::sourcelist="$apt_root/sources.list" -o Dir::Etc::sourceparts=/dev/null
-            -o Dir::State::Lists="$apt_root/lists" -o Dir::Cache="$apt_root/cache"
-            -o Acquire::Languages=none)
-  [ "$(id -u)" = 0 ] && apt_opts+=(-o APT::Sandbox::User=root)
-  apt-get "${apt_opts[@]}" update -qq >"$log" 2>&1 \
-    || die "apt-get update of 'deb-src $uri bookworm main' failed (see $log)"
+  private_apt_init "$cache/apt" "deb-src $uri bookworm main"
+  private_apt_update || die "apt-get update of 'deb-src $uri bookworm main' failed $(apt_log_tail)"
   rm -rf "$src_dir"
-  if (cd "$apt_root/download" && apt-get "${apt_opts[@]}" source -qq --download-only \
-        "ocaml-mirage-crypto=$expected_version-1" >"$log" 2>&1); then
+  if private_apt_get source -qq --download-only "ocaml-mirage-crypto=$expected_version-1"; then
     dsc=$(ls "$apt_root"/download/ocaml-mirage-crypto_"$expected_version"-*.dsc 2>/dev/null | head -n 1)
     [ -n "$dsc" ] || die "apt-get source left no ocaml-mirage-crypto_$expected_version-*.dsc in $apt_root/download"
     dpkg-source --no-check -x "$dsc" "$src_dir" >"$log" 2>&1 || die "dpkg-source -x $dsc failed (see $log)"
     echo "Debian source package $(basename "$dsc")" > "$cache/source-origin"
   else
-    grep -q "ocaml-mirage-crypto_$expected_version" "$log" \
-      || die "apt-get source ocaml-mirage-crypto=$expected_version-1 failed (see $log): $(tail -n 3 "$log" | tr '\n' ' ')"
+    grep -q "ocaml-mirage-crypto_$expected_version" "$apt_log" \
+      || die "apt-get source ocaml-mirage-crypto=$expected_version-1 failed $(apt_log_tail)"
     mkdir -p "$src_dir/rng"
     cp "$lib_dir"/*.ml "$src_dir/rng/"
     echo "rng/*.ml installed by libmirage-crypto-ocaml-dev $(dpkg-query -W -f '${Version}' libmirage-crypto-ocaml-dev 2>/dev/null) (the mirror has the .dsc of ocaml-mirage-crypto $expected_version-1 but not its tarballs)" \

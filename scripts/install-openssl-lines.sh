@@ -17,9 +17,10 @@
 #
 # Whatever point release a suite serves now is taken (newest first; the mirror sometimes lists
 # a version whose file is gone, then the next one is tried) and recorded in line.json.
-# The mirror is taken from this machine's apt configuration as scripts/install-libssl11.sh does;
-# apt runs with private state, list and cache folders, so the system is never changed.
-# Idempotent: a line whose line.json and library exist is left alone.
+# The packages come from this machine's own Debian mirror through a private apt state in
+# .cache/openssl-lines/apt (scripts/lib/private-apt.sh), so the system is never changed.
+# Idempotent: a line whose line.json and library exist is left alone (its fips.cnf is written
+# again when the checkout has moved: it includes fipsmodule.cnf by absolute path).
 # Quiet: one line of output; a clear message on stderr and a non-zero exit on failure.
 #
 # usage: install-openssl-lines.sh [LINE...]    (default: 3.5 3.6 4.0)
@@ -28,8 +29,10 @@ set -euo pipefail
 die() { echo "install-openssl-lines: $*" >&2; exit 1; }
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# shellcheck source=lib/debian-mirror.sh
-source "$repo/scripts/lib/debian-mirror.sh"
+# shellcheck source=lib/private-apt.sh
+source "$repo/scripts/lib/private-apt.sh"
+# shellcheck source=lib/openssl-line.sh
+source "$repo/scripts/lib/openssl-line.sh"
 cache="$repo/.cache/openssl-lines"
 arch_dir=usr/lib/x86_64-linux-gnu
 lines=("$@")
@@ -43,9 +46,16 @@ libcrypto_so() { case $1 in 4.0) echo libcrypto.so.4;; *) echo libcrypto.so.3;; 
 
 for line in "${lines[@]}"; do line_suite "$line" >/dev/null || die "unknown line '$line' (known: 3.5 3.6 4.0)"; done
 
+fips_cnf_comment="# Loads this line's FIPS provider (and base) into a library context: OSSL_LIB_CTX_load_config."
+
 missing=()
 for line in "${lines[@]}"; do
-  if [ -e "$cache/$line/line.json" ] && [ -e "$cache/$line/root/$arch_dir/$(libcrypto_so "$line")" ]; then continue; fi
+  dir="$cache/$line"
+  if [ -e "$dir/line.json" ] && [ -e "$dir/root/$arch_dir/$(libcrypto_so "$line")" ]; then
+    grep -qxF ".include $dir/fipsmodule.cnf" "$dir/fips.cnf" 2>/dev/null \
+      || write_fips_cnf "$dir/fips.cnf" "$dir/fipsmodule.cnf" "$fips_cnf_comment"
+    continue
+  fi
   missing+=("$line")
 done
 if [ ${#missing[@]} -eq 0 ]; then
@@ -54,32 +64,15 @@ if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 
-[ "$(uname -m)" = x86_64 ] || die "only x86_64 (amd64) is supported, this machine is $(uname -m)"
-for tool in apt-get apt-cache dpkg dpkg-deb awk sort; do
-  command -v "$tool" >/dev/null || die "missing tool: $tool (a Debian-based machine is required)"
-done
-
+need_amd64
+need_tools apt-get apt-cache dpkg-deb awk sort
 uri=$(debian_mirror) || die "no Debian mirror found in the apt configuration (/etc/apt/sources.list.d/debian.sources, /etc/apt/sources.list)"
 # The security archive, when the machine uses one: trixie's point releases land there first.
-sec_uri=$(awk '/^URIs:/ && $2 ~ /security/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+sec_uri=$(debian_security_mirror)
 
-apt_root="$cache/apt"
-mkdir -p "$apt_root/lists/partial" "$apt_root/cache/archives/partial" "$apt_root/download"
-{
-  echo "deb $uri trixie main"
-  echo "deb $uri trixie-updates main"
-  [ -z "$sec_uri" ] || echo "deb $sec_uri trixie-security main"
-  echo "deb $uri sid main"
-  echo "deb $uri experimental main"
-} > "$apt_root/sources.list"
-apt_opts=(-o Dir::Etc::sourcelist="$apt_root/sources.list" -o Dir::Etc::sourceparts=/dev/null
-          -o Dir::State::Lists="$apt_root/lists" -o Dir::State::status=/dev/null -o Dir::Cache="$apt_root/cache"
-          -o Acquire::Languages=none -o APT::Architecture=amd64)
-[ "$(id -u)" = 0 ] && apt_opts+=(-o APT::Sandbox::User=root)
-
-log="$apt_root/last.log"
-apt-get "${apt_opts[@]}" update -qq >"$log" 2>&1 \
-  || die "apt-get update of trixie/sid/experimental from '$uri' failed (see $log): $(tail -n 3 "$log" | tr '\n' ' ')"
+private_apt_init "$cache/apt" "deb $uri trixie main" "deb $uri trixie-updates main" \
+  ${sec_uri:+"deb $sec_uri trixie-security main"} "deb $uri sid main" "deb $uri experimental main"
+private_apt_update || die "apt-get update of trixie/sid/experimental from '$uri' failed $(apt_log_tail)"
 
 # versions PACKAGE SUITE [PREFIX]: the versions SUITE (or SUITE-updates/-security) lists, newest first
 versions() {
@@ -89,18 +82,11 @@ versions() {
     | { if [ -n "${3:-}" ]; then grep "^$3" || true; else cat; fi; } | sort -Vr -u
 }
 
-# fetch PACKAGE SUITE [PREFIX]: downloads the newest version that the mirror really serves;
-# prints the .deb's path
+# fetch PACKAGE SUITE [PREFIX]: the .deb of the newest version that the mirror really serves
 fetch() {
-  local pkg=$1 suite=$2 prefix=${3:-} v deb
-  for v in $(versions "$pkg" "$suite" "$prefix"); do
-    # apt names the file with the epoch's ':' escaped as %3a
-    deb=$(ls "$apt_root"/download/"${pkg}_${v/:/%3a}_"*.deb 2>/dev/null | head -n 1 || true)
-    if [ -z "$deb" ] && (cd "$apt_root/download" && apt-get "${apt_opts[@]}" download -qq "$pkg:amd64=$v" >>"$log" 2>&1 \
-                          || apt-get "${apt_opts[@]}" download -qq "$pkg=$v" >>"$log" 2>&1); then
-      deb=$(ls "$apt_root"/download/"${pkg}_${v/:/%3a}_"*.deb 2>/dev/null | head -n 1 || true)
-    fi
-    if [ -n "$deb" ]; then echo "$deb"; return 0; fi
+  local v
+  for v in $(versions "$1" "$2" "${3:-}"); do
+    private_apt_download "$1" "$v" && return 0
   done
   return 1
 }
@@ -114,7 +100,7 @@ for line in "${missing[@]}"; do
   root="$dir/root"
   rm -rf "$root" "$dir/line.json"
   mkdir -p "$root"
-  : > "$log"
+  : > "$apt_log"
   manifest=()
   for spec in "$libssl:$suite:$line." "openssl:$suite:$line." "openssl-provider-fips:$suite:$line." \
               "openssl-provider-legacy:$suite:$line.?" \
@@ -124,37 +110,22 @@ for line in "${missing[@]}"; do
     case $prefix in *'?') optional=1; prefix=${prefix%'?'};; esac
     if ! deb=$(fetch "$pkg" "$psuite" "$prefix"); then
       [ "$optional" = 1 ] && continue
-      die "line $line: no downloadable $pkg ${prefix:+$prefix* }in $psuite from '$uri' (see $log)"
+      die "line $line: no downloadable $pkg ${prefix:+$prefix* }in $psuite from '$uri' $(apt_log_tail)"
     fi
-    dpkg -x "$deb" "$root" || die "line $line: dpkg -x $deb failed"
-    manifest+=("$pkg=$(dpkg-deb -f "$deb" Version)")
+    deb_unpack "$deb" "$root" || die "line $line: dpkg-deb -x $deb failed"
+    manifest+=("$pkg=$(deb_field "$deb" Version)")
   done
   lib="$root/$arch_dir/$(libcrypto_so "$line")"
   loader="$root/$arch_dir/ld-linux-x86-64.so.2"
   [ -e "$lib" ] || die "line $line: unpacked, but $lib is missing"
   [ -e "$loader" ] || die "line $line: unpacked, but the loader $loader is missing"
   : > "$dir/empty.cnf"
-  # The line's own openssl binary under the line's own loader (the host glibc is too old).
-  osl=(env OPENSSL_CONF="$dir/empty.cnf" OPENSSL_MODULES="$root/$arch_dir/ossl-modules"
-       "$loader" --library-path "$root/$arch_dir:/usr/lib/x86_64-linux-gnu" "$root/usr/bin/openssl")
-  version_line=$("${osl[@]}" version 2>&1) || die "line $line: '$root/usr/bin/openssl version' failed: $version_line"
+  version_line=$(line_openssl "$dir" version 2>&1) || die "line $line: '$root/usr/bin/openssl version' failed: $version_line"
   number=$(awk '{print $2; exit}' <<<"$version_line")
   case $number in "$line".*) ;; *) die "line $line: the unpacked openssl says '$version_line'";; esac
-  "${osl[@]}" fipsinstall -quiet -out "$dir/fipsmodule.cnf" -module "$root/$arch_dir/ossl-modules/fips.so" >"$log" 2>&1 \
-    || die "line $line: fipsinstall failed (see $log): $(tail -n 3 "$log" | tr '\n' ' ')"
-  cat > "$dir/fips.cnf" <<EOF
-# Loads this line's FIPS provider (and base) into a library context: OSSL_LIB_CTX_load_config.
-config_diagnostics = 1
-openssl_conf = openssl_init
-.include $dir/fipsmodule.cnf
-[openssl_init]
-providers = provider_sect
-[provider_sect]
-fips = fips_sect
-base = base_sect
-[base_sect]
-activate = 1
-EOF
+  line_openssl "$dir" fipsinstall -quiet -out "$dir/fipsmodule.cnf" -module "$root/$arch_dir/ossl-modules/fips.so" >"$apt_log" 2>&1 \
+    || die "line $line: fipsinstall failed $(apt_log_tail)"
+  write_fips_cnf "$dir/fips.cnf" "$dir/fipsmodule.cnf" "$fips_cnf_comment"
   # What was installed, for interop/builds/openssl-lines/manifest.ts (no value holds a quote;
   # paths are not recorded: they follow from the cache folder, which may move with the clone).
   json_list() { local sep='' x; printf '['; for x in "$@"; do printf '%s"%s"' "$sep" "$x"; sep=', '; done; printf ']'; }

@@ -16,6 +16,8 @@ set -euo pipefail
 die() { echo "fips-configs: $*" >&2; exit 1; }
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=../lib/openssl-line.sh
+source "$repo/scripts/lib/openssl-line.sh"
 lines_cache="$repo/.cache/openssl-lines"
 out="$repo/.cache/fips-configs"
 arch_dir=usr/lib/x86_64-linux-gnu
@@ -34,8 +36,6 @@ for line in 3.5 3.6 4.0; do
   lib="$root/$arch_dir"
   [ -e "$dir/line.json" ] || die "line $line is not installed ($dir/line.json missing): run bash scripts/install-openssl-lines.sh"
   [ -e "$lib/ossl-modules/fips.so" ] || die "line $line has no fips.so ($lib/ossl-modules/fips.so)"
-  osl=(env OPENSSL_CONF="$dir/empty.cnf" OPENSSL_MODULES="$lib/ossl-modules"
-       "$lib/ld-linux-x86-64.so.2" --library-path "$lib:/usr/lib/x86_64-linux-gnu" "$root/usr/bin/openssl")
   for config in $(configs_of "$line"); do
     cdir="$out/$line/$config"
     # A config is current when it was written for this fips.so (its size, mtime and absolute path
@@ -46,22 +46,11 @@ for line in 3.5 3.6 4.0; do
     mkdir -p "$cdir"
     opt=$(option_of "$config")
     # shellcheck disable=SC2086 # $opt is one option or none
-    "${osl[@]}" fipsinstall -quiet $opt -out "$cdir/fipsmodule.cnf" -module "$lib/ossl-modules/fips.so" \
+    line_openssl "$dir" fipsinstall -quiet $opt -out "$cdir/fipsmodule.cnf" -module "$lib/ossl-modules/fips.so" \
       >"$cdir/fipsinstall.log" 2>&1 \
       || die "line $line: fipsinstall $opt failed (see $cdir/fipsinstall.log): $(tail -n 2 "$cdir/fipsinstall.log" | tr '\n' ' ')"
-    cat > "$cdir/fips.cnf" <<CNF
-# Loads line $line's FIPS provider ("fipsinstall${opt:+ $opt}") and base: OSSL_LIB_CTX_load_config.
-config_diagnostics = 1
-openssl_conf = openssl_init
-.include $cdir/fipsmodule.cnf
-[openssl_init]
-providers = provider_sect
-[provider_sect]
-fips = fips_sect
-base = base_sect
-[base_sect]
-activate = 1
-CNF
+    write_fips_cnf "$cdir/fips.cnf" "$cdir/fipsmodule.cnf" \
+      "# Loads line $line's FIPS provider (\"fipsinstall${opt:+ $opt}\") and base: OSSL_LIB_CTX_load_config."
     echo "fipsinstall${opt:+ $opt}" > "$cdir/options"
     echo "$stamp" > "$cdir/module"
     written=$((written + 1))
