@@ -578,6 +578,9 @@ const CHECKS: Record<PersonalityRowKey, RowCheck> = {
   nonceZeroLength: scenarioRow('nonceZeroLength', absent111('EVP_RAND_nonce')),
   ctxNewFailure: scenarioRow('ctxNewFailure', absent111('EVP_RAND_CTX_new')),
   seedConfigFatal: scenarioRow('seedConfigFatal', absent111('RAND_set_seed_source_type')),
+  seedSrcParentGone: scenarioRow('seedSrcParentGone', absent111('EVP_RAND_fetch')),
+  paramConversionError: scenarioRow('paramConversionError', absent111('EVP_RAND_CTX_get_params', 'OSSL_PARAM_get_uint')),
+  unsizedSeedError: scenarioRow('unsizedSeedError', absent111('RAND_set_DRBG_type')),
 };
 
 /** Which address a child's pull mixes in: varying each alone must change exactly one output. */

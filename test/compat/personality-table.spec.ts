@@ -84,7 +84,8 @@ describe('personality table (docs/personalities.md)', () => {
       // the lines after 3.0 (issue 14): random provider routing, RAND_set0_*, TEST-RAND generate, 3.6's repeated
       // parameter, 4.0's HMAC without mac and fatal seed=
       'random-provider', 'new-calls', 'engine-rand', 'seed-src-base', 'test-rand-generate', 'repeated-parameter',
-      'provider-name-settable', 'hmac-mac', 'fetch-trailing-space', 'nonce-zero-length', 'ctx-new-failure', 'seed-config-fatal']);
+      'provider-name-settable', 'hmac-mac', 'fetch-trailing-space', 'nonce-zero-length', 'ctx-new-failure', 'seed-config-fatal',
+      'seed-src-parent-gone', 'param-conversion-error', 'unsized-seed-error']);
   });
 
   it('has a cell for 1.1.1, every 3.x line and FIPS mode in every row, and a real-library proof for each column', () => {

@@ -26,8 +26,8 @@ import { fromHex } from '../../provider/bytes.js';
 import { withLine } from '../../provider/openssl3/lines.js';
 
 /** Rows with a question, and how many ask a scenario (the others read the probes). */
-const QUESTIONS = 26; // every row but primary-seed, rand-bytes-adin and fips-rand-add
-const SCENARIO_QUESTIONS = 22;
+const QUESTIONS = 29; // every row but primary-seed, rand-bytes-adin and fips-rand-add
+const SCENARIO_QUESTIONS = 25;
 
 const ROWS = Object.keys(PERSONALITIES) as PersonalityRowKey[];
 const asked = ROWS.filter((k) => LINE_QUESTIONS[k] !== undefined);

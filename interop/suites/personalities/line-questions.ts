@@ -302,6 +302,22 @@ export const LINE_QUESTIONS: Readonly<Partial<Record<PersonalityRowKey, LineQues
     rand({ fn: 'RAND_set_seed_source_type', seed: 'NO-SUCH-SOURCE', propq: null }),
     rand({ fn: 'get0', which: 'primary', id: 'primary' }), rand({ fn: 'RAND_bytes', n: 16 }),
   ], (l) => ({ primary: obs(l, 'RAND_get0_primary -> primary').ret !== 'NULL', bytes: obs(l, 'RAND_bytes(16)').ret })),
+
+  seedSrcParentGone: evp('a CTR-DRBG under SEED-SRC, the SEED-SRC uninstantiated, then the child reseeded', [
+    { op: 'fetch', id: 'seed:rand', name: 'SEED-SRC' }, { op: 'new', id: 'seed', rand: 'seed:rand', parent: null },
+    { op: 'instantiate', ctx: 'seed' }, ...drbg('p', 'seed'), { op: 'instantiate', ctx: 'p' },
+    { op: 'uninstantiate', ctx: 'seed' }, { op: 'reseed', ctx: 'p' },
+  ], (l) => ({ ret: obs(l, 'reseed p').ret, state: obs(l, 'reseed p').state, errors: reasons(obs(l, 'reseed p')) })),
+
+  paramConversionError: evp('reading a TEST-RAND\'s strength (256) into a 1-byte unsigned integer', [
+    ...testRand('tr'), { op: 'get', ctx: 'tr', params: [{ key: 'strength', kind: 'raw_uint', value: '00', size: 1 }] },
+  ], (l) => ({ ret: obs(l, 'get tr').ret, errors: reasons(obs(l, 'get tr')) })),
+
+  unsizedSeedError: front('RAND_set_DRBG_type(HASH-DRBG) without a digest: the first error of RAND_bytes', [
+    rand({ fn: 'RAND_set_DRBG_type', drbg: 'HASH-DRBG', propq: null, cipher: null, digest: null }),
+    rand({ fn: 'RAND_bytes', n: 16 }),
+  ], (l) => ({ ret: obs(l, 'RAND_bytes(16)').ret, first: reasons(obs(l, 'RAND_bytes(16)'))[0] ?? null })),
+
 };
 
 /** Calls 3.5 added (include/openssl/rand.h, evp.h) that the `new-calls` row asks about. */

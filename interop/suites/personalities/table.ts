@@ -439,6 +439,40 @@ export const PERSONALITIES = {
     proofs: { '1.1.1': [real111()], ...linesTest(FRONT_SCENARIOS), ...command(COMMAND_VARIANTS) },
   },
 
+  seedSrcParentGone: {
+    id: 'seed-src-parent-gone',
+    behaviour: 'Reseeding a DRBG whose SEED-SRC parent was uninstantiated',
+    openssl111: NOT_111('no SEED-SRC (the master reads the OS itself)'),
+    openssl3: from<{ ret: number; state: number; errors: readonly string[] }>(
+      { value: { ret: 0, state: 2, errors: ['PROV:NOT_INSTANTIATED', 'PROV:ERROR_RETRIEVING_ENTROPY'] },
+        text: 'fails: PROV_R_NOT_INSTANTIATED, PROV_R_ERROR_RETRIEVING_ENTROPY, the child in the error state' }, '3.5',
+      butRandshim({ value: { ret: 1, state: 1, errors: [] }, text: 'succeeds: SEED-SRC serves entropy whatever its state (seed_src.c: seed_src_get_seed)' },
+        { value: { ret: 0, state: 2, errors: ['PROV:NOT_INSTANTIATED', 'PROV:ERROR_RETRIEVING_ENTROPY'] }, text: 'not modelled: fails as 3.0' })),
+    fips: NO_FIPS_CHANGE,
+    proofs: { '1.1.1': [real111()], '3.0': [evp('chain SEED-SRC -> CTR AES-256 -> HASH SHA256 (OS entropy: outputs not compared)')] },
+  },
+  paramConversionError: {
+    id: 'param-conversion-error',
+    behaviour: 'A parameter read into a destination too small (strength 256 into 1 byte)',
+    openssl111: NOT_111('no OSSL_PARAM'),
+    openssl3: from<{ ret: number; errors: readonly string[] }>({ value: { ret: 0, errors: [] }, text: 'fails with an empty error queue' }, '3.5',
+      butRandshim({ value: { ret: 0, errors: ['CRYPTO:0x780007e'] },
+        text: 'fails with CRYPTO_R_PARAM_VALUE_TOO_LARGE_FOR_DESTINATION (126) (crypto/params.c, ERR_raise since 3.2)' },
+      { value: { ret: 0, errors: [] }, text: 'not modelled: an empty queue, as 3.0' })),
+    fips: NO_FIPS_CHANGE,
+    proofs: { '1.1.1': [real111()] },
+  },
+  unsizedSeedError: {
+    id: 'unsized-seed-error',
+    behaviour: 'RAND_set_DRBG_type(HASH-DRBG) without a digest: the first error of RAND_bytes',
+    openssl111: NOT_111('no RAND_set_DRBG_type with names (RAND_DRBG_set_defaults takes a NID)'),
+    openssl3: from<{ ret: number; first: string | null }>({ value: { ret: 0, first: 'PROV:MALLOC_FAILURE' },
+      text: 'PROV_R_MALLOC_FAILURE (OPENSSL_secure_malloc(0) of the zero-length seed)' }, '3.5',
+    { value: { ret: 0, first: 'PROV:ENTROPY_SOURCE_STRENGTH_TOO_WEAK' },
+      text: 'PROV_R_ENTROPY_SOURCE_STRENGTH_TOO_WEAK (the unsized DRBG asks its seed for 0 bits; seed_src.c)' }),
+    fips: NO_FIPS_CHANGE,
+    proofs: { '1.1.1': [real111()], ...linesTest(FRONT_SCENARIOS) },
+  },
 } as const satisfies Record<string, Behaviour<unknown, unknown, unknown>>;
 
 export type PersonalityRowKey = keyof typeof PERSONALITIES;
