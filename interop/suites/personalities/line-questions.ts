@@ -11,7 +11,8 @@
  * The answers are read from the observations only: return codes, error reasons, parameters
  * read back, and whether two outputs are equal. Nothing here computes an expected value.
  */
-import { toHex } from '../../../provider/bytes.js';
+import { fromHex, toHex, utf8 } from '../../../provider/bytes.js';
+import { bytesToInt } from '../../../provider/openssl3/core/param-memory.js';
 import { xorshiftBytes } from '../../builds/openssl-lines/probe-expectations.js';
 import type { ProbeResults } from '../../builds/openssl-lines/probes.js';
 import type { Observation, Op, ParamSpec, Scenario } from '../evp-rand/scenario.js';
@@ -58,18 +59,14 @@ function data(o: Observation, key: string): string {
   return p.data;
 }
 
-/** A little-endian unsigned integer from hex. */
-function le(hex: string): number {
-  let v = 0;
-  for (let i = hex.length - 2; i >= 0; i -= 2) v = v * 256 + parseInt(hex.slice(i, i + 2), 16);
-  return v;
-}
+/** A little-endian unsigned integer from hex (an integer parameter's data). */
+const le = (hex: string): number => Number(bytesToInt(fromHex(hex), false));
 
-/** A NUL-terminated UTF-8 string from hex. */
+/** A NUL-terminated UTF-8 string from hex (a UTF-8 parameter's buffer). */
 function text(hex: string): string {
-  const bytes = Buffer.from(hex, 'hex');
+  const bytes = fromHex(hex);
   const end = bytes.indexOf(0);
-  return bytes.subarray(0, end < 0 ? bytes.length : end).toString('utf8');
+  return new TextDecoder().decode(bytes.subarray(0, end < 0 ? bytes.length : end));
 }
 
 const reasons = (o: Observation): string[] => o.errors.map((e) => `${e.lib}:${e.reason}`);
@@ -121,7 +118,7 @@ function catalogue(name: string): LineQuestion {
   };
 }
 
-const PERS = toHex(new TextEncoder().encode('OpenSSL NIST SP 800-90A DRBG\0'));
+const PERS = toHex(utf8('OpenSSL NIST SP 800-90A DRBG\0'));
 
 export const LINE_QUESTIONS: Readonly<Partial<Record<PersonalityRowKey, LineQuestion>>> = {
   defaultDrbg: front('the primary\'s EVP_RAND, cipher and derivation function', [
