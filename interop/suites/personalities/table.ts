@@ -140,7 +140,8 @@ const ENGINE_CALLS = ['RAND_set_rand_engine', 'ENGINE_get_default_RAND'];
 const NEW_CALLS = ['RAND_set0_public', 'RAND_set0_private', 'EVP_RAND_CTX_up_ref'];
 const FIRST_WINS = { ret: 1, errors: [] as string[], strength: 256 };
 const NO_GENERATE = { ret: 0, errors: ['EVP:GENERATE_ERROR'] };
-const LOCKED = { ret: 1, errors: [] as string[] };
+/** A call that returns 1 and queues nothing. */
+const SUCCEEDS = { ret: 1, errors: [] as string[] };
 
 const PROBES = 'probes: new and removed symbols, TEST-RAND generate (against a model), a repeated key, SEED-SRC in base, the random provider';
 const EVP_SCENARIOS = 'EVP_RAND scenarios: every call compared, every difference from 3.0 in the table';
@@ -410,7 +411,7 @@ export const PERSONALITIES = {
     id: 'nonce-zero-length',
     behaviour: 'EVP_RAND_nonce(ctx, out, 0) on a DRBG',
     openssl111: NOT_111('no EVP_RAND_nonce'),
-    openssl3: from<{ ret: number; errors: readonly string[] }>({ value: LOCKED, text: 'returns 1, nothing written' }, '3.5',
+    openssl3: from<{ ret: number; errors: readonly string[] }>({ value: SUCCEEDS, text: 'returns 1, nothing written' }, '3.5',
       { value: { ret: 0, errors: ['EVP:PASSED_NULL_PARAMETER'] }, text: 'returns 0: ERR_R_PASSED_NULL_PARAMETER (evp_rand.c: EVP_RAND_nonce)' }),
     fips: NO_FIPS_CHANGE,
     proofs: { '1.1.1': [real111()], ...linesTest(EVP_SCENARIOS) },
