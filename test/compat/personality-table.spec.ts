@@ -9,7 +9,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evpRandScenarios } from '../../interop/suites/evp-rand/scenarios.js';
-import { PERSONALITY_SPEC, PERSONALITY_SUITE, personalityRows } from '../../interop/suites/personalities/table.js';
+import { allProofs, realProofs } from '../../interop/suites/personalities/proofs.js';
+import { LINES3, PERSONALITY_SPEC, personalityRows } from '../../interop/suites/personalities/table.js';
 import { rand3Scenarios } from '../../interop/suites/rand-front-end/scenarios.js';
 import { SCENARIOS_111 } from '../../interop/suites/rand-drbg/index.js';
 import { renderPersonalityTable, TABLE_BEGIN, TABLE_FILE, tableInDoc } from '../../scripts/personality-table/render.js';
@@ -79,17 +80,28 @@ describe('personality table (docs/personalities.md)', () => {
     expect(personalityRows().map((r) => r.id)).to.include.members(['default-drbg', 'primary-intervals', 'secondary-intervals',
       'other-intervals', 'interval-caps', 'default-pers', 'primary-seed', 'child-adin', 'rand-bytes-adin', 'rand-add',
       'prediction-resistance', 'propagation', 'reseed-not-ready', 'generate-zero', 'negative-count', 'fips-rand-add',
-      'fips-reseed-entropy']);
+      'fips-reseed-entropy',
+      // the lines after 3.0 (issue 14): random provider routing, RAND_set0_*, TEST-RAND generate, 3.6's repeated
+      // parameter, 4.0's HMAC without mac and fatal seed=
+      'random-provider', 'new-calls', 'engine-rand', 'seed-src-base', 'test-rand-generate', 'repeated-parameter',
+      'provider-name-settable', 'hmac-mac', 'fetch-trailing-space', 'nonce-zero-length', 'ctx-new-failure', 'seed-config-fatal',
+      'seed-src-parent-gone', 'param-conversion-error', 'unsized-seed-error']);
+  });
+
+  it('has a cell for 1.1.1, every 3.x line and FIPS mode in every row, and a real-library proof for each column', () => {
+    for (const row of personalityRows()) {
+      expect(Object.keys(row.openssl3).sort(), row.id).to.deep.equal([...LINES3].sort());
+      for (const column of ['1.1.1', ...LINES3] as const) {
+        expect(realProofs(row, column).length, `${row.id}: ${column} has a test on the real library`).to.be.greaterThan(0);
+      }
+    }
   });
 
   it('cites only tests that exist, and scenarios that are in their catalogues', function () {
     const tests = loadedTests(this);
     const inFile = (spec: string): LoadedTest[] => tests.filter((t) => t.file === compiled(spec));
     const rows = personalityRows();
-    const citations = [
-      ...rows.map((r) => ({ file: PERSONALITY_SPEC, test: `${PERSONALITY_SUITE} ${r.id}: ${r.behaviour}`, scenario: undefined as string | undefined })),
-      ...rows.flatMap((r) => r.proofs),
-    ];
+    const citations = rows.flatMap((r) => allProofs(r));
     let checked = 0;
     for (const c of citations) {
       expect(existsSync(resolve(ROOT, c.file)), c.file).to.equal(true);
@@ -105,7 +117,8 @@ describe('personality table (docs/personalities.md)', () => {
         expect(catalogue, `${c.file}: no scenario "${c.scenario}"`).to.include(c.scenario);
       }
     }
-    expect(inFile(PERSONALITY_SPEC).length, 'the personality spec is loaded with this one').to.equal(rows.length);
-    expect(checked).to.be.at.least(rows.length);
+    // one test per row and 3.x line, and the one that checks every row has a check
+    expect(inFile(PERSONALITY_SPEC).length, 'the personality spec is loaded with this one').to.equal(rows.length * LINES3.length + 1);
+    expect(checked).to.be.at.least(rows.length * LINES3.length);
   });
 });
