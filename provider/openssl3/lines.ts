@@ -47,6 +47,14 @@ export interface LineBehaviour {
    * ossl_rand_pool_adin_mix_in, from providers/implementations/rands/seed_src.c:
    * seed_get_seed and seed_src_generate (3.5). */
   readonly seedSrcMixesAdin: boolean;
+  // ---- HMAC-DRBG parameters, SEED-SRC state, seed-source type, mistyped sets (one block)
+  /** SEED-SRC's get_seed pulls OS entropy whatever the source's own state: a child reseeds from
+   * an uninstantiated SEED-SRC (3.0 goes through seed_src_generate, which refuses with
+   * PROV_R_NOT_INSTANTIATED). providers/implementations/rands/seed_src.c: seed_get_seed (3.5). */
+  readonly seedSrcGetSeedStateless: boolean;
+  /** RAND_set_seed_source_type refuses once the seed source exists (dgbl->seed), not once the
+   * primary does (dgbl->primary). crypto/rand/rand_lib.c: RAND_set_seed_source_type (3.5). */
+  readonly seedSourceTypeGuardIsSeed: boolean;
 }
 
 const OPENSSL_30: LineBehaviour = {
@@ -61,6 +69,8 @@ const OPENSSL_30: LineBehaviour = {
   hmacMacParam: true,
   seedConfigFatal: false,
   seedSrcMixesAdin: false,
+  seedSrcGetSeedStateless: false,
+  seedSourceTypeGuardIsSeed: false,
 };
 
 const OPENSSL_35: LineBehaviour = {
@@ -72,6 +82,8 @@ const OPENSSL_35: LineBehaviour = {
   fetchTrimsName: true,
   testRandGenerate: true,
   seedSrcMixesAdin: true,
+  seedSrcGetSeedStateless: true,
+  seedSourceTypeGuardIsSeed: true,
 };
 
 const OPENSSL_36: LineBehaviour = {

@@ -213,6 +213,7 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     line: 'the reseed succeeds: SEED-SRC serves entropy whatever its state',
     reason: 'providers/implementations/rands/seed_src.c: seed_src_get_seed (3.5 mixes the adin into the pool, no state check)',
     source: 'observed', when: (r, l) => r !== undefined && l !== undefined && l.ret === 1,
+    modelledBy: 'seedSrcGetSeedStateless',
   },
   // ---- RAND front end
   {
@@ -239,6 +240,7 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     line: 'refuses once the seed exists: accepted when the seed could not be made, refused when a TEST-RAND seed exists',
     reason: 'crypto/rand/rand_lib.c: RAND_set_seed_source_type (3.5)', source: 'read',
     when: (r, l) => r !== undefined && l !== undefined && r.ret !== l.ret,
+    modelledBy: 'seedSourceTypeGuardIsSeed',
   },
   {
     id: 'configured-seed-fatal-40', lines: ['4.0'], suites: FRONT, scenario: /^RAND_set_seed_source_type\((SEED-SRC, provider=fips|NO-SUCH-SOURCE|HASH-DRBG, null)/,
