@@ -55,6 +55,25 @@ export interface LineBehaviour {
   /** RAND_set_seed_source_type refuses once the seed source exists (dgbl->seed), not once the
    * primary does (dgbl->primary). crypto/rand/rand_lib.c: RAND_set_seed_source_type (3.5). */
   readonly seedSourceTypeGuardIsSeed: boolean;
+  /** HASH-DRBG first fetches a UTF-8 `digest` directly (with `properties` only when that is a
+   * UTF-8 string), and only when that fails goes the full ossl_prov_digest_load way: a mistyped
+   * `properties` or `engine` no longer fails a set that names a digest that exists, nor one
+   * without a digest. providers/implementations/rands/drbg_hash.c: drbg_fetch_digest_from_prov,
+   * drbg_hash_set_ctx_params_locked (3.5). */
+  readonly hashDigestFetchedFirst: boolean;
+  /** HMAC-DRBG first fetches the digest directly and makes an HMAC context (`mac` when given,
+   * else "HMAC") for it, before the full search: a digest alone sizes the DRBG.
+   * providers/implementations/rands/drbg_hmac.c: drbg_fetch_algs_from_prov,
+   * drbg_hmac_set_ctx_params_locked (3.5 and 4.0; 3.6 only with `provider-name`). */
+  readonly hmacDigestFetchedFirst: boolean;
+  /** A MAC context without a digest sizes HMAC-DRBG from EVP_MD_get_size(NULL) (strength 256,
+   * EVP_R_MESSAGE_DIGEST_IS_NULL); later lines size it only once both exist.
+   * providers/implementations/rands/drbg_hmac.c: drbg_hmac_set_ctx_params (3.0; 3.5 checks md). */
+  readonly hmacSizedFromNullDigest: boolean;
+  /** CTR-DRBG takes a mistyped `properties` as none (the fetch uses the provider's default
+   * query) instead of failing the set. providers/implementations/rands/drbg_ctr.c:
+   * drbg_ctr_set_ctx_params_locked (3.6). */
+  readonly ctrMistypedPropertiesIgnored: boolean;
 }
 
 const OPENSSL_30: LineBehaviour = {
@@ -71,6 +90,10 @@ const OPENSSL_30: LineBehaviour = {
   seedSrcMixesAdin: false,
   seedSrcGetSeedStateless: false,
   seedSourceTypeGuardIsSeed: false,
+  hashDigestFetchedFirst: false,
+  hmacDigestFetchedFirst: false,
+  hmacSizedFromNullDigest: true,
+  ctrMistypedPropertiesIgnored: false,
 };
 
 const OPENSSL_35: LineBehaviour = {
@@ -84,6 +107,9 @@ const OPENSSL_35: LineBehaviour = {
   seedSrcMixesAdin: true,
   seedSrcGetSeedStateless: true,
   seedSourceTypeGuardIsSeed: true,
+  hashDigestFetchedFirst: true,
+  hmacDigestFetchedFirst: true,
+  hmacSizedFromNullDigest: false,
 };
 
 const OPENSSL_36: LineBehaviour = {
@@ -91,6 +117,8 @@ const OPENSSL_36: LineBehaviour = {
   line: '3.6',
   repeatedParamKeyRefused: true,
   drbgSettableProviderName: true,
+  hmacDigestFetchedFirst: false,
+  ctrMistypedPropertiesIgnored: true,
 };
 
 const OPENSSL_40: LineBehaviour = {
@@ -99,6 +127,7 @@ const OPENSSL_40: LineBehaviour = {
   fetchTrimsName: false,
   hmacMacParam: false,
   seedConfigFatal: true,
+  hmacDigestFetchedFirst: true,
 };
 
 /** The per-line table: one row per line. */

@@ -13,6 +13,8 @@ import { OSSL_PARAM_locate, OSSL_PARAM_set_utf8_string } from '../core/ossl-para
 import type { DigestInfo } from '../../sp800-90a/primitives/algorithms.js';
 import type { RandParamName } from './rand-impl.js';
 import { loadDigestFromParams } from './drbg-digest-param.js';
+import { fetchDigestDirect } from './drbg-digest-first.js';
+import { lineBehaviour } from '../lines.js';
 import { adoptState, openLimits, type DrbgVariant, type VariantEnv, MechanismHolder } from './drbg-variant.js';
 
 /** HASH_PRNG_MAX_SEEDLEN and the small seedlen (bytes). */
@@ -40,10 +42,17 @@ export class HashVariant extends MechanismHolder<HashDrbgMechanism> implements D
 
   /** drbg_hash_set_ctx_params up to ossl_drbg_set_ctx_params. */
   setParams(params: OSSL_PARAM[]): boolean {
-    const load = loadDigestFromParams(params, this.env);
-    if (load.md !== undefined) this.md = load.md;
-    if (load.mdName !== undefined) this.mdName = load.mdName;
-    if (!load.ok) return false;
+    // 3.5+: drbg_fetch_digest_from_prov first, the full search only when it fails
+    const direct = lineBehaviour().hashDigestFetchedFirst ? fetchDigestDirect(params, this.env) : null;
+    if (direct !== null && direct !== 'absent') {
+      this.md = direct;
+      this.mdName = direct.id;
+    } else if (direct === null) {
+      const load = loadDigestFromParams(params, this.env);
+      if (load.md !== undefined) this.md = load.md;
+      if (load.mdName !== undefined) this.mdName = load.mdName;
+      if (!load.ok) return false;
+    }
     const md = this.md;
     if (md !== null) {
       // SP 800-90A 10.1 table 2: seedlen 440 bits up to 256-bit digests, else 888.
