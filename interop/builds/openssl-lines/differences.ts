@@ -142,8 +142,9 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     line: 'the set succeeds: from 3.5 a HASH-DRBG set naming a digest that exists, whatever the type of `properties` '
       + '(or any `engine`: the direct fetch never reads them), and one naming no digest; from 3.6 a CTR-DRBG set whose '
       + '`properties` is not a string (taken as none); on 4.0 an HMAC-DRBG set of any `mac` (no such parameter)',
-    reason: 'drbg_hash.c: drbg_fetch_digest_from_prov before ossl_prov_digest_load (3.5); drbg_ctr.c: '
-      + 'drbg_ctr_set_ctx_params_locked (3.6); drbg_hmac.c: drbg_hmac_set_ctx_params_locked (4.0). Modelled with '
+    reason: 'providers/implementations/rands/drbg_hash.c: drbg_fetch_digest_from_prov before ossl_prov_digest_load '
+      + '(3.5); drbg_ctr.c: drbg_ctr_set_ctx_params_locked (3.6); drbg_hmac.c: drbg_hmac_set_ctx_params_locked (4.0). '
+      + 'Modelled with '
       + 'hashDigestFetchedFirst, ctrMistypedPropertiesIgnored and hmacMacParam',
     source: 'read',
     when: (r, l) => r?.ret === 0 && l?.ret === 1 && r.call.startsWith('set '),
@@ -220,8 +221,9 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     openssl30: 'after its SEED-SRC parent is uninstantiated, reseeding the child fails: PROV_R_NOT_INSTANTIATED, '
       + 'PROV_R_ERROR_RETRIEVING_ENTROPY, state ERROR',
     line: 'the reseed succeeds: SEED-SRC serves entropy whatever its state',
-    reason: 'providers/implementations/rands/seed_src.c: seed_src_get_seed (3.5 mixes the adin into the pool, no state check)',
-    source: 'observed', when: (r, l) => r !== undefined && l !== undefined && l.ret === 1,
+    reason: 'providers/implementations/rands/seed_src.c: seed_get_seed (3.5 polls its own pool and mixes the adin in; '
+      + '3.0 went through seed_src_generate, which checks the state)',
+    source: 'read', when: (r, l) => r !== undefined && l !== undefined && l.ret === 1,
     modelledBy: 'seedSrcGetSeedStateless',
   },
   // ---- RAND front end
