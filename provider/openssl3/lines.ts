@@ -74,6 +74,12 @@ export interface LineBehaviour {
    * query) instead of failing the set. providers/implementations/rands/drbg_ctr.c:
    * drbg_ctr_set_ctx_params_locked (3.6). */
   readonly ctrMistypedPropertiesIgnored: boolean;
+  /** A Hash or HMAC DRBG left holding an XOF digest (a SHAKE set, refused by
+   * ossl_drbg_verify_digest after it was taken) fails every use with no error of its own:
+   * EVP_DigestFinal_ex gets a negative size for an XOF without a length
+   * (crypto/evp/digest.c: EVP_DigestFinal_ex, EVP_MD_CTX_get_size; 3.5). 3.0 runs SHAKE at its
+   * default length, which randshim does not model (it raises EVP_R_NO_DIGEST_SET there). */
+  readonly xofDigestFailsSilently: boolean;
 }
 
 const OPENSSL_30: LineBehaviour = {
@@ -94,6 +100,7 @@ const OPENSSL_30: LineBehaviour = {
   hmacDigestFetchedFirst: false,
   hmacSizedFromNullDigest: true,
   ctrMistypedPropertiesIgnored: false,
+  xofDigestFailsSilently: false,
 };
 
 const OPENSSL_35: LineBehaviour = {
@@ -110,6 +117,7 @@ const OPENSSL_35: LineBehaviour = {
   hashDigestFetchedFirst: true,
   hmacDigestFetchedFirst: true,
   hmacSizedFromNullDigest: false,
+  xofDigestFailsSilently: true,
 };
 
 const OPENSSL_36: LineBehaviour = {

@@ -14,12 +14,13 @@ import { popToMark, setMark } from '../../err/queue.js';
 import { OSSL_PARAM_UTF8_STRING, type OSSL_PARAM } from '../core/param-memory.js';
 import { OSSL_PARAM_locate_const, paramCString } from '../core/ossl-param.js';
 import type { DigestInfo } from '../../sp800-90a/primitives/algorithms.js';
-import { fetchDigest } from './fetch-algorithms.js';
+import { fetchDigest, type XofDigest } from './fetch-algorithms.js';
 import { utf8Param } from './utf8-param.js';
 import type { VariantEnv } from './drbg-variant.js';
 
-/** 'absent': no "digest" parameter; null: the direct fetch failed (fall back); else the digest. */
-export type DirectDigest = DigestInfo | 'absent' | null;
+/** 'absent': no "digest" parameter; null: the direct fetch failed (fall back); else the digest
+ * (an XOF too: the caller takes it and ossl_drbg_verify_digest refuses it). */
+export type DirectDigest = DigestInfo | XofDigest | 'absent' | null;
 
 /** The UTF-8 "properties" value, or null when absent or of another type. */
 export function utf8Properties(params: OSSL_PARAM[]): string | null {
@@ -35,7 +36,6 @@ export function fetchDigestDirect(params: OSSL_PARAM[], env: VariantEnv): Direct
   const name = utf8Param(p);
   const fetched = name === null ? null : fetchDigest(name.text, utf8Properties(params), env.definition);
   popToMark(mark);
-  // An XOF, or a digest randshim does not implement, goes the full way, which refuses it with
-  // OpenSSL's reason (the direct fetch would take it and ossl_drbg_verify_digest refuse it).
-  return typeof fetched === 'object' && fetched !== null && !('xof' in fetched) ? fetched : null;
+  // A digest randshim does not implement goes the full way, which refuses it with its reason.
+  return typeof fetched === 'object' ? fetched : null;
 }

@@ -44,7 +44,13 @@ export class HashVariant extends MechanismHolder<HashDrbgMechanism> implements D
   setParams(params: OSSL_PARAM[]): boolean {
     // 3.5+: drbg_fetch_digest_from_prov first, the full search only when it fails
     const direct = lineBehaviour().hashDigestFetchedFirst ? fetchDigestDirect(params, this.env) : null;
-    if (direct !== null && direct !== 'absent') {
+    if (direct !== null && direct !== 'absent' && 'xof' in direct) {
+      // taken, then refused by ossl_drbg_verify_digest: the DRBG keeps the XOF
+      this.md = null;
+      this.mdName = direct.xof;
+      raise('PROV', 'XOF_DIGESTS_NOT_ALLOWED');
+      return false;
+    } else if (direct !== null && direct !== 'absent') {
       this.md = direct;
       this.mdName = direct.id;
     } else if (direct === null) {
@@ -52,6 +58,11 @@ export class HashVariant extends MechanismHolder<HashDrbgMechanism> implements D
       if (load.md !== undefined) this.md = load.md;
       if (load.mdName !== undefined) this.mdName = load.mdName;
       if (!load.ok) return false;
+    }
+    if (this.xofHeld()) {
+      // hash->digest is still the XOF: every set (and instantiate) checks it again
+      raise('PROV', 'XOF_DIGESTS_NOT_ALLOWED');
+      return false;
     }
     const md = this.md;
     if (md !== null) {
@@ -66,6 +77,11 @@ export class HashVariant extends MechanismHolder<HashDrbgMechanism> implements D
     return true;
   }
 
+  /** A refused XOF is what hash->digest holds (its name is still reported). */
+  private xofHeld(): boolean {
+    return this.md === null && this.mdName !== null;
+  }
+
   /** drbg_hash_get_ctx_params up to ossl_drbg_get_ctx_params. */
   getParams(params: OSSL_PARAM[]): boolean {
     const p = OSSL_PARAM_locate(params, 'digest');
@@ -76,6 +92,8 @@ export class HashVariant extends MechanismHolder<HashDrbgMechanism> implements D
   /** The mechanism, or null after raising EVP_R_NO_DIGEST_SET (EVP_DigestInit_ex without a digest). */
   private running(): HashDrbgMechanism | null {
     if (this.md === null || this.mech === null) {
+      // an XOF held (its name still reported) fails without an error from 3.5 on
+      if (this.xofHeld() && lineBehaviour().xofDigestFailsSilently) return null;
       raise('EVP', 'NO_DIGEST_SET');
       return null;
     }

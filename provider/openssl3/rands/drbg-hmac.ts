@@ -66,8 +66,13 @@ export class HmacVariant extends MechanismHolder<HmacDrbgMechanism> implements D
    * fetch first (drbg_fetch_algs_from_prov), every line falls back to the full search. */
   setParams(params: OSSL_PARAM[]): boolean {
     const line = lineBehaviour();
-    if (!(line.hmacDigestFetchedFirst && this.fetchAlgsDirect(params, line.hmacMacParam))) {
-      if (!this.loadAlgs(params, line.hmacMacParam)) return false;
+    const direct = line.hmacDigestFetchedFirst ? this.fetchAlgsDirect(params, line.hmacMacParam) : 'fallback';
+    if (direct === 'refused') return false;
+    if (direct === 'fallback' && !this.loadAlgs(params, line.hmacMacParam)) return false;
+    if (this.md === null && this.mdName !== null) {
+      // hmac->digest is still a refused XOF: every set (and instantiate) checks it again
+      raise('PROV', 'XOF_DIGESTS_NOT_ALLOWED');
+      return false;
     }
     if (this.mac !== null) {
       if (this.md === null) {
@@ -99,13 +104,14 @@ export class HmacVariant extends MechanismHolder<HmacDrbgMechanism> implements D
 
   /** drbg_fetch_algs_from_prov without `provider-name` (3.5, 4.0): a UTF-8 digest fetched
    * directly, then a fresh MAC context for it, `mac` (3.5, default "HMAC") or always HMAC
-   * with the UTF-8 properties (4.0: ossl_prov_macctx_load). True: done, nothing else read;
-   * false: fall back, with whatever it raised dropped. 3.5 needs a digest (PROV_R_INVALID_DIGEST);
-   * 4.0 without one has nothing to do. */
-  private fetchAlgsDirect(params: OSSL_PARAM[], macParam: boolean): boolean {
+   * with the UTF-8 properties (4.0: ossl_prov_macctx_load). 'done': nothing else read;
+   * 'fallback': with whatever it raised dropped; 'refused': an XOF was taken, MAC context and
+   * all, and ossl_drbg_verify_digest refused it (the set fails, the DRBG cannot run). 3.5 needs
+   * a digest (PROV_R_INVALID_DIGEST); 4.0 without one has nothing to do. */
+  private fetchAlgsDirect(params: OSSL_PARAM[], macParam: boolean): 'done' | 'fallback' | 'refused' {
     const md = fetchDigestDirect(params, this.env);
-    if (md === 'absent') return !macParam;
-    if (md === null) return false;
+    if (md === 'absent') return macParam ? 'fallback' : 'done';
+    if (md === null) return 'fallback';
     let macName = 'HMAC';
     let macPropq: string | null = null;
     if (macParam) {
@@ -113,24 +119,31 @@ export class HmacVariant extends MechanismHolder<HmacDrbgMechanism> implements D
       if (p !== null) {
         // OSSL_PARAM_get_utf8_string_ptr, else PROV_R_VALUE_ERROR (dropped)
         const name = p.data_type === OSSL_PARAM_UTF8_STRING && p.data !== null ? paramCString(p) : null;
-        if (name === null) return false;
+        if (name === null) return 'fallback';
         macName = name;
       }
       // EVP_MAC_CTX_free(*macctx) before the fetch: a MAC that cannot be had leaves none
       this.mac = null;
     } else {
       const props = OSSL_PARAM_locate_const(params, 'properties');
-      if (props !== null && props.data_type !== OSSL_PARAM_UTF8_STRING) return false;
+      if (props !== null && props.data_type !== OSSL_PARAM_UTF8_STRING) return 'fallback';
       macPropq = utf8Properties(params);
     }
     const mark = setMark();
     const fetched = fetchMac(macName, macPropq, this.env.definition);
     popToMark(mark);
-    if (fetched !== true) return false;
+    if (fetched !== true) return 'fallback';
+    if ('xof' in md) {
+      this.md = null;
+      this.mdName = md.xof;
+      this.mac = { digest: null };
+      raise('PROV', 'XOF_DIGESTS_NOT_ALLOWED');
+      return 'refused';
+    }
     this.md = md;
     this.mdName = md.id;
     this.mac = { digest: md };
-    return true;
+    return 'done';
   }
 
   /** The full search: ossl_prov_digest_load_from_params, then the MAC context. Up to 3.6 that
@@ -141,10 +154,26 @@ export class HmacVariant extends MechanismHolder<HmacDrbgMechanism> implements D
     const load = loadDigestFromParams(params, this.env);
     if (load.md !== undefined) this.md = load.md;
     if (load.mdName !== undefined) this.mdName = load.mdName;
-    if (!load.ok) return false;
+    if (!load.ok) {
+      // 3.5+ loads the MAC context before ossl_drbg_verify_digest refuses an XOF: the context
+      // then runs with the XOF and fails every use
+      if (this.md === null && this.mdName !== null && lineBehaviour().xofDigestFailsSilently) this.macTakesXof(params);
+      return false;
+    }
     if (macParam) return this.loadMac(params, load.propq);
     this.mac = { digest: this.md };
     return true;
+  }
+
+  /** The MAC context (a fresh one when `mac` names HMAC) given the XOF the same call named. */
+  private macTakesXof(params: OSSL_PARAM[]): void {
+    const p = OSSL_PARAM_locate_const(params, 'mac');
+    if (p === null) {
+      if (this.mac !== null) this.mac.digest = null;
+      return;
+    }
+    const name = p.data_type === OSSL_PARAM_UTF8_STRING && p.data !== null ? paramCString(p) : null;
+    if (name !== null && fetchMac(name, null, this.env.definition) === true) this.mac = { digest: null };
   }
 
   /** ossl_prov_macctx_load_from_params(&hmac->ctx, params, NULL, NULL, NULL, libctx). */
