@@ -80,6 +80,12 @@ export interface LineBehaviour {
    * (crypto/evp/digest.c: EVP_DigestFinal_ex, EVP_MD_CTX_get_size; 3.5). 3.0 runs SHAKE at its
    * default length, which randshim does not model (it raises EVP_R_NO_DIGEST_SET there). */
   readonly xofDigestFailsSilently: boolean;
+  /** HMAC-DRBG given a `properties` that is not a UTF-8 string still takes the digest (fetched
+   * with no query) and the MAC the call names, gives the MAC context that digest, then fails the
+   * set before sizing (3.0 fails at once and takes nothing). Observed on 3.6.5's
+   * providers/implementations/rands/drbg_hmac.c: drbg_hmac_set_ctx_params_locked (3.6 only:
+   * 3.5 and 4.0 fetch first, then fail in the full search's property check). */
+  readonly hmacMistypedPropertiesTakeAlgs: boolean;
 }
 
 const OPENSSL_30: LineBehaviour = {
@@ -101,6 +107,7 @@ const OPENSSL_30: LineBehaviour = {
   hmacSizedFromNullDigest: true,
   ctrMistypedPropertiesIgnored: false,
   xofDigestFailsSilently: false,
+  hmacMistypedPropertiesTakeAlgs: false,
 };
 
 const OPENSSL_35: LineBehaviour = {
@@ -127,6 +134,7 @@ const OPENSSL_36: LineBehaviour = {
   drbgSettableProviderName: true,
   hmacDigestFetchedFirst: false,
   ctrMistypedPropertiesIgnored: true,
+  hmacMistypedPropertiesTakeAlgs: true,
 };
 
 const OPENSSL_40: LineBehaviour = {
@@ -136,6 +144,7 @@ const OPENSSL_40: LineBehaviour = {
   hmacMacParam: false,
   seedConfigFatal: true,
   hmacDigestFetchedFirst: true,
+  hmacMistypedPropertiesTakeAlgs: false,
 };
 
 /** The per-line table: one row per line. */

@@ -151,6 +151,11 @@ export class HmacVariant extends MechanismHolder<HmacDrbgMechanism> implements D
    * digest the call names (ossl_prov_macctx_load with "HMAC"). */
   private loadAlgs(params: OSSL_PARAM[], macParam: boolean): boolean {
     if (!macParam && OSSL_PARAM_locate_const(params, 'digest') === null) return true;
+    const props = OSSL_PARAM_locate_const(params, 'properties');
+    if (props !== null && props.data_type !== OSSL_PARAM_UTF8_STRING && lineBehaviour().hmacMistypedPropertiesTakeAlgs) {
+      this.takeAlgsDespiteProperties(params.filter((p) => p.key !== 'properties'));
+      return false;
+    }
     const load = loadDigestFromParams(params, this.env);
     if (load.md !== undefined) this.md = load.md;
     if (load.mdName !== undefined) this.mdName = load.mdName;
@@ -163,6 +168,28 @@ export class HmacVariant extends MechanismHolder<HmacDrbgMechanism> implements D
     if (macParam) return this.loadMac(params, load.propq);
     this.mac = { digest: this.md };
     return true;
+  }
+
+  /** 3.6 with a mistyped `properties`: the digest and the MAC the call names are taken without
+   * a query, but the MAC context is not given the digest, and the set fails unsized. A fresh MAC
+   * context then cannot run (instantiate fails); an older one keeps its digest while the next
+   * sizing follows the new one, which randshim does not reproduce byte for byte. The 3.6 library
+   * also raises CRYPTO_R_PARAM_OF_INCOMPATIBLE_TYPE (crypto/params.c). */
+  private takeAlgsDespiteProperties(params: OSSL_PARAM[]): void {
+    // a digest that cannot be fetched changes nothing and leaves no error
+    const md = fetchDigestDirect(params, this.env);
+    if (md === null) return;
+    if (md !== 'absent') {
+      if ('xof' in md) return;
+      this.md = md;
+      this.mdName = md.id;
+    }
+    const p = OSSL_PARAM_locate_const(params, 'mac');
+    if (p !== null) {
+      const name = p.data_type === OSSL_PARAM_UTF8_STRING && p.data !== null ? paramCString(p) : null;
+      if (name === null) return;
+      this.mac = fetchMac(name, null, this.env.definition) === true ? { digest: null } : null;
+    }
   }
 
   /** The MAC context (a fresh one when `mac` names HMAC) given the XOF the same call named. */
