@@ -2,7 +2,8 @@
  * Hash-DRBG's type-specific half (providers/implementations/rands/drbg_hash.c, 3.0): the
  * "digest" parameter (fetched with "properties"; XOFs refused), strength and lengths from the
  * digest size, get/set_ctx_params in OpenSSL's order. Without a digest every use fails in
- * EVP_DigestInit_ex with EVP_R_NO_DIGEST_SET.
+ * EVP_DigestInit_ex with EVP_R_NO_DIGEST_SET. The 3.5+ direct digest fetch and a held XOF's
+ * silent failures are read from provider/openssl3/lines.ts.
  */
 import { raise } from '../../err/queue.js';
 import { digestDrbgLimits } from '../../sp800-90a/digest-limits.js';

@@ -5,6 +5,8 @@
  * Without a MAC context instantiate fails with PROV_R_MISSING_MAC. A MAC context created while
  * no digest is set makes OpenSSL size everything from a NULL digest (EVP_R_MESSAGE_DIGEST_IS_NULL,
  * strength 256) and crash on first use; randshim reproduces the former and refuses the latter.
+ * What changed in later lines (the direct fetch, sizing, no `mac` in 4.0, a held XOF) is read
+ * from provider/openssl3/lines.ts.
  */
 import { popToMark, raise, setMark } from '../../err/queue.js';
 import { lineBehaviour } from '../lines.js';
@@ -163,6 +165,11 @@ export class HmacVariant extends MechanismHolder<HmacDrbgMechanism> implements D
       // 3.5+ loads the MAC context before ossl_drbg_verify_digest refuses an XOF: the context
       // then runs with the XOF and fails every use
       if (this.md === null && this.mdName !== null && lineBehaviour().xofDigestFailsSilently) this.macTakesXof(params);
+      return false;
+    }
+    if (this.md === null && this.mdName !== null && !lineBehaviour().xofDigestFailsSilently) {
+      // 3.0 checks a held XOF before it loads any MAC context
+      raise('PROV', 'XOF_DIGESTS_NOT_ALLOWED');
       return false;
     }
     if (macParam) return this.loadMac(params, load.propq);
