@@ -60,6 +60,50 @@ export interface LineBehaviour {
    * then the type's own parameters and the rest. providers/implementations/rands/drbg.c:
    * ossl_drbg_get_ctx_params_no_lock, called first by drbg_ctr_get_ctx_params and likewise (3.5). */
   readonly drbgGetCountersFirst: boolean;
+  // ---- HMAC-DRBG parameters, SEED-SRC state, seed-source type, mistyped sets (one block)
+  /** SEED-SRC's get_seed pulls OS entropy whatever the source's own state: a child reseeds from
+   * an uninstantiated SEED-SRC (3.0 goes through seed_src_generate, which refuses with
+   * PROV_R_NOT_INSTANTIATED). providers/implementations/rands/seed_src.c: seed_get_seed (3.5). */
+  readonly seedSrcGetSeedStateless: boolean;
+  /** RAND_set_seed_source_type refuses once the seed source exists (dgbl->seed), not once the
+   * primary does (dgbl->primary). crypto/rand/rand_lib.c: RAND_set_seed_source_type (3.5). */
+  readonly seedSourceTypeGuardIsSeed: boolean;
+  /** HASH-DRBG first fetches a UTF-8 `digest` directly (with `properties` only when that is a
+   * UTF-8 string), and only when that fails goes the full ossl_prov_digest_load way: a mistyped
+   * `properties` or `engine` no longer fails a set that names a digest that exists, nor one
+   * without a digest. providers/implementations/rands/drbg_hash.c: drbg_fetch_digest_from_prov,
+   * drbg_hash_set_ctx_params_locked (3.5). */
+  readonly hashDigestFetchedFirst: boolean;
+  /** HMAC-DRBG first fetches the digest directly and makes an HMAC context (`mac` when given,
+   * else "HMAC") for it, before the full search: a digest alone sizes the DRBG.
+   * providers/implementations/rands/drbg_hmac.c: drbg_fetch_algs_from_prov,
+   * drbg_hmac_set_ctx_params_locked (3.5 and 4.0; 3.6 only with `provider-name`). */
+  readonly hmacDigestFetchedFirst: boolean;
+  /** A MAC context without a digest sizes HMAC-DRBG from EVP_MD_get_size(NULL) (strength 256,
+   * EVP_R_MESSAGE_DIGEST_IS_NULL); later lines size it only once both exist.
+   * providers/implementations/rands/drbg_hmac.c: drbg_hmac_set_ctx_params (3.0; 3.5 checks md). */
+  readonly hmacSizedFromNullDigest: boolean;
+  /** CTR-DRBG takes a mistyped `properties` as none (the fetch uses the provider's default
+   * query) instead of failing the set. providers/implementations/rands/drbg_ctr.c:
+   * drbg_ctr_set_ctx_params_locked (3.6). */
+  readonly ctrMistypedPropertiesIgnored: boolean;
+  /** A Hash or HMAC DRBG left holding an XOF digest (a SHAKE set, refused by
+   * ossl_drbg_verify_digest after it was taken) fails every use with no error of its own:
+   * EVP_DigestFinal_ex gets a negative size for an XOF without a length
+   * (crypto/evp/digest.c: EVP_DigestFinal_ex, EVP_MD_CTX_get_size; 3.5). 3.0 runs SHAKE at its
+   * default length, which randshim does not model (it raises EVP_R_NO_DIGEST_SET there). */
+  readonly xofDigestFailsSilently: boolean;
+  /** HMAC-DRBG given a `properties` that is not a UTF-8 string still takes the digest (fetched
+   * with no query) and the MAC the call names, gives the MAC context that digest, then fails the
+   * set before sizing (3.0 fails at once and takes nothing). Observed on 3.6.5's
+   * providers/implementations/rands/drbg_hmac.c: drbg_hmac_set_ctx_params_locked (3.6 only:
+   * 3.5 and 4.0 fetch first, then fail in the full search's property check). */
+  readonly hmacMistypedPropertiesTakeAlgs: boolean;
+  /** HMAC-DRBG reads the `mac` name and `properties` with OSSL_PARAM_get_utf8_string_ptr, which
+   * raises CRYPTO_R_PARAM_OF_INCOMPATIBLE_TYPE for another type (3.5 checks data_type itself and
+   * fails quietly; 4.0 has no `mac`). providers/common/provider_util.c: ossl_prov_macctx_load
+   * (3.6, from drbg_hmac_set_ctx_params_locked). */
+  readonly macctxLoadReadsStringPtr: boolean;
 }
 
 const OPENSSL_30: LineBehaviour = {
@@ -77,6 +121,15 @@ const OPENSSL_30: LineBehaviour = {
   paramErrorsRaised: false,
   testRandStrengthUint: false,
   drbgGetCountersFirst: false,
+  seedSrcGetSeedStateless: false,
+  seedSourceTypeGuardIsSeed: false,
+  hashDigestFetchedFirst: false,
+  hmacDigestFetchedFirst: false,
+  hmacSizedFromNullDigest: true,
+  ctrMistypedPropertiesIgnored: false,
+  xofDigestFailsSilently: false,
+  hmacMistypedPropertiesTakeAlgs: false,
+  macctxLoadReadsStringPtr: false,
 };
 
 const OPENSSL_35: LineBehaviour = {
@@ -90,6 +143,12 @@ const OPENSSL_35: LineBehaviour = {
   seedSrcMixesAdin: true,
   paramErrorsRaised: true,
   drbgGetCountersFirst: true,
+  seedSrcGetSeedStateless: true,
+  seedSourceTypeGuardIsSeed: true,
+  hashDigestFetchedFirst: true,
+  hmacDigestFetchedFirst: true,
+  hmacSizedFromNullDigest: false,
+  xofDigestFailsSilently: true,
 };
 
 const OPENSSL_36: LineBehaviour = {
@@ -98,6 +157,10 @@ const OPENSSL_36: LineBehaviour = {
   repeatedParamKeyRefused: true,
   drbgSettableProviderName: true,
   testRandStrengthUint: true,
+  hmacDigestFetchedFirst: false,
+  ctrMistypedPropertiesIgnored: true,
+  hmacMistypedPropertiesTakeAlgs: true,
+  macctxLoadReadsStringPtr: true,
 };
 
 const OPENSSL_40: LineBehaviour = {
@@ -106,6 +169,9 @@ const OPENSSL_40: LineBehaviour = {
   fetchTrimsName: false,
   hmacMacParam: false,
   seedConfigFatal: true,
+  hmacDigestFetchedFirst: true,
+  hmacMistypedPropertiesTakeAlgs: false,
+  macctxLoadReadsStringPtr: false,
 };
 
 /** The per-line table: one row per line. */

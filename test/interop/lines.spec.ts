@@ -11,8 +11,8 @@
  */
 import { expect } from 'chai';
 import {
-  EVP_RAND_CTX_free, EVP_RAND_CTX_new, EVP_RAND_CTX_set_params, EVP_RAND_fetch, EVP_RAND_get_strength, OSSL_PARAM_construct_end,
-  OSSL_PARAM_construct_uint,
+  ERR_clear_error, EVP_RAND_CTX_free, EVP_RAND_CTX_new, EVP_RAND_CTX_set_params, EVP_RAND_fetch, EVP_RAND_free,
+  EVP_RAND_get_strength, OSSL_PARAM_construct_end, OSSL_PARAM_construct_uint, OSSL_PARAM_construct_utf8_string,
 } from '../../compat/openssl3/index.js';
 import { withLine } from '../../provider/openssl3/lines.js';
 import { openLine, openSystem30Child, type LineBuild } from '../../interop/builds/openssl-lines/build.js';
@@ -208,7 +208,7 @@ describe('the live OpenSSL lines (3.5, 3.6, 4.0) in child processes', function (
       // a row the line's personality models is a difference from 3.0 no longer seen between a
       // line and its personality; every other row is seen on exactly the lines it names
       expect(rows).to.deep.equal(LINE_DIFFERENCES.map((r) => `${r.id}: ${r.modelledBy !== undefined ? '' : [...r.lines].sort().join(',')}`));
-      expect(LINE_DIFFERENCES.filter((r) => r.modelledBy !== undefined).length).to.equal(13);
+      expect(LINE_DIFFERENCES.filter((r) => r.modelledBy !== undefined).length).to.equal(21);
     });
 
     it('separates the lines by what they do, not only by name: rows limited to some lines match nothing on the others', () => {
@@ -230,6 +230,21 @@ describe('the live OpenSSL lines (3.5, 3.6, 4.0) in child processes', function (
       expect(['3.0', '3.5', '3.6', '4.0'].map((l) => repeatedStrength(l as '3.0'))).to.deep.equal([[1, 256], [1, 256], [0, 0], [0, 0]]);
       expect(on('3.5', 'provider-name-settable-36')).to.equal(0);
       expect(on('3.6', 'hmac-no-mac-parameter-40')).to.equal(0);
+      // HMAC-DRBG sized by a digest alone on 3.5 and 4.0 (hmac-digest-only-35, hmac-mac-and-digest-40), and by a
+      // MAC alone only on 3.0 (hmac-mac-before-digest): the strengths the real libraries report in those rows
+      const strengthAfter = (line: '3.0' | '3.5' | '3.6' | '4.0', key: string, value: string): number => withLine(line, () => {
+        const rand = EVP_RAND_fetch(null, 'HMAC-DRBG', null)!;
+        const ctx = EVP_RAND_CTX_new(rand, null)!;
+        EVP_RAND_CTX_set_params(ctx, [OSSL_PARAM_construct_utf8_string(key, value, 0), OSSL_PARAM_construct_end()]);
+        const strength = EVP_RAND_get_strength(ctx);
+        EVP_RAND_CTX_free(ctx);
+        EVP_RAND_free(rand);
+        ERR_clear_error();
+        return strength;
+      });
+      const all = ['3.0', '3.5', '3.6', '4.0'] as const;
+      expect(all.map((l) => strengthAfter(l, 'digest', 'SHA256'))).to.deep.equal([0, 256, 0, 256]);
+      expect(all.map((l) => strengthAfter(l, 'mac', 'HMAC'))).to.deep.equal([256, 0, 0, 0]);
     });
   });
 });

@@ -131,6 +131,7 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     source: 'read',
     when: (r, l) => r?.ret === 0 && l?.ret === 0 && errorsRewritten(r, l, (e) => e)
       && errs(l).join() === 'CRYPTO:PARAM_OF_INCOMPATIBLE_TYPE',
+    modelledBy: 'macctxLoadReadsStringPtr',
   },
   {
     id: 'param-conversion-errors', lines: ALL, suites: EVP, scenario: ANY, call: ANY,
@@ -157,12 +158,16 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     id: 'wrong-type-accepted', lines: ALL, suites: EVP,
     scenario: /^(CTR-DRBG cipher parameter|HMAC-DRBG mac and digest parameters|HASH-DRBG digest parameter)$/, call: /^(set x|get x)$/,
     openssl30: 'a wrongly typed value (e.g. cipher as an integer) fails the set',
-    line: 'the set succeeds: on 3.5 one HASH-DRBG set whose digest or properties has the wrong type; on 3.6 and 4.0 '
-      + '(generated decoders) also a CTR-DRBG cipher set and, on 4.0, HMAC-DRBG sets of the wrong type',
-    reason: 'util/perl/OpenSSL/paramnames.pm: output_param_decoder (3.6); drbg_hash.c / drbg_ctr.c / drbg_hmac.c: '
-      + '*_set_ctx_params_locked',
-    source: 'observed',
+    line: 'the set succeeds: from 3.5 a HASH-DRBG set naming a digest that exists, whatever the type of `properties` '
+      + '(or any `engine`: the direct fetch never reads them), and one naming no digest; from 3.6 a CTR-DRBG set whose '
+      + '`properties` is not a string (taken as none); on 4.0 an HMAC-DRBG set of any `mac` (no such parameter)',
+    reason: 'providers/implementations/rands/drbg_hash.c: drbg_fetch_digest_from_prov before ossl_prov_digest_load '
+      + '(3.5); drbg_ctr.c: drbg_ctr_set_ctx_params_locked (3.6); drbg_hmac.c: drbg_hmac_set_ctx_params_locked (4.0). '
+      + 'Modelled with '
+      + 'hashDigestFetchedFirst, ctrMistypedPropertiesIgnored and hmacMacParam',
+    source: 'read',
     when: (r, l) => r?.ret === 0 && l?.ret === 1 && r.call.startsWith('set '),
+    modelledBy: 'hashDigestFetchedFirst',
   },
   // ---- EVP / fetch
   {
@@ -197,6 +202,7 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
       + 'follows from a live DRBG',
     reason: 'providers/implementations/rands/drbg_hmac.c: drbg_hmac_set_ctx_params_locked, drbg_fetch_algs_from_prov (3.5)',
     source: 'observed', when: any,
+    modelledBy: 'hmacDigestFetchedFirst',
   },
   {
     id: 'hmac-mac-before-digest', lines: ALL, suites: EVP,
@@ -204,8 +210,10 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     openssl30: 'mac=HMAC before any digest raises EVP_R_MESSAGE_DIGEST_IS_NULL (the set succeeds) and sizes the DRBG '
       + 'from the NULL digest (strength 256, min_entropylen 32, min_noncelen 16)',
     line: 'no error, and the DRBG stays unsized (strength 0, lengths 0) until a digest is set',
-    reason: 'providers/implementations/rands/drbg_hmac.c: drbg_hmac_set_ctx_params_locked (3.5)', source: 'observed',
+    reason: 'providers/implementations/rands/drbg_hmac.c: drbg_hmac_set_ctx_params_locked (3.5: `md != NULL && '
+      + 'hmac->ctx != NULL`)', source: 'read',
     when: (r, l) => r !== undefined && l !== undefined,
+    modelledBy: 'hmacSizedFromNullDigest',
   },
   {
     id: 'hmac-no-mac-parameter-40', lines: ['4.0'], suites: BOTH, scenario: ANY, call: ANY,
@@ -216,12 +224,15 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
       || (typeof r?.ret === 'string' && /(^|,)mac:4:0/.test(r.ret)
         && (tableWith(r, l, withoutMac) || tableWith(r, l, (t) => withProviderName(withoutMac(t)))))
       || (r?.call === 'get x' && r.params?.length === 1 && r.params[0].key === 'mac' && r.ret === 0 && l?.ret === 1),
+    modelledBy: 'hmacMacParam',
   },
   {
     id: 'hmac-mac-and-digest-40', lines: ['4.0'], suites: EVP, scenario: /^HMAC-DRBG mac and digest parameters$/, call: ANY,
     openssl30: 'as for 3.5: without `mac` the DRBG is unsized',
     line: 'the digest alone sizes it (there is no mac to set): the DRBG lives, and every later read follows',
-    reason: 'providers/implementations/rands/drbg_hmac.c: drbg_hmac_set_ctx_params_locked (4.0)', source: 'observed', when: any,
+    reason: 'providers/implementations/rands/drbg_hmac.c: drbg_fetch_algs_from_prov, drbg_hmac_set_ctx_params_locked '
+      + '(4.0: an HMAC context for every digest set)', source: 'read', when: any,
+    modelledBy: 'hmacDigestFetchedFirst',
   },
   // ---- chains and seeds
   {
@@ -229,8 +240,10 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     openssl30: 'after its SEED-SRC parent is uninstantiated, reseeding the child fails: PROV_R_NOT_INSTANTIATED, '
       + 'PROV_R_ERROR_RETRIEVING_ENTROPY, state ERROR',
     line: 'the reseed succeeds: SEED-SRC serves entropy whatever its state',
-    reason: 'providers/implementations/rands/seed_src.c: seed_src_get_seed (3.5 mixes the adin into the pool, no state check)',
-    source: 'observed', when: (r, l) => r !== undefined && l !== undefined && l.ret === 1,
+    reason: 'providers/implementations/rands/seed_src.c: seed_get_seed (3.5 polls its own pool and mixes the adin in; '
+      + '3.0 went through seed_src_generate, which checks the state)',
+    source: 'read', when: (r, l) => r !== undefined && l !== undefined && l.ret === 1,
+    modelledBy: 'seedSrcGetSeedStateless',
   },
   // ---- RAND front end
   {
@@ -257,6 +270,7 @@ export const LINE_DIFFERENCES: readonly LineDifference[] = [
     line: 'refuses once the seed exists: accepted when the seed could not be made, refused when a TEST-RAND seed exists',
     reason: 'crypto/rand/rand_lib.c: RAND_set_seed_source_type (3.5)', source: 'read',
     when: (r, l) => r !== undefined && l !== undefined && r.ret !== l.ret,
+    modelledBy: 'seedSourceTypeGuardIsSeed',
   },
   {
     id: 'configured-seed-fatal-40', lines: ['4.0'], suites: FRONT, scenario: /^RAND_set_seed_source_type\((SEED-SRC, provider=fips|NO-SUCH-SOURCE|HASH-DRBG, null)/,

@@ -129,9 +129,11 @@ export class DefaultChain3x {
     return ok;
   }
 
-  /** RAND_set_seed_source_type(ctx, seed, propq); same rule as {@link setDrbgType}. */
+  /** RAND_set_seed_source_type(ctx, seed, propq); same rule as {@link setDrbgType} on 3.0; from
+   * 3.5 the guard is the seed source itself (dgbl->seed), which a failed seed never sets. */
   setSeedSourceType(seed: string | null, propq: string | null): number {
-    if (this.primaryCtx !== null) {
+    const made = lineBehaviour().seedSourceTypeGuardIsSeed ? this.seedCtx : this.primaryCtx;
+    if (made !== null) {
       raise('RAND', 'ALREADY_INSTANTIATED');
       return 0;
     }

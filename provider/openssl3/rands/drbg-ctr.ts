@@ -4,6 +4,7 @@
  * fetched too), drbg_ctr_init, init_lengths and get/set_ctx_params, in OpenSSL's order.
  */
 import { raise } from '../../err/queue.js';
+import { lineBehaviour } from '../lines.js';
 import { ctrLimits, CtrDrbgMechanism } from '../../sp800-90a/ctr-drbg.js';
 import type { DrbgLimits } from '../../sp800-90a/mechanism.js';
 import { OSSL_PARAM_UTF8_STRING, type OSSL_PARAM } from '../core/param-memory.js';
@@ -66,8 +67,9 @@ export class CtrVariant extends MechanismHolder<CtrDrbgMechanism> implements Drb
     let propq: string | null = null;
     p = OSSL_PARAM_locate_const(params, 'properties');
     if (p !== null) {
-      if (p.data_type !== OSSL_PARAM_UTF8_STRING) return false;
-      propq = paramCString(p);
+      // 3.6+ takes a mistyped "properties" as none (drbg_ctr_set_ctx_params_locked)
+      if (p.data_type === OSSL_PARAM_UTF8_STRING) propq = paramCString(p);
+      else if (!lineBehaviour().ctrMistypedPropertiesIgnored) return false;
     }
     p = OSSL_PARAM_locate_const(params, 'cipher');
     if (p !== null) {

@@ -2,7 +2,8 @@
  * Hash-DRBG's type-specific half (providers/implementations/rands/drbg_hash.c, 3.0): the
  * "digest" parameter (fetched with "properties"; XOFs refused), strength and lengths from the
  * digest size, get/set_ctx_params in OpenSSL's order. Without a digest every use fails in
- * EVP_DigestInit_ex with EVP_R_NO_DIGEST_SET.
+ * EVP_DigestInit_ex with EVP_R_NO_DIGEST_SET. The 3.5+ direct digest fetch and a held XOF's
+ * silent failures are read from provider/openssl3/lines.ts.
  */
 import { raise } from '../../err/queue.js';
 import { digestDrbgLimits } from '../../sp800-90a/digest-limits.js';
@@ -13,6 +14,8 @@ import { OSSL_PARAM_locate, OSSL_PARAM_set_utf8_string } from '../core/ossl-para
 import type { DigestInfo } from '../../sp800-90a/primitives/algorithms.js';
 import type { RandParamName } from './rand-impl.js';
 import { loadDigestFromParams } from './drbg-digest-param.js';
+import { fetchDigestDirect } from './drbg-digest-first.js';
+import { lineBehaviour } from '../lines.js';
 import { adoptState, openLimits, type DrbgVariant, type VariantEnv, MechanismHolder } from './drbg-variant.js';
 
 /** HASH_PRNG_MAX_SEEDLEN and the small seedlen (bytes). */
@@ -40,10 +43,28 @@ export class HashVariant extends MechanismHolder<HashDrbgMechanism> implements D
 
   /** drbg_hash_set_ctx_params up to ossl_drbg_set_ctx_params. */
   setParams(params: OSSL_PARAM[]): boolean {
-    const load = loadDigestFromParams(params, this.env);
-    if (load.md !== undefined) this.md = load.md;
-    if (load.mdName !== undefined) this.mdName = load.mdName;
-    if (!load.ok) return false;
+    // 3.5+: drbg_fetch_digest_from_prov first, the full search only when it fails
+    const direct = lineBehaviour().hashDigestFetchedFirst ? fetchDigestDirect(params, this.env) : null;
+    if (direct !== null && direct !== 'absent' && 'xof' in direct) {
+      // taken, then refused by ossl_drbg_verify_digest: the DRBG keeps the XOF
+      this.md = null;
+      this.mdName = direct.xof;
+      raise('PROV', 'XOF_DIGESTS_NOT_ALLOWED');
+      return false;
+    } else if (direct !== null && direct !== 'absent') {
+      this.md = direct;
+      this.mdName = direct.id;
+    } else if (direct === null) {
+      const load = loadDigestFromParams(params, this.env);
+      if (load.md !== undefined) this.md = load.md;
+      if (load.mdName !== undefined) this.mdName = load.mdName;
+      if (!load.ok) return false;
+    }
+    if (this.xofHeld()) {
+      // hash->digest is still the XOF: every set (and instantiate) checks it again
+      raise('PROV', 'XOF_DIGESTS_NOT_ALLOWED');
+      return false;
+    }
     const md = this.md;
     if (md !== null) {
       // SP 800-90A 10.1 table 2: seedlen 440 bits up to 256-bit digests, else 888.
@@ -57,6 +78,11 @@ export class HashVariant extends MechanismHolder<HashDrbgMechanism> implements D
     return true;
   }
 
+  /** A refused XOF is what hash->digest holds (its name is still reported). */
+  private xofHeld(): boolean {
+    return this.md === null && this.mdName !== null;
+  }
+
   /** drbg_hash_get_ctx_params up to ossl_drbg_get_ctx_params. */
   getParams(params: OSSL_PARAM[]): boolean {
     const p = OSSL_PARAM_locate(params, 'digest');
@@ -67,6 +93,8 @@ export class HashVariant extends MechanismHolder<HashDrbgMechanism> implements D
   /** The mechanism, or null after raising EVP_R_NO_DIGEST_SET (EVP_DigestInit_ex without a digest). */
   private running(): HashDrbgMechanism | null {
     if (this.md === null || this.mech === null) {
+      // an XOF held (its name still reported) fails without an error from 3.5 on
+      if (this.xofHeld() && lineBehaviour().xofDigestFailsSilently) return null;
       raise('EVP', 'NO_DIGEST_SET');
       return null;
     }

@@ -50,8 +50,12 @@ export class SeedSrc extends RandBase implements RandImpl {
   generate(out: Uint8Array, strength: number, pr = false, adin: Uint8Array | null = null): boolean {
     if (!this.requireReady()) return false;
     void pr;
-    // ossl_rand_pool_new(strength, 1, outlen, outlen) then acquire entropy (and, 3.5+, mix
-    // the additional input in).
+    return this.pull(out, strength, adin);
+  }
+
+  /** ossl_rand_pool_new(strength, 1, outlen, outlen) then acquire entropy (and, 3.5+, mix
+   * the additional input in). */
+  private pull(out: Uint8Array, strength: number, adin: Uint8Array | null): boolean {
     const got = this.poll(strength, out.length, out.length);
     if (got === null || got.length === 0) return false;
     mixInAdin(got, adin);
@@ -77,10 +81,9 @@ export class SeedSrc extends RandBase implements RandImpl {
       return null;
     }
     const seed = new Uint8Array(needed);
-    if (this.generate(seed, 0, pr, adin)) return seed;
-    void pr;
-    void adin;
-    return null;
+    // 3.0 seed_get_seed calls seed_src_generate (state checked); 3.5's polls its own pool
+    const ok = lineBehaviour().seedSrcGetSeedStateless ? this.pull(seed, 0, adin) : this.generate(seed, 0, pr, adin);
+    return ok ? seed : null;
   }
 
   clearSeed(seed: Uint8Array): void {
