@@ -22,6 +22,7 @@ import { withFreshLibctx } from '../../suites/rand-front-end/run-libcrypto.js';
 import type { LibCrypto3 } from '../openssl3/libcrypto.js';
 import { LineSplitter } from '../openssl111/node16-protocol.js';
 import { runProbes } from './probes.js';
+import { runRandomProviderLibcrypto } from './random-provider-libcrypto.js';
 import { decodeMessage, encodeMessage, type HelloInfo, type LineScenarioRun, type MappedFiles, type Request, type Response } from './protocol.js';
 
 const path = process.argv[2];
@@ -88,6 +89,8 @@ async function answer(request: Request): Promise<Response> {
       return { id: request.id, ok: true, runs: runScenarios(crypto, request) };
     case 'probes':
       return { id: request.id, ok: true, probes: runProbes(crypto, request.fipsConfig) };
+    case 'random-provider':
+      return { id: request.id, ok: true, randomProvider: runRandomProviderLibcrypto(crypto, request.fipsConfig) };
     default:
       return { id: (request as { id: number }).id, ok: false, error: `unknown op ${JSON.stringify(request)}` };
   }

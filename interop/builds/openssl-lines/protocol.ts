@@ -17,6 +17,7 @@ import type { CaseResult, DiffCase } from '../../suites/differential/driver.js';
 import type { Observation, Scenario } from '../../suites/evp-rand/scenario.js';
 import type { Provenance } from '../openssl3/provenance.js';
 import type { ProbeResults } from './probes.js';
+import type { RandomProviderRun } from './random-provider-steps.js';
 
 /** Which files the child process really mapped (from its /proc/self/maps). */
 export interface MappedFiles {
@@ -54,6 +55,8 @@ export type Request =
   | { readonly id: number; readonly op: 'scenarios'; readonly scenarios: readonly Scenario[]; readonly freshLibctx: boolean }
   /** `fipsConfig`: the line's fips.cnf, or null (the 3.0 control has no FIPS module). */
   | { readonly id: number; readonly op: 'probes'; readonly fipsConfig: string | null }
+  /** The random provider sequences of ./random-provider-steps.ts (3.5+, with the line's fips.cnf). */
+  | { readonly id: number; readonly op: 'random-provider'; readonly fipsConfig: string }
   | { readonly id: number; readonly op: 'exit' };
 
 export type Response =
@@ -61,6 +64,7 @@ export type Response =
   | { readonly id: number; readonly ok: true; readonly results: readonly CaseResult[] }
   | { readonly id: number; readonly ok: true; readonly runs: readonly LineScenarioRun[] }
   | { readonly id: number; readonly ok: true; readonly probes: ProbeResults }
+  | { readonly id: number; readonly ok: true; readonly randomProvider: readonly RandomProviderRun[] }
   | { readonly id: number; readonly ok: true }
   | { readonly id: number; readonly ok: false; readonly error: string };
 
