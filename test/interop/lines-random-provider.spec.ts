@@ -23,7 +23,7 @@ import type { RandomProviderRun, RandomProviderStep } from '../../interop/builds
 
 /** The catalogue's size: change with random-provider-steps.ts. */
 const SEQUENCES = 9;
-const STEPS = 103;
+const STEPS = 123;
 
 const steps = (runs: readonly RandomProviderRun[]): RandomProviderStep[] => runs.flatMap((r) => r.steps);
 
@@ -71,6 +71,14 @@ describe('the 3.5+ random provider, RAND_set0_public/_private and EVP_RAND_CTX_u
         const used = all.filter((s) => s.call.endsWith('(the TEST-RAND)'));
         expect(bypassed.map((s) => [s.ret, s.out])).to.deep.equal([[1, '16 random bytes'], [1, '16 random bytes']]);
         expect(used.map((s) => [s.ret, s.out])).to.deep.equal([[1, '000102030405060708090a0b0c0d0e0f'], [1, '000102030405060708090a0b0c0d0e0f']]);
+      });
+
+      it('the library itself: [random] random_provider = fips switches the fips random provider off until fips is activated again', () => {
+        const run = real.runs.find((r) => r.name.startsWith('[random] random_provider = fips '));
+        const shown = (label: string): unknown[] => (run?.steps ?? []).filter((s) => s.call.endsWith(label)).map((s) => [s.ret, s.out]);
+        // the chain's TEST-RAND answers, not the provider
+        expect(shown('(after random_provider = fips)')).to.deep.equal([[1, '000102030405060708090a0b0c0d0e0f'], [1, '000102030405060708090a0b0c0d0e0f']]);
+        expect(shown('(after fips activated again)')).to.deep.equal([[1, '16 random bytes'], [1, '16 random bytes']]);
       });
     });
   }

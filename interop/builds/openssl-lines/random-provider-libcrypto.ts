@@ -57,6 +57,7 @@ export function runRandomProviderLibcrypto(c: LibCrypto3, fipsConfig: string): R
       return loadConfig(libctx, file);
     },
     bytes: (priv, out) => (priv ? c.RAND_priv_bytes_ex : c.RAND_bytes_ex)(libctx, out, out.length, 0),
+    loadFipsAgain: () => (c.OSSL_PROVIDER_load(libctx, 'fips') === 0n ? 0 : 1),
     setRandomProvider: (name) => setRandomProvider(libctx, name === null ? 0n : c.OSSL_PROVIDER_load(libctx, name)),
     newTestRand(entropy: Uint8Array): CtxHandle | null {
       const rand = c.EVP_RAND_fetch(libctx, 'TEST-RAND', null);

@@ -25,6 +25,7 @@ export function randomProviderApi(p: Personality3): RandomProviderApi {
       return setup.kind === 'fips' ? 1 : p.RANDSHIM_3_configure([['random_provider', setup.randomProvider]]);
     },
     bytes: (priv, out) => (priv ? p.RAND_priv_bytes_ex : p.RAND_bytes_ex)(null, out, out.length, 0),
+    loadFipsAgain: () => (p.OSSL_PROVIDER_load(null, 'fips') === null ? 0 : 1),
     setRandomProvider: (name) => p.RAND_set1_random_provider(null, name === null ? null : p.OSSL_PROVIDER_load(null, name)),
     newTestRand(entropy: Uint8Array): CtxHandle | null {
       const rand = p.EVP_RAND_fetch(null, 'TEST-RAND', null);

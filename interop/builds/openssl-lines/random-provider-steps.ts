@@ -28,6 +28,8 @@ export interface RandomProviderApi {
   fresh(setup: RandomProviderSetup): number;
   /** RAND_bytes_ex (priv false) or RAND_priv_bytes_ex (true) of `out.length` bytes, strength 0. */
   bytes(priv: boolean, out: Uint8Array): number;
+  /** OSSL_PROVIDER_load(ctx, "fips") once more (an activation: the random provider hook runs). */
+  loadFipsAgain(): number;
   /** RAND_set1_random_provider(ctx, OSSL_PROVIDER_load(ctx, name)), or (ctx, NULL). */
   setRandomProvider(name: 'default' | 'fips' | null): number;
   /** TEST-RAND fetched, created without parent, strength 256, `test_entropy` = entropy,
@@ -133,9 +135,16 @@ export const RANDOM_PROVIDER_SEQUENCES: readonly (readonly [string, Sequence])[]
   ...['default', 'nosuchprov', 'fips', 'DEFAULT'].map((name): readonly [string, Sequence] => [
     `[random] random_provider = ${name} (fips, base, default loaded first)`, (api, r) => {
       r.step(`fresh (config random_provider = ${name})`, api.fresh({ kind: 'config', randomProvider: name }));
+      // a TEST-RAND under each: its bytes show the chain answered, OS-seeded ones a provider
+      for (const priv of both) {
+        const t = api.newTestRand(ENTROPY);
+        r.step(`RAND_set0_${fn(priv)} TEST-RAND`, t === null ? 0 : api.set0(priv, t));
+      }
       for (const priv of both) r.bytes(priv, `(after random_provider = ${name})`);
+      r.step('OSSL_PROVIDER_load fips again', api.loadFipsAgain());
+      for (const priv of both) r.bytes(priv, '(after fips activated again)');
       r.step('RAND_set1_random_provider NULL', api.setRandomProvider(null));
-      for (const priv of both) r.bytes(priv, '(chain)');
+      for (const priv of both) r.bytes(priv, '(the chain: TEST-RAND)');
     }]),
   ['RAND_set0_public / _private: a TEST-RAND replaces the chain DRBG; set1(default) bypasses it', (api, r) => {
     r.step('fresh (nothing loaded)', api.fresh({ kind: 'none' }));

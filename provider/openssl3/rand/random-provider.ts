@@ -13,8 +13,12 @@
  *   later load of "fips" hooks nothing); (ctx, prov): records prov's name and designates it,
  *   whether or not it has random_bytes.
  * - `[random] random_provider = NAME` (random_conf_init): RAND_set1_random_provider when NAME is
- *   a loaded provider, otherwise only the name is recorded (set_random_provider_name, which
- *   keeps a provider already designated).
+ *   a loaded provider, then OSSL_PROVIDER_unload of the reference ossl_provider_find took, which
+ *   deactivates it once and so un-hooks it if it has random_bytes (the FIPS provider); otherwise
+ *   only the name is recorded (set_random_provider_name, which keeps a provider already
+ *   designated).
+ * - every deactivation of the designated provider (provider_deactivate, also an
+ *   OSSL_PROVIDER_unload that leaves it loaded) un-hooks it; the next activation hooks it again.
  */
 
 /** What the designation needs to know about a provider. */
@@ -73,7 +77,15 @@ export class RandomProviderDesignation {
 
   /** random_conf_init's random_provider line: `loaded` is the provider of that name, if any. */
   configure(name: string, loaded: RandomProviderCandidate | null): number {
-    if (loaded !== null) return this.set1(loaded);
+    if (loaded !== null) {
+      this.set1(loaded);
+      // random_conf_init then drops ossl_provider_find's reference with OSSL_PROVIDER_unload,
+      // whose provider_deactivate un-hooks a provider that has random_bytes even though it stays
+      // loaded (crypto/provider_core.c): naming the FIPS provider switches it off as the random
+      // provider (seen on 3.5.9, 3.6.5 and 4.0.3); naming "default" keeps it designated
+      if (loaded.hasRandomBytes) this.onUnload(loaded.name);
+      return 1;
+    }
     // set_random_provider_name: the same name (any case) is kept as it was
     if (this.recordedName === null || this.recordedName.toLowerCase() !== name.toLowerCase()) this.recordedName = name;
     return 1;
