@@ -210,6 +210,21 @@ export function EVP_RAND_CTX_free(ctx: EVP_RAND_CTX | null): void {
   EVP_RAND_CTX_free(c.parent);
 }
 
+/**
+ * EVP_RAND_CTX_up_ref(ctx) (3.1+): one more reference, so one more EVP_RAND_CTX_free is needed
+ * before the context goes. Returns 1; NULL (which OpenSSL dereferences) is refused with
+ * ERR_R_PASSED_NULL_PARAMETER, a freed context with ERR_R_PASSED_INVALID_ARGUMENT.
+ *
+ * @see EVP_RAND(3)
+ */
+export function EVP_RAND_CTX_up_ref(ctx: EVP_RAND_CTX | null): number {
+  const c = cHandle(ctx, EVP_RAND_CTX);
+  if (c === null) return refuseNull(EVP);
+  if (c === undefined) return refuse(EVP);
+  c.refcnt++;
+  return 1;
+}
+
 /** EVP_RAND_CTX_get0_rand(ctx). */
 export function EVP_RAND_CTX_get0_rand(ctx: EVP_RAND_CTX): EVP_RAND {
   return ctx.meth;

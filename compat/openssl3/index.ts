@@ -13,6 +13,7 @@ export * from './param_build.js';
 export * from './provider.js';
 export * from './evp_rand.js';
 export * from './rand.js';
+export { OSSL_PROV_RANDOM_PRIVATE, OSSL_PROV_RANDOM_PUBLIC, RAND_set0_private, RAND_set0_public, RAND_set1_random_provider } from './rand-provider.js';
 export * from './rand-config.js';
 export * from './randfile.js';
 export { RAND_OpenSSL, RAND_set_rand_method, RAND_get_rand_method, type RAND_METHOD } from './rand-method.js';

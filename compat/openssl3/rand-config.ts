@@ -18,6 +18,8 @@
 import { randomSectionEntries, type RandomSection } from '../../provider/openssl3/rand/random-config.js';
 import type { OSSL_LIB_CTX } from './provider.js';
 import { state3 } from './state.js';
+import { providerCandidate, type ProviderName } from '../../provider/openssl3/core/provider-store.js';
+import { lineBehaviour } from '../../provider/openssl3/lines.js';
 
 export type { RandomConfig, RandomSection } from '../../provider/openssl3/rand/random-config.js';
 
@@ -55,8 +57,20 @@ export function RAND_set_seed_source_type(ctx: OSSL_LIB_CTX, seed: string | null
  * CRYPTO_R_UNKNOWN_NAME_IN_RANDOM_SECTION and the result is 0, but the other lines still
  * apply, as in OpenSSL (whose config loader then drops that error by default). Once the
  * primary DRBG exists the section is refused (RAND_R_ALREADY_INSTANTIATED, 0), as
- * RAND_set_DRBG_type is. Returns 1 on success.
+ * RAND_set_DRBG_type is. From 3.5 a seventh key, `random_provider = NAME`, designates the
+ * random provider (rand-provider.ts) when NAME is loaded and otherwise records the name; 3.0
+ * refuses it as an unknown name. Returns 1 on success.
  */
 export function RANDSHIM_3_configure(section: RandomSection): number {
-  return state3().chain.configure(randomSectionEntries(section));
+  const entries = randomSectionEntries(section);
+  if (!lineBehaviour().randomProvider) return state3().chain.configure(entries);
+  // 3.5+ random_conf_init: random_provider = NAME designates NAME if it is loaded, else records
+  // the name (crypto/rand/rand_lib.c); it is not a key of the chain's configuration
+  const isRandomProvider = (e: readonly [string, string]): boolean => e[0].toLowerCase() === 'random_provider';
+  const store = state3().store;
+  for (const [, name] of entries.filter(isRandomProvider)) {
+    store.randomProvider.configure(name, store.isLoaded(name) ? providerCandidate(name as ProviderName) : null);
+  }
+  const chainEntries = entries.filter((e) => !isRandomProvider(e));
+  return chainEntries.length === 0 ? 1 : state3().chain.configure(chainEntries);
 }

@@ -17,6 +17,7 @@ import { EVP_RAND_reseed, RANDSHIM_EVP_RAND_CTX_get0_impl, RANDSHIM_EVP_RAND_CTX
 import type { OSSL_LIB_CTX } from './provider.js';
 import { RAND_get_rand_method, RAND_OpenSSL } from './rand-method.js';
 import { state3 } from './state.js';
+import { OSSL_PROV_RANDOM_PRIVATE, OSSL_PROV_RANDOM_PUBLIC, randomProviderBytes } from './rand-provider.js';
 import type { RandImpl } from '../../provider/openssl3/rands/rand-impl.js';
 
 /** The EVP_RAND_CTX standing for one of the chain's contexts: created on first request, the
@@ -100,6 +101,9 @@ export function RAND_bytes_ex(ctx: OSSL_LIB_CTX, buf: Uint8Array | null, num: nu
   if (b === undefined || n === undefined || st === undefined) return refuse(RAND);
   const meth = RAND_get_rand_method();
   if (meth !== RAND_OpenSSL()) return methodBytes(meth.bytes, b, n);
+  // 3.5+: the random provider, when one is designated, before the chain
+  const viaProvider = randomProviderBytes(OSSL_PROV_RANDOM_PUBLIC, b, n, st);
+  if (viaProvider !== null) return viaProvider;
   return chainBytes(RAND_get0_public(ctx), b, n, st);
 }
 
@@ -116,6 +120,8 @@ export function RAND_priv_bytes_ex(ctx: OSSL_LIB_CTX, buf: Uint8Array | null, nu
   if (b === undefined || n === undefined || st === undefined) return refuse(RAND);
   const meth = RAND_get_rand_method();
   if (meth !== RAND_OpenSSL()) return methodBytes(meth.bytes, b, n);
+  const viaProvider = randomProviderBytes(OSSL_PROV_RANDOM_PRIVATE, b, n, st);
+  if (viaProvider !== null) return viaProvider;
   return chainBytes(RAND_get0_private(ctx), b, n, st);
 }
 

@@ -11,6 +11,7 @@ import type { RandEnvironment } from '../../provider/openssl3/rand/evp-rand-fetc
 import { ProviderStore } from '../../provider/openssl3/core/provider-store.js';
 import type { RandImpl } from '../../provider/openssl3/rands/rand-impl.js';
 import type { RAND_METHOD } from '../rand/method.js';
+import type { FipsRandomBytes } from '../../provider/openssl3/fips/random-bytes.js';
 import { activeLine, type OpenSSL3Line } from '../../provider/openssl3/lines.js';
 
 /** What {@link RANDSHIM_3_reset} can pin about the default chain besides the environment. */
@@ -30,6 +31,8 @@ export interface State3 {
   readonly chainCtxs: WeakMap<RandImpl, unknown>;
   /** RAND_set_rand_method; null means "use RAND_OpenSSL()". */
   method: RAND_METHOD | null;
+  /** The FIPS provider's own chain behind its random_bytes (3.5+), made on first use. */
+  fipsRandom: FipsRandomBytes | null;
 }
 
 /** One default library context per line (provider/openssl3/lines.ts): each personality has its own. */
@@ -38,7 +41,7 @@ const states = new Map<OpenSSL3Line, State3>();
 function fresh(env: RandEnvironment, pins: ChainPins): State3 {
   const store = new ProviderStore();
   return {
-    store, env, rands: new Map(), chainCtxs: new WeakMap(), method: null,
+    store, env, rands: new Map(), chainCtxs: new WeakMap(), method: null, fipsRandom: null,
     chain: new DefaultChain3x({ ...pins, environment: env, store }),
   };
 }
@@ -61,5 +64,6 @@ export function RANDSHIM_3_reset(env: RandEnvironment = {}, pins: ChainPins = {}
   const state = state3();
   state.method?.cleanup?.();
   state.chain.free();
+  state.fipsRandom?.free();
   states.set(activeLine(), fresh(env, pins));
 }

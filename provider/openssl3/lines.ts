@@ -104,6 +104,17 @@ export interface LineBehaviour {
    * fails quietly; 4.0 has no `mac`). providers/common/provider_util.c: ossl_prov_macctx_load
    * (3.6, from drbg_hmac_set_ctx_params_locked). */
   readonly macctxLoadReadsStringPtr: boolean;
+  // --- the random provider and the RAND_set0_* / EVP_RAND_CTX_up_ref functions (3.1 / 3.5) ---
+  /** RAND_bytes_ex / RAND_priv_bytes_ex go to a designated provider's random_bytes before the
+   * chain: per library context a random_provider_name ("fips" by default) hooked when a provider
+   * with random_bytes of that name is activated, RAND_set1_random_provider and `[random]
+   * random_provider` (3.0 refuses that key). crypto/rand/rand_lib.c: RAND_bytes_ex,
+   * RAND_set1_random_provider, ossl_rand_check_random_provider_on_load, random_conf_init;
+   * crypto/provider_core.c: provider_activate, ossl_provider_random_bytes (3.5). */
+  readonly randomProvider: boolean;
+  /** RAND_set0_public, RAND_set0_private and EVP_RAND_CTX_up_ref exist (3.1; every line from 3.5
+   * has them). crypto/rand/rand_lib.c: RAND_set0_public; crypto/evp/evp_rand.c. */
+  readonly randSet0AndCtxUpRef: boolean;
 }
 
 const OPENSSL_30: LineBehaviour = {
@@ -130,6 +141,8 @@ const OPENSSL_30: LineBehaviour = {
   xofDigestFailsSilently: false,
   hmacMistypedPropertiesTakeAlgs: false,
   macctxLoadReadsStringPtr: false,
+  randomProvider: false,
+  randSet0AndCtxUpRef: false,
 };
 
 const OPENSSL_35: LineBehaviour = {
@@ -149,6 +162,8 @@ const OPENSSL_35: LineBehaviour = {
   hmacDigestFetchedFirst: true,
   hmacSizedFromNullDigest: false,
   xofDigestFailsSilently: true,
+  randomProvider: true,
+  randSet0AndCtxUpRef: true,
 };
 
 const OPENSSL_36: LineBehaviour = {

@@ -545,10 +545,27 @@ const CHECKS: Record<PersonalityRowKey, RowCheck> = {
   randomProvider: {
     c111: absent111('OSSL_PROVIDER_load', 'RAND_set1_random_provider'),
     c3(R, line) {
-      // Provided, this check must load "fips" and read RAND_bytes' answers as the line test does.
-      const provided = exported(R, ['RAND_set1_random_provider']).length > 0;
-      expect(provided ? 'RAND_set1_random_provider is provided: check its answers here' : null)
-        .to.deep.equal(want3(P.randomProvider, line));
+      // RAND_bytes with "fips" loaded, then routed to "default" (no random_bytes), then with the
+      // mechanism switched off (NULL): the answers test/interop/lines-random-provider.spec.ts
+      // compares with each real line, here on the personality alone (a fresh context around it)
+      if (exported(R, ['RAND_set1_random_provider']).length === 0) {
+        expect(null).to.deep.equal(want3(P.randomProvider, line));
+        return;
+      }
+      const buf = new Uint8Array(16);
+      R.RANDSHIM_3_reset();
+      try {
+        if (R.OSSL_PROVIDER_load(null, 'fips') === null) expect.fail('the fips provider did not load');
+        const fips = R.RAND_bytes(buf, buf.length);
+        R.RAND_set1_random_provider(null, R.OSSL_PROVIDER_load(null, 'default'));
+        const viaDefault = R.RAND_bytes(buf, buf.length);
+        R.RAND_set1_random_provider(null, null);
+        const builtIn = R.RAND_bytes(buf, buf.length);
+        R.ERR_clear_error();
+        expect({ fips, default: viaDefault, builtIn }).to.deep.equal(want3(P.randomProvider, line));
+      } finally {
+        R.RANDSHIM_3_reset();
+      }
     },
   },
   newCalls: {

@@ -23,6 +23,7 @@ import type { LibCrypto3 } from '../openssl3/libcrypto.js';
 import { LineSplitter } from '../openssl111/node16-protocol.js';
 import { runParamBatteryC } from './param-battery.js';
 import { runProbes } from './probes.js';
+import { runRandomProviderLibcrypto } from './random-provider-libcrypto.js';
 import { decodeMessage, encodeMessage, type HelloInfo, type LineScenarioRun, type MappedFiles, type Request, type Response } from './protocol.js';
 
 const path = process.argv[2];
@@ -91,6 +92,8 @@ async function answer(request: Request): Promise<Response> {
       return { id: request.id, ok: true, probes: runProbes(crypto, request.fipsConfig) };
     case 'params':
       return { id: request.id, ok: true, paramCalls: runParamBatteryC(crypto) };
+    case 'random-provider':
+      return { id: request.id, ok: true, randomProvider: runRandomProviderLibcrypto(crypto, request.fipsConfig) };
     default:
       return { id: (request as { id: number }).id, ok: false, error: `unknown op ${JSON.stringify(request)}` };
   }

@@ -19,6 +19,7 @@ import type { Observation, Scenario } from '../../suites/evp-rand/scenario.js';
 import type { Provenance } from '../openssl3/provenance.js';
 import type { ParamCall } from './param-battery.js';
 import type { ProbeResults } from './probes.js';
+import type { RandomProviderRun } from './random-provider-steps.js';
 
 /** Which files the child process really mapped (from its /proc/self/maps). */
 export interface MappedFiles {
@@ -58,6 +59,8 @@ export type Request =
   | { readonly id: number; readonly op: 'probes'; readonly fipsConfig: string | null }
   /** OSSL_PARAM's own functions on the line's library (./param-battery.ts). */
   | { readonly id: number; readonly op: 'params' }
+  /** The random provider sequences of ./random-provider-steps.ts (3.5+, with the line's fips.cnf). */
+  | { readonly id: number; readonly op: 'random-provider'; readonly fipsConfig: string }
   | { readonly id: number; readonly op: 'exit' };
 
 export type Response =
@@ -66,6 +69,7 @@ export type Response =
   | { readonly id: number; readonly ok: true; readonly runs: readonly LineScenarioRun[] }
   | { readonly id: number; readonly ok: true; readonly probes: ProbeResults }
   | { readonly id: number; readonly ok: true; readonly paramCalls: readonly ParamCall[] }
+  | { readonly id: number; readonly ok: true; readonly randomProvider: readonly RandomProviderRun[] }
   | { readonly id: number; readonly ok: true }
   | { readonly id: number; readonly ok: false; readonly error: string };
 

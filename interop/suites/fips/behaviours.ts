@@ -252,8 +252,20 @@ export const FIPS_BEHAVIOURS: readonly FipsBehaviour[] = [
   {
     id: 'random-provider',
     behaviour: 'RAND_set1_random_provider / [random] random_provider routing (3.5+)',
-    lines: { '1.1.1': absent(), '3.0': absent(), ...live(notModelled()) },
-    model: 'none',
-    proofs: [],
+    lines: {
+      '1.1.1': absent(),
+      '3.0': absent('random_provider is an unknown [random] key (CRYPTO_R_UNKNOWN_NAME_IN_RANDOM_SECTION)'),
+      ...live(proven('fips hooked on activation; set1(default): 0, empty queue; NULL: the chain; [random] keys')),
+    },
+    model: 'provider/openssl3/rand/random-provider.ts, core/provider-store.ts, fips/random-bytes.ts; '
+      + 'compat/openssl3/rand-provider.ts',
+    proofs: [
+      { file: 'test/interop/lines-random-provider.spec.ts', test: 'matches randshim/compat/${line} step by step',
+        label: 'lines-random-provider: 123 steps per line',
+        oracle: 'real libcrypto + fips.so 3.5.9 / 3.6.5 / 4.0.3 (each line in its child), step by step' },
+      { file: 'test/interop/lines-random-provider.spec.ts', test: 'randshim/compat/3.0 refuse the key (CRYPTO_R_UNKNOWN_NAME_IN_RANDOM_SECTION)',
+        label: 'lines-random-provider: 3.0 refuses random_provider',
+        oracle: 'real libcrypto 3.0 (system-3)' },
+    ],
   },
 ];

@@ -25,6 +25,7 @@ import {
 } from './properties.js';
 import { raise } from '../../err/queue.js';
 import { lineBehaviour } from '../lines.js';
+import { RandomProviderDesignation } from '../rand/random-provider.js';
 
 /** The property definitions of the default provider's DRBGs (providers/defltprov.c) and of the
  * FIPS provider's (providers/fips/fipsprov.c), as strings and parsed. */
@@ -59,23 +60,42 @@ const METHODS: readonly RandMethod[] = [
   method('TEST-RAND', 'fips', 'provider=fips,fips=no'),
 ];
 
+/** The implementation `provider` itself offers under `name` (what a provider's own library
+ * context fetches, e.g. the FIPS module's internal chain), or null. */
+export function providerMethod(provider: ProviderName, name: RandAlgorithmName): RandMethod | null {
+  return METHODS.find((m) => m.provider === provider && m.name === name) ?? null;
+}
+
+/** A provider as the random provider designation sees it: only the FIPS provider has
+ * random_bytes (providers/fips/fipsprov.c: fips_random_bytes; defltprov.c has none). */
+export function providerCandidate(name: ProviderName): { name: ProviderName; hasRandomBytes: boolean } {
+  return { name, hasRandomBytes: name === 'fips' };
+}
+
 /** A library context's provider set and default properties. */
 export class ProviderStore {
   private readonly loaded: ProviderName[] = ['default'];
   private defaults: PropertyClause[] | null = null;
+  /** The library context's random provider (3.5+; crypto/rand/rand_lib.c RAND_GLOBAL). */
+  readonly randomProvider = new RandomProviderDesignation();
 
-  /** OSSL_PROVIDER_load: true when `name` is (now) loaded; false for an unknown provider. */
+  /** OSSL_PROVIDER_load: true when `name` is (now) loaded; false for an unknown provider. Each
+   * load activates the provider, and from 3.5 provider_activate (crypto/provider_core.c) offers
+   * one with random_bytes (the FIPS provider) to the random provider designation. */
   load(name: string): boolean {
     if (!(PROVIDER_NAMES as readonly string[]).includes(name)) return false;
     if (!this.loaded.includes(name as ProviderName)) this.loaded.push(name as ProviderName);
+    if (lineBehaviour().randomProvider) this.randomProvider.onActivate(providerCandidate(name as ProviderName));
     return true;
   }
 
-  /** OSSL_PROVIDER_unload. The default provider stays. */
+  /** OSSL_PROVIDER_unload. The default provider stays. The FIPS provider stops being the random
+   * provider (ossl_rand_check_random_provider_on_unload). */
   unload(name: ProviderName): void {
     if (name === 'default') return;
     const i = this.loaded.indexOf(name);
     if (i >= 0) this.loaded.splice(i, 1);
+    this.randomProvider.onUnload(name);
   }
 
   isLoaded(name: string): boolean {

@@ -270,6 +270,18 @@ export class DefaultChain3x {
     return true;
   }
 
+  /**
+   * RAND_set0_public / RAND_set0_private (3.1+): `ctx` becomes that level's DRBG (null: none, so
+   * the next use creates one again) and the one it replaces is returned for the caller to free
+   * (crypto/rand/rand_lib.c: CRYPTO_THREAD_set_local, then EVP_RAND_CTX_free(old)).
+   */
+  replaceSecondary(level: 'public' | 'private', ctx: RandImpl | null): RandImpl | null {
+    const old = level === 'public' ? this.publicCtx : this.privateCtx;
+    if (level === 'public') this.publicCtx = ctx;
+    else this.privateCtx = ctx;
+    return old;
+  }
+
   private newSecondary(level: 'public' | 'private'): RandImpl | null {
     const primary = this.getPrimary();
     if (primary === null) return null;
