@@ -6,15 +6,15 @@
  * ossl_provider_random_bytes). The library context must be null (the default one).
  */
 import { cHandle, refuse, type ArgSite } from '../args/index.js';
-import { FipsRandomBytes } from '../../provider/openssl3/fips/random-bytes.js';
+import { FipsRandomBytes } from '../../provider/openssl3/rand/fips-random-bytes.js';
 import { providerCandidate, type ProviderName } from '../../provider/openssl3/core/provider-store.js';
 import { lineBehaviour } from '../../provider/openssl3/lines.js';
-import type { RandomWhich } from '../../provider/openssl3/rand/random-provider.js';
+import type { RandomWhich } from '../../provider/openssl3/core/random-provider.js';
 import { EVP_RAND_CTX, EVP_RAND_CTX_free, RANDSHIM_EVP_RAND_CTX_get0_impl } from './evp_rand.js';
 import { OSSL_PROVIDER, type OSSL_LIB_CTX } from './provider.js';
 import { state3 } from './state.js';
 
-export { OSSL_PROV_RANDOM_PRIVATE, OSSL_PROV_RANDOM_PUBLIC } from '../../provider/openssl3/rand/random-provider.js';
+export { OSSL_PROV_RANDOM_PRIVATE, OSSL_PROV_RANDOM_PUBLIC } from '../../provider/openssl3/core/random-provider.js';
 
 const RAND: ArgSite = { lib: 'RAND' };
 

@@ -11,7 +11,7 @@ import type { RandEnvironment } from '../../provider/openssl3/rand/evp-rand-fetc
 import { ProviderStore } from '../../provider/openssl3/core/provider-store.js';
 import type { RandImpl } from '../../provider/openssl3/rands/rand-impl.js';
 import type { RAND_METHOD } from '../rand/method.js';
-import type { FipsRandomBytes } from '../../provider/openssl3/fips/random-bytes.js';
+import type { FipsRandomBytes } from '../../provider/openssl3/rand/fips-random-bytes.js';
 import { activeLine, type OpenSSL3Line } from '../../provider/openssl3/lines.js';
 
 /** What {@link RANDSHIM_3_reset} can pin about the default chain besides the environment. */

@@ -12,15 +12,7 @@ import { CParamArray, loadLibCrypto3, type LibCrypto3 } from '../../interop/buil
 import type { OSSL_PARAM } from '../../provider/openssl3/core/param-memory.js';
 import { intToBytes, f64ToBytes } from '../../provider/openssl3/core/param-memory.js';
 import { captureErrors } from '../../provider/err/queue.js';
-
-type Getter = 'int' | 'uint' | 'long' | 'ulong' | 'int32' | 'uint32' | 'int64' | 'uint64' | 'size_t' | 'time_t' | 'double';
-const GETTERS: readonly Getter[] = ['int', 'uint', 'long', 'ulong', 'int32', 'uint32', 'int64', 'uint64', 'size_t', 'time_t', 'double'];
-
-/** How C reads each getter's out-cell. */
-const CELL: Record<Getter, 'i32' | 'u32' | 'i64' | 'u64' | 'f64'> = {
-  int: 'i32', uint: 'u32', int32: 'i32', uint32: 'u32', long: 'i64', int64: 'i64', time_t: 'i64',
-  ulong: 'u64', uint64: 'u64', size_t: 'u64', double: 'f64',
-};
+import { CELL, GETTERS, paramShapes, type Getter, type Shape } from '../../interop/builds/openssl-lines/param-battery.js';
 
 const INT_VALUES: readonly bigint[] = [
   0n, 1n, -1n, 127n, 128n, -128n, -129n, 255n, 256n, 32767n, 32768n, 65535n, 65536n, -32769n,
@@ -33,20 +25,7 @@ const REAL_VALUES: readonly number[] = [
 ];
 const INT_SIZES = [1, 2, 3, 4, 5, 8, 16];
 
-interface Shape {
-  readonly label: string;
-  readonly type: number;
-  readonly size: number;
-}
-
-const SHAPES: readonly Shape[] = [
-  ...INT_SIZES.map((size) => ({ label: `INTEGER[${size}]`, type: P.OSSL_PARAM_INTEGER, size })),
-  ...INT_SIZES.map((size) => ({ label: `UNSIGNED[${size}]`, type: P.OSSL_PARAM_UNSIGNED_INTEGER, size })),
-  { label: 'REAL[8]', type: P.OSSL_PARAM_REAL, size: 8 },
-  { label: 'REAL[4]', type: P.OSSL_PARAM_REAL, size: 4 },
-  { label: 'UTF8[8]', type: P.OSSL_PARAM_UTF8_STRING, size: 8 },
-  { label: 'OCTET[8]', type: P.OSSL_PARAM_OCTET_STRING, size: 8 },
-];
+const SHAPES: readonly Shape[] = paramShapes(INT_SIZES);
 
 /** The memory images a shape is tried with (raw little-endian bytes of data_size). */
 function images(shape: Shape): Uint8Array[] {

@@ -29,9 +29,11 @@ export interface ParamCall {
   readonly errors: readonly string[];
 }
 
-type Getter = 'int' | 'uint' | 'long' | 'ulong' | 'int32' | 'uint32' | 'int64' | 'uint64' | 'size_t' | 'time_t' | 'double';
-const GETTERS: readonly Getter[] = ['int', 'uint', 'long', 'ulong', 'int32', 'uint32', 'int64', 'uint64', 'size_t', 'time_t', 'double'];
-const CELL: Record<Getter, 'i32' | 'u32' | 'i64' | 'u64' | 'f64'> = {
+/** The OSSL_PARAM_get_* / set_* families (crypto/params.c), by C type. */
+export type Getter = 'int' | 'uint' | 'long' | 'ulong' | 'int32' | 'uint32' | 'int64' | 'uint64' | 'size_t' | 'time_t' | 'double';
+export const GETTERS: readonly Getter[] = ['int', 'uint', 'long', 'ulong', 'int32', 'uint32', 'int64', 'uint64', 'size_t', 'time_t', 'double'];
+/** How C reads each getter's out-cell (x86_64: long and time_t are 64-bit). */
+export const CELL: Record<Getter, 'i32' | 'u32' | 'i64' | 'u64' | 'f64'> = {
   int: 'i32', uint: 'u32', int32: 'i32', uint32: 'u32', long: 'i64', int64: 'i64', time_t: 'i64',
   ulong: 'u64', uint64: 'u64', size_t: 'u64', double: 'f64',
 };
@@ -45,20 +47,27 @@ const INT_VALUES: readonly bigint[] = [
 const REAL_VALUES: readonly number[] = [0, -1, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 32, 2 ** 53 + 2, 2 ** 63, -(2 ** 63), 2 ** 64, 1e300, NaN];
 const INT_SIZES = [1, 2, 4, 5, 8, 16];
 
-interface Shape {
+/** A parameter's type and data_size, as a call is tried with it. */
+export interface Shape {
   readonly label: string;
   readonly type: number;
   readonly size: number;
 }
 
-const SHAPES: readonly Shape[] = [
-  ...INT_SIZES.map((size) => ({ label: `INTEGER[${size}]`, type: P.OSSL_PARAM_INTEGER, size })),
-  ...INT_SIZES.map((size) => ({ label: `UNSIGNED[${size}]`, type: P.OSSL_PARAM_UNSIGNED_INTEGER, size })),
-  { label: 'REAL[8]', type: P.OSSL_PARAM_REAL, size: 8 },
-  { label: 'REAL[4]', type: P.OSSL_PARAM_REAL, size: 4 },
-  { label: 'UTF8[8]', type: P.OSSL_PARAM_UTF8_STRING, size: 8 },
-  { label: 'OCTET[8]', type: P.OSSL_PARAM_OCTET_STRING, size: 8 },
-];
+/** Integers of every size in `intSizes` (fast paths 4 and 8, the byte-wise general path for the
+ * rest), both signednesses, REAL of 8 and 4 bytes, and the two string types (type errors). */
+export function paramShapes(intSizes: readonly number[]): Shape[] {
+  return [
+    ...intSizes.map((size) => ({ label: `INTEGER[${size}]`, type: P.OSSL_PARAM_INTEGER, size })),
+    ...intSizes.map((size) => ({ label: `UNSIGNED[${size}]`, type: P.OSSL_PARAM_UNSIGNED_INTEGER, size })),
+    { label: 'REAL[8]', type: P.OSSL_PARAM_REAL, size: 8 },
+    { label: 'REAL[4]', type: P.OSSL_PARAM_REAL, size: 4 },
+    { label: 'UTF8[8]', type: P.OSSL_PARAM_UTF8_STRING, size: 8 },
+    { label: 'OCTET[8]', type: P.OSSL_PARAM_OCTET_STRING, size: 8 },
+  ];
+}
+
+const SHAPES: readonly Shape[] = paramShapes(INT_SIZES);
 
 /** One call of the battery, as data both sides run. */
 type Case =

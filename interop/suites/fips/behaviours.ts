@@ -257,7 +257,7 @@ export const FIPS_BEHAVIOURS: readonly FipsBehaviour[] = [
       '3.0': absent('random_provider is an unknown [random] key (CRYPTO_R_UNKNOWN_NAME_IN_RANDOM_SECTION)'),
       ...live(proven('fips hooked on activation; set1(default): 0, empty queue; NULL: the chain; [random] keys')),
     },
-    model: 'provider/openssl3/rand/random-provider.ts, core/provider-store.ts, fips/random-bytes.ts; '
+    model: 'provider/openssl3/core/random-provider.ts, core/provider-store.ts, rand/fips-random-bytes.ts; '
       + 'compat/openssl3/rand-provider.ts',
     proofs: [
       { file: 'test/interop/lines-random-provider.spec.ts', test: 'matches randshim/compat/${line} step by step',

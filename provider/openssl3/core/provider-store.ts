@@ -25,7 +25,7 @@ import {
 } from './properties.js';
 import { raise } from '../../err/queue.js';
 import { lineBehaviour } from '../lines.js';
-import { RandomProviderDesignation } from '../rand/random-provider.js';
+import { RandomProviderDesignation } from './random-provider.js';
 
 /** The property definitions of the default provider's DRBGs (providers/defltprov.c) and of the
  * FIPS provider's (providers/fips/fipsprov.c), as strings and parsed. */

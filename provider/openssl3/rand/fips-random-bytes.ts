@@ -20,12 +20,12 @@
  */
 import { osEntropy } from '../../rand-pool/os-pool.js';
 import { providerMethod } from '../core/provider-store.js';
-import { evpGenerate, evpInstantiate } from '../rand/evp-rand.js';
-import { newRandCtx, type RandEnvironment } from '../rand/evp-rand-fetch.js';
-import { DEFAULT_DRBG_CIPHER, SECONDARY_RESEED_INTERVAL, SECONDARY_RESEED_TIME_INTERVAL } from '../rand/random-config.js';
-import { OSSL_PROV_RANDOM_PRIVATE, type RandomWhich } from '../rand/random-provider.js';
+import { evpGenerate, evpInstantiate } from './evp-rand.js';
+import { newRandCtx, type RandEnvironment } from './evp-rand-fetch.js';
+import { DEFAULT_DRBG_CIPHER, SECONDARY_RESEED_INTERVAL, SECONDARY_RESEED_TIME_INTERVAL } from './random-config.js';
+import { OSSL_PROV_RANDOM_PRIVATE, type RandomWhich } from '../core/random-provider.js';
 import type { RandImpl } from '../rands/rand-impl.js';
-import { CrngTest } from './crng-test.js';
+import { CrngTest } from '../fips/crng-test.js';
 
 export class FipsRandomBytes {
   private crng: CrngTest | null = null;
