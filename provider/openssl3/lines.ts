@@ -47,6 +47,8 @@ export interface LineBehaviour {
    * ossl_rand_pool_adin_mix_in, from providers/implementations/rands/seed_src.c:
    * seed_get_seed and seed_src_generate (3.5). */
   readonly seedSrcMixesAdin: boolean;
+  /** The base provider offers SEED-SRC ("provider=base"; providers/baseprov.c: base_rands, 3.5). */
+  readonly seedSrcInBase: boolean;
   // ---- OSSL_PARAM and TEST-RAND (crypto/params.c, the generated decoders, test_rng.c) ----
   /** crypto/params.c raises what made a conversion fail (CRYPTO_R_PARAM_*, CRYPTO_R_TOO_SMALL_BUFFER,
    * ERR_R_PASSED_NULL_PARAMETER) and the fixed-size setters record `return_size` only on success;
@@ -129,6 +131,7 @@ const OPENSSL_30: LineBehaviour = {
   hmacMacParam: true,
   seedConfigFatal: false,
   seedSrcMixesAdin: false,
+  seedSrcInBase: false,
   paramErrorsRaised: false,
   testRandStrengthUint: false,
   drbgGetCountersFirst: false,
@@ -154,6 +157,7 @@ const OPENSSL_35: LineBehaviour = {
   fetchTrimsName: true,
   testRandGenerate: true,
   seedSrcMixesAdin: true,
+  seedSrcInBase: true,
   paramErrorsRaised: true,
   drbgGetCountersFirst: true,
   seedSrcGetSeedStateless: true,

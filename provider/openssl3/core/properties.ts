@@ -11,6 +11,7 @@
  * or unquoted strings folded to lower case), and matching follows ossl_property_match_count:
  * a clause naming a property the definition lacks compares against Boolean false ("no").
  */
+import { lineBehaviour } from '../lines.js';
 
 type Value =
   | { readonly kind: 'string'; readonly text: string }
@@ -28,6 +29,10 @@ interface Clause {
  * provider) registered their definitions; a query value outside these (with create_values = 0)
  * parses as "undefined", which only `!=` matches. */
 const KNOWN_VALUES: ReadonlySet<string> = new Set(['yes', 'no', 'default', 'fips']);
+
+/** A value the store knows: the above, and from 3.5 "base" (the base provider defines SEED-SRC
+ * "provider=base", providers/baseprov.c: base_rands; 3.0's base provider has no RAND). */
+const knownValue = (text: string): boolean => KNOWN_VALUES.has(text) || (text === 'base' && lineBehaviour().seedSrcInBase);
 
 const isAlpha = (c: string): boolean => /^[A-Za-z]$/.test(c);
 const isAlnum = (c: string): boolean => /^[A-Za-z0-9]$/.test(c);
@@ -75,7 +80,7 @@ function parseValue(c: Cursor): Value | null {
     const text = c.s.slice(c.pos + 1, end);
     c.pos = end + 1;
     c.skipSpace();
-    return KNOWN_VALUES.has(text) ? { kind: 'string', text } : { kind: 'undefined' };
+    return knownValue(text) ? { kind: 'string', text } : { kind: 'undefined' };
   }
   if (ch === '+' || ch === '-' || /^[0-9]$/.test(ch)) {
     const m = /^[+-]?(0x[0-9a-fA-F]+|[0-9]+)/.exec(c.s.slice(c.pos));
@@ -94,7 +99,7 @@ function parseValue(c: Cursor): Value | null {
     }
     if (c.ch !== '' && c.ch !== ',' && !isSpace(c.ch)) return null;
     c.skipSpace();
-    return KNOWN_VALUES.has(text) ? { kind: 'string', text } : { kind: 'undefined' };
+    return knownValue(text) ? { kind: 'string', text } : { kind: 'undefined' };
   }
   return null;
 }

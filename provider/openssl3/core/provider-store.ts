@@ -3,7 +3,7 @@
  * crypto/property/property.c ossl_method_store_fetch): which RAND algorithm implementation a
  * name and a property query fetch, under the library context's default properties.
  *
- * Two providers:
+ * Three providers:
  * - "default": CTR-DRBG, HASH-DRBG, HMAC-DRBG, SEED-SRC and TEST-RAND, defined
  *   "provider=default" (providers/defltprov.c). Always loaded, as OpenSSL's default provider
  *   is when nothing else was loaded first.
@@ -14,6 +14,10 @@
  *   fetch their ciphers and digests from the FIPS provider. This is from code reading only:
  *   no FIPS provider was run (the system OpenSSL has none); the self-tests, the continuous RNG
  *   test (crngt.c) on the entropy of a parentless DRBG and the FIPS indicator are not modelled.
+ *
+ * - "base": loadable on every line; from 3.5 it offers SEED-SRC, defined "provider=base"
+ *   (providers/baseprov.c: base_rands), the same seed source as the default provider's. 3.0's
+ *   base provider has no RAND algorithm.
  *
  * Implementations are tried in provider load order ("default" first); without a query the
  * first one wins, with one the best ossl_property_match_count wins (the first on a tie; a
@@ -37,8 +41,8 @@ export const FIPS_PROVIDER_DEFINITION: PropertyDefinition = parseDefinition(FIPS
 export const RAND_ALGORITHM_NAMES = ['CTR-DRBG', 'HASH-DRBG', 'HMAC-DRBG', 'SEED-SRC', 'TEST-RAND'] as const;
 export type RandAlgorithmName = (typeof RAND_ALGORITHM_NAMES)[number];
 
-export type ProviderName = 'default' | 'fips';
-export const PROVIDER_NAMES: readonly ProviderName[] = ['default', 'fips'];
+export type ProviderName = 'default' | 'fips' | 'base';
+export const PROVIDER_NAMES: readonly ProviderName[] = ['default', 'fips', 'base'];
 
 /** One implementation in the store (an OSSL_ALGORITHM of a provider's RAND table). */
 export interface RandMethod {
@@ -47,23 +51,29 @@ export interface RandMethod {
   /** The property definition string, e.g. "provider=default". */
   readonly properties: string;
   readonly definition: PropertyDefinition;
+  /** Offered only on the lines where this flag of the per-line table is set. */
+  readonly since?: 'seedSrcInBase';
 }
 
-function method(name: RandAlgorithmName, provider: ProviderName, properties: string): RandMethod {
-  return { name, provider, properties, definition: parseDefinition(properties) };
+function method(name: RandAlgorithmName, provider: ProviderName, properties: string, since?: RandMethod['since']): RandMethod {
+  return { name, provider, properties, definition: parseDefinition(properties), ...(since === undefined ? {} : { since }) };
 }
+
+/** Whether the running call's line offers `m`. */
+const offered = (m: RandMethod): boolean => m.since === undefined || lineBehaviour()[m.since];
 
 const METHODS: readonly RandMethod[] = [
   ...(['CTR-DRBG', 'HASH-DRBG', 'HMAC-DRBG', 'SEED-SRC', 'TEST-RAND'] as const)
     .map((n) => method(n, 'default', DEFAULT_PROVIDER_PROPERTIES)),
   ...(['CTR-DRBG', 'HASH-DRBG', 'HMAC-DRBG'] as const).map((n) => method(n, 'fips', FIPS_PROVIDER_PROPERTIES)),
   method('TEST-RAND', 'fips', 'provider=fips,fips=no'),
+  method('SEED-SRC', 'base', 'provider=base', 'seedSrcInBase'),
 ];
 
 /** The implementation `provider` itself offers under `name` (what a provider's own library
  * context fetches, e.g. the FIPS module's internal chain), or null. */
 export function providerMethod(provider: ProviderName, name: RandAlgorithmName): RandMethod | null {
-  return METHODS.find((m) => m.provider === provider && m.name === name) ?? null;
+  return METHODS.find((m) => m.provider === provider && m.name === name && offered(m)) ?? null;
 }
 
 /** A provider as the random provider designation sees it: only the FIPS provider has
@@ -145,7 +155,7 @@ export class ProviderStore {
   fetchRand(name: string | null, properties: string | null): RandMethod | null {
     // 3.5 and 3.6 find a name with trailing spaces ("CTR-DRBG "); 3.0 and 4.0 do not
     const upper = (lineBehaviour().fetchTrimsName ? name?.replace(/ +$/, '') : name)?.toUpperCase();
-    const candidates = this.loaded.flatMap((prov) => METHODS.filter((m) => m.provider === prov && m.name === upper));
+    const candidates = this.loaded.flatMap((prov) => METHODS.filter((m) => m.provider === prov && m.name === upper && offered(m)));
     let query: PropertyClause[] | null = properties === null ? null : parsePropertyQuery(properties);
     if (this.defaults !== null) query = query === null ? this.defaults : mergeProperties(query, this.defaults);
     let best: RandMethod | null = null;
