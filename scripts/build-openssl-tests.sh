@@ -100,4 +100,4 @@ build 3.0 "$lib3" acvp_test
 # libcrypto.so.3 does not export: it links only against the static libcrypto.a of libssl-dev.
 build 3.0 "$src_root/3.0/libssl-dev/usr/lib/x86_64-linux-gnu/libcrypto.a" evp_extra_test
 
-echo "build-openssl-tests: ${built[*]} in $out_root (1.1.1w -> $lib111, 3.0 -> $lib3)"
+echo "build-openssl-tests: ${#built[@]} programs in ${out_root#"$repo"/} (${lib111##*/}, ${lib3##*/})"

@@ -88,4 +88,4 @@ deb_version=$(dpkg-query -W -f '${Version}' libmirage-crypto-ocaml-dev 2>/dev/nu
 origin=$(cat "$cache/source-origin" 2>/dev/null || echo "not fetched")
 printf '{"library":"mirage-crypto-rng","version":"%s","libraryDir":"%s","debianPackage":"libmirage-crypto-ocaml-dev %s","driver":"%s","source":"%s"}\n' \
   "$version" "$lib_dir" "$deb_version" "$driver_bin" "$origin" > "$cache/provenance.json"
-echo "install-mirage-crypto: mirage-crypto-rng $version ($lib_dir), driver $driver_bin"
+echo "install-mirage-crypto: $version, $lib_dir, driver ${driver_bin#"$repo"/}"

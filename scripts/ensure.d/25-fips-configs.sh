@@ -55,6 +55,6 @@ for line in 3.5 3.6 4.0; do
     echo "$stamp" > "$cdir/module"
     written=$((written + 1))
   done
-  summary+=("$line: $(configs_of "$line" | tr ' ' ',')")
+  summary+=("$line ($(configs_of "$line" | wc -w))")
 done
-echo "fips-configs: ${written} written, $(IFS=';'; echo "${summary[*]}") in $out"
+echo "fips-configs: ${written} written, configurations ${summary[*]} in ${out#"$repo"/}"
