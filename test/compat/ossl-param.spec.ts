@@ -12,7 +12,7 @@ import { CParamArray, loadLibCrypto3, type LibCrypto3 } from '../../interop/buil
 import type { OSSL_PARAM } from '../../provider/openssl3/core/param-memory.js';
 import { intToBytes, f64ToBytes } from '../../provider/openssl3/core/param-memory.js';
 import { captureErrors } from '../../provider/err/queue.js';
-import { CELL, GETTERS, paramShapes, type Getter, type Shape } from '../../interop/builds/openssl-lines/param-battery.js';
+import { CELL, GETTERS, paramShapes, readCell, type Getter, type Shape } from '../../interop/builds/openssl-lines/param-battery.js';
 
 const INT_VALUES: readonly bigint[] = [
   0n, 1n, -1n, 127n, 128n, -128n, -129n, 255n, 256n, 32767n, 32768n, 65535n, 65536n, -32769n,
@@ -37,17 +37,6 @@ function images(shape: Shape): Uint8Array[] {
 
 function param(shape: Shape, image: Uint8Array | null): OSSL_PARAM {
   return P.OSSL_PARAM_DEFN('p', shape.type, image === null ? null : { value: Uint8Array.from(image) }, shape.size);
-}
-
-function readCell(cell: Uint8Array, kind: (typeof CELL)[Getter]): string {
-  const v = new DataView(cell.buffer);
-  switch (kind) {
-    case 'i32': return String(v.getInt32(0, true));
-    case 'u32': return String(v.getUint32(0, true));
-    case 'i64': return String(v.getBigInt64(0, true));
-    case 'u64': return String(v.getBigUint64(0, true));
-    default: return Object.is(v.getFloat64(0, true), -0) ? '-0' : String(v.getFloat64(0, true));
-  }
 }
 
 function tsGet(g: Getter, p: OSSL_PARAM): { ret: number; value: string } {

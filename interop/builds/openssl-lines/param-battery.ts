@@ -138,7 +138,8 @@ function label(c: Case): string {
 const param = (type: number, size: number, image: Uint8Array | null): OSSL_PARAM =>
   P.OSSL_PARAM_DEFN('p', type, image === null ? null : { value: Uint8Array.from(image) }, size);
 
-function readCell(cell: Uint8Array, kind: (typeof CELL)[Getter]): string {
+/** The value a getter left in its 8-byte out-cell, as text (-0 kept apart from 0). */
+export function readCell(cell: Uint8Array, kind: (typeof CELL)[Getter]): string {
   const v = new DataView(cell.buffer, cell.byteOffset, 8);
   switch (kind) {
     case 'i32': return String(v.getInt32(0, true));
