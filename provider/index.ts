@@ -19,6 +19,7 @@ export { ctrLimits, DRBG_MAX_LENGTH, DRBG_MAX_REQUEST, type DrbgLimits, type Mec
 export { getBackend, BACKEND_NAMES, AVAILABLE_BACKEND_NAMES, DEFAULT_BACKEND_NAME, SUPPORTED_DIGESTS, findDigest, findCtrCipher, type BackendName, type PrimitiveBackend, type DigestId } from './sp800-90a/primitives/index.js';
 export * as bytes from './bytes.js';
 export { ProviderStore, PROVIDER_NAMES, RAND_ALGORITHM_NAMES, type ProviderName, type RandAlgorithmName, type RandMethod } from './openssl3/core/provider-store.js';
+export { RandomProviderDesignation, type RandomProviderCandidate } from './openssl3/core/random-provider.js';
 export { RandBase } from './openssl3/rands/rand-base.js';
 export * as params from './openssl3/core/params.js';
 export { CloneGuard, realmCloneGuard, counterSources, COUNTERS_ENV, type CloneGuardOptions, type CloneDiversifier, type CloneEvent, type CloneEventKind, type WatchedCounter } from './platform/clone-guard.js';
