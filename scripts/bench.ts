@@ -5,6 +5,8 @@
  *
  *   npm run bench -- [--rounds N] [--sample-ms MS] [--quick]
  *   npm run bench -- --render-only    (rewrite latest.md and ratios.svg from latest.json)
+ *   npm run bench -- --only REGEX [--sizes 32,65536]
+ *       (a focused run of the contenders whose names match; prints medians, writes nothing)
  */
 import { cpus } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -69,12 +71,21 @@ function main(): void {
   const rounds = option('--rounds', quick ? 3 : 7);
   const sampleMs = option('--sample-ms', quick ? 10 : 25);
   const started = Date.now();
-  const list = contenders();
-  console.log(`benchmark: ${list.length} contenders x ${SIZES.length} sizes x ${rounds} rounds (${sampleMs} ms samples)`);
+  const only = process.argv.indexOf('--only');
+  const pattern = only >= 0 ? new RegExp(process.argv[only + 1] ?? '', 'i') : undefined;
+  const list = contenders().filter((c) => pattern === undefined || pattern.test(c.name));
+  const sizesArg = process.argv.indexOf('--sizes');
+  const sizes = sizesArg >= 0 ? (process.argv[sizesArg + 1] ?? '').split(',').map(Number) : SIZES;
+  console.log(`benchmark: ${list.length} contenders x ${sizes.length} sizes x ${rounds} rounds (${sampleMs} ms samples)`);
   const samples = measure(list, {
-    sizes: SIZES, rounds, sampleMs,
+    sizes, rounds, sampleMs,
     onProgress: (r) => process.stderr.write(`  round ${r}/${rounds} done (${((Date.now() - started) / 1000).toFixed(0)} s)\n`),
   });
+  if (pattern !== undefined || sizesArg >= 0) {
+    // A focused run is for whoever is tuning one contender: medians only, the committed files stay.
+    for (const s of samples) console.log(`${s.contender.padEnd(58)} ${String(s.size).padStart(8)} B  ${s.medianNs.toFixed(0).padStart(10)} ns`);
+    return;
+  }
   const targets = write(samples, machine(), rounds, sampleMs);
   console.log(`${targets.filter((t) => t.met).length}/${targets.length} targets met in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(`wrote ${join('scripts', 'bench', 'latest.{json,md}')} and ratios.svg`);
