@@ -4,6 +4,7 @@
  * them between the `<!-- inventory:<line> -->` markers; test/openssl-tests/inventory.spec.ts
  * asserts that the committed tables are what the sources give.
  */
+import { blockIn, spliceBlock, type BlockMarkers } from '../lib/generated-block.js';
 import { inventory, type InventoryEntry } from './inventory.js';
 import { sourceDir, type OpensslLine } from './lines.js';
 import { portedCaseCount, portedFile } from './ported.js';
@@ -45,20 +46,15 @@ export function inventoryTable(line: OpensslLine): string {
   return rows.join('\n');
 }
 
+const inventoryMarkers = (line: OpensslLine): BlockMarkers =>
+  ({ file: 'docs/ported-tests.md', begin: `<!-- inventory:${line} -->`, end: `<!-- /inventory:${line} -->` });
+
 /** Replaces the block between `<!-- inventory:<line> -->` and `<!-- /inventory:<line> -->`. */
 export function withTable(doc: string, line: OpensslLine, table: string): string {
-  const begin = `<!-- inventory:${line} -->`;
-  const end = `<!-- /inventory:${line} -->`;
-  const a = doc.indexOf(begin);
-  const b = doc.indexOf(end);
-  if (a < 0 || b < a) throw new Error(`docs/ported-tests.md: no ${begin} ... ${end} block`);
-  return `${doc.slice(0, a + begin.length)}\n${table}\n${doc.slice(b)}`;
+  return spliceBlock(doc, inventoryMarkers(line), table);
 }
 
 /** The block as committed, or null. */
 export function tableIn(doc: string, line: OpensslLine): string | null {
-  const begin = `<!-- inventory:${line} -->`;
-  const a = doc.indexOf(begin);
-  const b = doc.indexOf(`<!-- /inventory:${line} -->`);
-  return a < 0 || b < a ? null : doc.slice(a + begin.length, b).trim();
+  return blockIn(doc, inventoryMarkers(line));
 }

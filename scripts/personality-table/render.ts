@@ -5,6 +5,7 @@
  * not read), each row with the tests that prove it, kept in that file between two markers (its
  * only copy).
  */
+import { blockIn, spliceBlock, type BlockMarkers } from '../lib/generated-block.js';
 import { basename } from 'node:path';
 import { realProofs } from '../../interop/suites/personalities/proofs.js';
 import {
@@ -16,6 +17,7 @@ export const TABLE_END = '<!-- personality-table:end -->';
 
 /** The file the table lives in, relative to the repository root. */
 export const TABLE_FILE = 'docs/personalities.md';
+export const TABLE_MARKERS: BlockMarkers = { file: TABLE_FILE, begin: TABLE_BEGIN, end: TABLE_END };
 /** Links in the table are relative to docs/, the cited files to the repository root. */
 const link = (file: string): string => `../${file}`;
 
@@ -82,16 +84,10 @@ export function renderPersonalityTable(): string {
 
 /** `doc` with the text between the markers replaced by the table; throws without markers. */
 export function spliceTable(doc: string, table: string = renderPersonalityTable()): string {
-  const begin = doc.indexOf(TABLE_BEGIN);
-  const end = doc.indexOf(TABLE_END);
-  if (begin < 0 || end < begin) throw new Error(`${TABLE_FILE} lacks the markers ${TABLE_BEGIN} ... ${TABLE_END}`);
-  return `${doc.slice(0, begin + TABLE_BEGIN.length)}\n${table}\n${doc.slice(end)}`;
+  return spliceBlock(doc, TABLE_MARKERS, table);
 }
 
 /** The table currently between the markers (null without markers). */
 export function tableInDoc(doc: string): string | null {
-  const begin = doc.indexOf(TABLE_BEGIN);
-  const end = doc.indexOf(TABLE_END);
-  if (begin < 0 || end < begin) return null;
-  return doc.slice(begin + TABLE_BEGIN.length, end).trim();
+  return blockIn(doc, TABLE_MARKERS);
 }
