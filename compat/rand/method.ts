@@ -35,3 +35,50 @@ export function pollIntoMethod(meth: RAND_METHOD): number {
   pool.fill(0);
   return ok ? 1 : 0;
 }
+
+/** The DRBG operations RAND_OpenSSL()'s members call: 1.1.1's shared DRBGs or 3.x's default chain. */
+export interface DrbgMethodTarget {
+  seed(buf: Uint8Array | null, num: number): number;
+  bytes(buf: Uint8Array, num: number): number;
+  add(buf: Uint8Array | null, num: number, randomness: number): number;
+  status(): number;
+}
+
+/** Where a personality keeps the method RAND_set_rand_method installed (null: the default). */
+export interface MethodSlot {
+  method: RAND_METHOD | null;
+}
+
+/** RAND_OpenSSL, RAND_set_rand_method and RAND_get_rand_method over one personality's state. */
+export interface RandMethodCalls {
+  RAND_OpenSSL(): RAND_METHOD;
+  RAND_set_rand_method(meth: RAND_METHOD | null): number;
+  RAND_get_rand_method(): RAND_METHOD;
+}
+
+/**
+ * The three RAND_METHOD calls of a personality. Its default method is the DRBG method, the same
+ * table in 1.1.1's drbg_lib.c and 3.0's crypto/rand/rand_meth.c: seed = drbg_seed, bytes =
+ * drbg_bytes, cleanup = NULL, add = drbg_add, pseudorand = drbg_bytes, status = drbg_status,
+ * each reaching the personality's current DRBGs through `target` (read on every call, so a
+ * state reset is seen). RAND_set_rand_method returns 1; RAND_get_rand_method falls back to the
+ * default when no method is set.
+ */
+export function randMethodCalls(slot: () => MethodSlot, target: () => DrbgMethodTarget): RandMethodCalls {
+  const drbgMethod: RAND_METHOD = Object.freeze<RAND_METHOD>({
+    seed: (buf, num) => target().seed(buf, num),
+    bytes: (buf, num) => target().bytes(buf, num),
+    cleanup: null,
+    add: (buf, num, randomness) => target().add(buf, num, randomness),
+    pseudorand: (buf, num) => target().bytes(buf, num),
+    status: () => target().status(),
+  });
+  return {
+    RAND_OpenSSL: () => drbgMethod,
+    RAND_set_rand_method: (meth) => {
+      slot().method = meth;
+      return 1;
+    },
+    RAND_get_rand_method: () => slot().method ?? drbgMethod,
+  };
+}
