@@ -65,36 +65,35 @@ const CRYPTO: ArgSite = { lib: 'CRYPTO' };
 const num = (v: number | bigint, bits: number, signed: boolean): Uint8Array | undefined =>
   (typeof v === 'bigint' || cLong(v) !== undefined ? intToBytes(cInt(v, bits, signed), bits / 8) : undefined);
 
-export function OSSL_PARAM_BLD_push_int(bld: OSSL_PARAM_BLD | null, key: string | null, v: number | bigint): number {
-  return pushNum(bld, key, num(v, 32, true), OSSL_PARAM_INTEGER);
-}
-export function OSSL_PARAM_BLD_push_uint(bld: OSSL_PARAM_BLD | null, key: string | null, v: number | bigint): number {
-  return pushNum(bld, key, num(v, 32, false), OSSL_PARAM_UNSIGNED_INTEGER);
-}
-export function OSSL_PARAM_BLD_push_long(bld: OSSL_PARAM_BLD | null, key: string | null, v: number | bigint): number {
-  return pushNum(bld, key, num(v, 64, true), OSSL_PARAM_INTEGER);
-}
-export function OSSL_PARAM_BLD_push_ulong(bld: OSSL_PARAM_BLD | null, key: string | null, v: number | bigint): number {
-  return pushNum(bld, key, num(v, 64, false), OSSL_PARAM_UNSIGNED_INTEGER);
-}
-export function OSSL_PARAM_BLD_push_int32(bld: OSSL_PARAM_BLD | null, key: string | null, v: number | bigint): number {
-  return pushNum(bld, key, num(v, 32, true), OSSL_PARAM_INTEGER);
-}
-export function OSSL_PARAM_BLD_push_uint32(bld: OSSL_PARAM_BLD | null, key: string | null, v: number | bigint): number {
-  return pushNum(bld, key, num(v, 32, false), OSSL_PARAM_UNSIGNED_INTEGER);
-}
-export function OSSL_PARAM_BLD_push_int64(bld: OSSL_PARAM_BLD | null, key: string | null, v: number | bigint): number {
-  return pushNum(bld, key, num(v, 64, true), OSSL_PARAM_INTEGER);
-}
-export function OSSL_PARAM_BLD_push_uint64(bld: OSSL_PARAM_BLD | null, key: string | null, v: number | bigint): number {
-  return pushNum(bld, key, num(v, 64, false), OSSL_PARAM_UNSIGNED_INTEGER);
-}
-export function OSSL_PARAM_BLD_push_size_t(bld: OSSL_PARAM_BLD | null, key: string | null, v: number | bigint): number {
-  return pushNum(bld, key, num(v, 64, false), OSSL_PARAM_UNSIGNED_INTEGER);
-}
-export function OSSL_PARAM_BLD_push_time_t(bld: OSSL_PARAM_BLD | null, key: string | null, v: number | bigint): number {
-  return pushNum(bld, key, num(v, 64, true), OSSL_PARAM_INTEGER);
-}
+/** An OSSL_PARAM_BLD_push_<integer type>(bld, key, v) call. */
+export type PushIntegerCall = (bld: OSSL_PARAM_BLD | null, key: string | null, v: number | bigint) => number;
+
+/** The integer pushes differ only in the C type's width and signedness: in param_build.c each
+ * is one param_push_num(bld, key, &num, sizeof(num), type) call. */
+const pushInteger = (bits: 32 | 64, signed: boolean): PushIntegerCall =>
+  (bld, key, v) => pushNum(bld, key, num(v, bits, signed), signed ? OSSL_PARAM_INTEGER : OSSL_PARAM_UNSIGNED_INTEGER);
+
+/** OSSL_PARAM_BLD_push_int: a 32-bit int. */
+export const OSSL_PARAM_BLD_push_int: PushIntegerCall = pushInteger(32, true);
+/** OSSL_PARAM_BLD_push_uint: a 32-bit unsigned int. */
+export const OSSL_PARAM_BLD_push_uint: PushIntegerCall = pushInteger(32, false);
+/** OSSL_PARAM_BLD_push_long: a 64-bit long (LP64). */
+export const OSSL_PARAM_BLD_push_long: PushIntegerCall = pushInteger(64, true);
+/** OSSL_PARAM_BLD_push_ulong: a 64-bit unsigned long (LP64). */
+export const OSSL_PARAM_BLD_push_ulong: PushIntegerCall = pushInteger(64, false);
+/** OSSL_PARAM_BLD_push_int32. */
+export const OSSL_PARAM_BLD_push_int32: PushIntegerCall = pushInteger(32, true);
+/** OSSL_PARAM_BLD_push_uint32. */
+export const OSSL_PARAM_BLD_push_uint32: PushIntegerCall = pushInteger(32, false);
+/** OSSL_PARAM_BLD_push_int64. */
+export const OSSL_PARAM_BLD_push_int64: PushIntegerCall = pushInteger(64, true);
+/** OSSL_PARAM_BLD_push_uint64. */
+export const OSSL_PARAM_BLD_push_uint64: PushIntegerCall = pushInteger(64, false);
+/** OSSL_PARAM_BLD_push_size_t: a 64-bit size_t. */
+export const OSSL_PARAM_BLD_push_size_t: PushIntegerCall = pushInteger(64, false);
+/** OSSL_PARAM_BLD_push_time_t: a 64-bit time_t. */
+export const OSSL_PARAM_BLD_push_time_t: PushIntegerCall = pushInteger(64, true);
+
 export function OSSL_PARAM_BLD_push_double(bld: OSSL_PARAM_BLD | null, key: string | null, v: number): number {
   return pushNum(bld, key, cDouble(v) === undefined ? undefined : f64ToBytes(v), OSSL_PARAM_REAL);
 }
