@@ -3,7 +3,7 @@
  * packing codes the way the personality's OpenSSL does:
  * - 1.1.1: ERR_PACK(lib, func, reason) = lib << 24 | func << 12 | reason (err.h of 1.1.1w);
  * - 3.x:   ERR_PACK(lib, 0, reason) = lib << 23 | reason, reason carrying its flags (err.h 3.0).
- * Strings come from the tables generated from OpenSSL's own sources (compat/err/tables-*.ts).
+ * Strings come from the tables generated from OpenSSL's own sources (compat/err/tables-*.json, typed by tables.ts).
  * See ERR_get_error(3), ERR_error_string(3), ERR_GET_LIB(3), ERR_clear_error(3).
  */
 import { errorQueue, type RaisedError } from '../../provider/err/queue.js';

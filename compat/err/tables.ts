@@ -1,4 +1,13 @@
-/** The shape of the generated error tables (compat/err/tables-*.ts). */
+/**
+ * OpenSSL's error codes and strings for the RAND, PROV, EVP and CRYPTO libraries and the common
+ * ERR_R_ reasons, one table per OpenSSL line: tables-111.json (1.1.1w) and tables-3.json (3.0.x),
+ * data generated from each line's own sources (include/openssl/*err.h, crypto/err/err.c and the
+ * *_err.c string tables) by scripts/import-err-tables.ts; regenerate them, do not edit them.
+ * This module gives them their type.
+ */
+import tables111 from './tables-111.json' with { type: 'json' };
+import tables3 from './tables-3.json' with { type: 'json' };
+
 export interface ErrEntry {
   readonly code: number;
   readonly text: string;
@@ -15,3 +24,8 @@ export interface ErrTables {
   /** Common reasons (ERR_R_*), by suffix. */
   readonly common: Readonly<Record<string, ErrEntry>>;
 }
+
+/** OpenSSL 1.1.1w's tables (ERR_PACK with function codes). */
+export const ERR_TABLES_111: ErrTables = tables111;
+/** OpenSSL 3.0's tables (no function codes; reasons carry their flags). */
+export const ERR_TABLES_3: ErrTables = tables3;
