@@ -56,6 +56,7 @@ function build(root: string, version: string, headers: string[], errFiles: strin
   const reasons: Record<string, Record<string, Entry>> = {};
   const funcs: Record<string, Record<string, Entry>> = {};
   const common: Record<string, Entry> = {};
+  const libNames: Record<number, string> = {};
   for (const lib of LIBS) {
     reasons[lib] = {};
     funcs[lib] = {};
@@ -63,6 +64,9 @@ function build(root: string, version: string, headers: string[], errFiles: strin
   for (const f of errFiles) {
     const { packed, common: commonStrings } = strings(read(join(root, f)));
     for (const [lib, func, reason, text] of packed) {
+      const libCode = macros.get(`ERR_LIB_${lib}`);
+      // err.c's ERR_str_libraries: every library's name, ERR_lib_error_string's answer.
+      if (func === '0' && reason === '0' && libCode !== undefined) libNames[libCode] = text;
       if (!(LIBS as readonly string[]).includes(lib)) continue;
       if (func === '0' && reason === '0') libs[lib] = { code: macros.get(`ERR_LIB_${lib}`) ?? -1, text };
       else if (func !== '0' && macros.has(func)) funcs[lib][func.replace(`${lib}_F_`, '')] = { code: macros.get(func)!, text };
@@ -73,7 +77,7 @@ function build(root: string, version: string, headers: string[], errFiles: strin
     }
   }
   for (const lib of LIBS) if (libs[lib] === undefined) libs[lib] = { code: macros.get(`ERR_LIB_${lib}`) ?? -1, text: '' };
-  return serialize({ version, libs, funcs, reasons, common });
+  return serialize({ version, libs, libNames, funcs, reasons, common });
 }
 
 /** JSON with one table entry per line, so diffs of regenerated tables stay readable. */

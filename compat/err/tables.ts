@@ -17,6 +17,8 @@ export interface ErrTables {
   readonly version: string;
   /** ERR_LIB_* code and ERR_lib_error_string text, by library name (RAND, PROV, EVP, CRYPTO). */
   readonly libs: Readonly<Record<string, ErrEntry>>;
+  /** err.c's ERR_str_libraries, every library's ERR_lib_error_string text, by ERR_LIB_* code. */
+  readonly libNames: Readonly<Record<number, string>>;
   /** 1.1.1 function codes (X_F_*) and names, by library then macro suffix. Empty in 3.x. */
   readonly funcs: Readonly<Record<string, Readonly<Record<string, ErrEntry>>>>;
   /** Library reason codes (X_R_*) and strings, by library then macro suffix. */
