@@ -1,8 +1,9 @@
 /**
  * Extracts OpenSSL's error codes and strings for the libraries the RAND layer raises in (RAND,
  * PROV, EVP, CRYPTO and the common ERR_R_ reasons) from the real sources of OpenSSL 1.1.1w and
- * 3.0.x, into compat/err/tables-111.ts and compat/err/tables-3.ts. The numbers and strings are
- * OpenSSL's (OpenSSL licence for 1.1.1, Apache-2.0 for 3.x).
+ * 3.0.x, into compat/err/tables-111.json and compat/err/tables-3.json (data, loaded and typed by
+ * compat/err/tables.ts). The numbers and strings are OpenSSL's (OpenSSL licence for 1.1.1,
+ * Apache-2.0 for 3.x).
  *
  *   npm run import-err-tables [-- SOURCES_DIR]
  *
@@ -55,6 +56,7 @@ function build(root: string, version: string, headers: string[], errFiles: strin
   const reasons: Record<string, Record<string, Entry>> = {};
   const funcs: Record<string, Record<string, Entry>> = {};
   const common: Record<string, Entry> = {};
+  const libNames: Record<number, string> = {};
   for (const lib of LIBS) {
     reasons[lib] = {};
     funcs[lib] = {};
@@ -62,6 +64,9 @@ function build(root: string, version: string, headers: string[], errFiles: strin
   for (const f of errFiles) {
     const { packed, common: commonStrings } = strings(read(join(root, f)));
     for (const [lib, func, reason, text] of packed) {
+      const libCode = macros.get(`ERR_LIB_${lib}`);
+      // err.c's ERR_str_libraries: every library's name, ERR_lib_error_string's answer.
+      if (func === '0' && reason === '0' && libCode !== undefined) libNames[libCode] = text;
       if (!(LIBS as readonly string[]).includes(lib)) continue;
       if (func === '0' && reason === '0') libs[lib] = { code: macros.get(`ERR_LIB_${lib}`) ?? -1, text };
       else if (func !== '0' && macros.has(func)) funcs[lib][func.replace(`${lib}_F_`, '')] = { code: macros.get(func)!, text };
@@ -72,7 +77,7 @@ function build(root: string, version: string, headers: string[], errFiles: strin
     }
   }
   for (const lib of LIBS) if (libs[lib] === undefined) libs[lib] = { code: macros.get(`ERR_LIB_${lib}`) ?? -1, text: '' };
-  return serialize({ version, libs, funcs, reasons, common });
+  return serialize({ version, libs, libNames, funcs, reasons, common });
 }
 
 /** JSON with one table entry per line, so diffs of regenerated tables stay readable. */
@@ -112,10 +117,10 @@ function main(): void {
   const t3 = build(tree3, v3.replace('openssl-', ''),
     ['include/openssl/err.h.in', 'include/openssl/randerr.h', 'include/openssl/proverr.h', 'include/openssl/evperr.h', 'include/openssl/cryptoerr.h'],
     ['crypto/err/err.c', 'crypto/rand/rand_err.c', 'providers/common/provider_err.c', 'crypto/evp/evp_err.c', 'crypto/cpt_err.c']);
-  const header = (v: string): string => `/**\n * OpenSSL ${v} error codes and strings for the RAND, PROV, EVP and CRYPTO libraries and the\n * common ERR_R_ reasons. Generated from the OpenSSL sources by scripts/import-err-tables.ts;\n * do not edit.\n */\nimport type { ErrTables } from './tables.js';\n\n`;
-  writeFileSync(join(REPO, 'compat', 'err', 'tables-111.ts'), `${header('1.1.1w')}export const ERR_TABLES_111: ErrTables = ${t111};\n`);
-  writeFileSync(join(REPO, 'compat', 'err', 'tables-3.ts'), `${header(v3)}export const ERR_TABLES_3: ErrTables = ${t3};\n`);
-  console.log(`wrote compat/err/tables-111.ts (1.1.1w) and compat/err/tables-3.ts (${v3})`);
+  const dir = join(REPO, 'compat', 'err');
+  writeFileSync(join(dir, 'tables-111.json'), `${t111}\n`);
+  writeFileSync(join(dir, 'tables-3.json'), `${t3}\n`);
+  console.log(`wrote compat/err/tables-111.json (1.1.1w) and compat/err/tables-3.json (${v3})`);
 }
 
 main();

@@ -3,12 +3,11 @@
  * packing codes the way the personality's OpenSSL does:
  * - 1.1.1: ERR_PACK(lib, func, reason) = lib << 24 | func << 12 | reason (err.h of 1.1.1w);
  * - 3.x:   ERR_PACK(lib, 0, reason) = lib << 23 | reason, reason carrying its flags (err.h 3.0).
- * Strings come from the tables generated from OpenSSL's own sources (compat/err/tables-*.ts).
+ * Strings come from the tables generated from OpenSSL's own sources (compat/err/tables-*.json, typed by tables.ts).
  * See ERR_get_error(3), ERR_error_string(3), ERR_GET_LIB(3), ERR_clear_error(3).
  */
 import { errorQueue, type RaisedError } from '../../provider/err/queue.js';
 import { currentThreadId } from '../../provider/platform/os-entropy.js';
-import { LIB_NAMES_111, LIB_NAMES_3 } from './lib-names.js';
 import { strerror } from './strerror.js';
 import type { ErrEntry, ErrTables } from './tables.js';
 
@@ -72,7 +71,6 @@ export function createErrApi(tables: ErrTables, layout: ErrLayout): ErrApi {
     return packCode(lib, func, reason);
   };
 
-  const libNames = layout === '1.1.1' ? LIB_NAMES_111 : LIB_NAMES_3;
   const isSystem = (e: number): boolean => layout === '3' && (e & 0x80000000) !== 0;
   /** err.c loads its ERR_R_* table in order into a hash, so of two reasons sharing a code the
    * later one answers: in 1.1.1, code 7 is ERR_R_BUF_LIB and, later, ERR_R_PASSED_INVALID_ARGUMENT,
@@ -89,7 +87,7 @@ export function createErrApi(tables: ErrTables, layout: ErrLayout): ErrApi {
   };
 
   /** ERR_lib_error_string: the entry ERR_PACK(l, 0, 0) of ERR_str_libraries. */
-  const libString = (e: number): string | null => libNames[getLib(e)] ?? null;
+  const libString = (e: number): string | null => tables.libNames[getLib(e)] ?? null;
   /** ERR_func_error_string (1.1.1): the entry ERR_PACK(l, f, 0), which for f = 0 is the
    * library's own name. */
   const funcString = (e: number): string | null => {

@@ -3,7 +3,7 @@
  * 1.1.1's code packing: ERR_PACK(lib, func, reason) = lib << 24 | func << 12 | reason.
  */
 import { createErrApi } from '../err/api.js';
-import { ERR_TABLES_111 } from '../err/tables-111.js';
+import { ERR_TABLES_111 } from '../err/tables.js';
 
 const api = createErrApi(ERR_TABLES_111, '1.1.1');
 

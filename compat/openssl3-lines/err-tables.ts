@@ -1,11 +1,10 @@
 /**
- * The error tables of each OpenSSL 3.x line: 3.0's generated tables (compat/err/tables-3.ts) plus
+ * The error tables of each OpenSSL 3.x line: 3.0's generated tables (compat/err/tables-3.json) plus
  * the reasons a later line added to the random layer, with the numbers of that line's headers
  * (include/openssl/randerr.h, proverr.h, cryptoerr.h) and the strings of its error-string tables
  * (crypto/rand/rand_err.c, providers/common/provider_err.c, crypto/cpt_err.c).
  */
-import type { ErrEntry, ErrTables } from '../err/tables.js';
-import { ERR_TABLES_3 } from '../err/tables-3.js';
+import { ERR_TABLES_3, type ErrEntry, type ErrTables } from '../err/tables.js';
 import type { OpenSSL3Line } from '../../provider/openssl3/lines.js';
 
 type Additions = Readonly<Record<string, Readonly<Record<string, ErrEntry>>>>;

@@ -3,7 +3,7 @@
  * 3.x's code packing: ERR_PACK(lib, 0, reason) = lib << 23 | reason, no function codes.
  */
 import { createErrApi, type ErrApi } from '../err/api.js';
-import { ERR_TABLES_3 } from '../err/tables-3.js';
+import { ERR_TABLES_3 } from '../err/tables.js';
 import { LINE_ERR_TABLES } from '../openssl3-lines/err-tables.js';
 import { activeLine, OPENSSL3_LINES } from '../../provider/openssl3/lines.js';
 

@@ -9,9 +9,7 @@
  */
 import { expect } from 'chai';
 import { createErrApi, type ErrApi } from '../../compat/err/api.js';
-import { ERR_TABLES_111 } from '../../compat/err/tables-111.js';
-import { ERR_TABLES_3 } from '../../compat/err/tables-3.js';
-import type { ErrTables } from '../../compat/err/tables.js';
+import { ERR_TABLES_111, ERR_TABLES_3, type ErrTables } from '../../compat/err/tables.js';
 import { errStrings111, errStrings3, type ErrStringOracle } from '../../interop/suites/fuzz/err-strings-oracle.js';
 import * as E111 from '../../compat/openssl111/err.js';
 import * as E3 from '../../compat/openssl3/err.js';

@@ -7,8 +7,7 @@ import { expect } from 'chai';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createErrApi } from '../../compat/err/api.js';
-import { ERR_TABLES_111 } from '../../compat/err/tables-111.js';
-import { ERR_TABLES_3 } from '../../compat/err/tables-3.js';
+import { ERR_TABLES_111, ERR_TABLES_3 } from '../../compat/err/tables.js';
 import { LINE_ERR_TABLES } from '../../compat/openssl3-lines/err-tables.js';
 import { captureErrors, raise } from '../../provider/err/queue.js';
 
