@@ -15,11 +15,8 @@
 #
 # The mirror is this machine's own (scripts/lib/debian-mirror.sh); its sources are never changed.
 # Idempotent; one line of output on success; a clear message on stderr and non-zero exit on failure.
-set -euo pipefail
-
-die() { echo "install-mirage-crypto: $*" >&2; exit 1; }
-
-repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/installer.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/installer.sh" install-mirage-crypto
 # shellcheck source=lib/private-apt.sh
 source "$repo/scripts/lib/private-apt.sh"
 cache="$repo/.cache/mirage-crypto"

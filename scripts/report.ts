@@ -61,21 +61,23 @@ function positive(v: string, name: string): number {
 
 /** The report's phases, in order: each runs only what its options ask for: none (null or []),
  * one section, or one per build it compares with. */
-const PHASES: readonly { readonly label: string; readonly run: (opts: ReportOptions) => Promise<ReportSection | readonly ReportSection[] | null> }[] = [
-  { label: 'NIST vectors, every backend', run: async (opts) => (opts.oracle === undefined ? runVectorSection(opts.onProgress) : null) },
-  { label: 'differential campaigns', run: runDifferentialSection },
-  { label: 'openssl rand, every build', run: runOpensslCommandSections },
-  { label: 'RAND_DRBG scenarios (1.1.1)', run: runRandDrbgSection },
-  { label: 'EVP_RAND scenarios (3.x)', run: runEvpRandSections },
-  { label: 'RAND front end scenarios (3.x)', run: runRand3Sections },
-  { label: 'live lines 3.5, 3.6, 4.0', run: runLinesSection },
-  { label: 'FIPS provider', run: runFipsSection },
-  { label: 'fuzz, bad input', run: runFuzzSection },
-  { label: 'clone safety', run: runCloneSafetySection },
-  { label: 'mirage-crypto', run: runMirageCryptoSection },
-  { label: 'Mbed TLS, wolfSSL', run: runPeersSection },
-  { label: 'cross-implementation matrix', run: runMatrixSection },
-  { label: 'ported OpenSSL tests', run: runPortedTestsSection },
+type Phase = readonly [label: string, run: (opts: ReportOptions) => Promise<ReportSection | readonly ReportSection[] | null>];
+
+const PHASES: readonly Phase[] = [
+  ['NIST vectors, every backend', async (opts) => (opts.oracle === undefined ? runVectorSection(opts.onProgress) : null)],
+  ['differential campaigns', runDifferentialSection],
+  ['openssl rand, every build', runOpensslCommandSections],
+  ['RAND_DRBG scenarios (1.1.1)', runRandDrbgSection],
+  ['EVP_RAND scenarios (3.x)', runEvpRandSections],
+  ['RAND front end scenarios (3.x)', runRand3Sections],
+  ['live lines 3.5, 3.6, 4.0', runLinesSection],
+  ['FIPS provider', runFipsSection],
+  ['fuzz, bad input', runFuzzSection],
+  ['clone safety', runCloneSafetySection],
+  ['mirage-crypto', runMirageCryptoSection],
+  ['Mbed TLS, wolfSSL', runPeersSection],
+  ['cross-implementation matrix', runMatrixSection],
+  ['ported OpenSSL tests', runPortedTestsSection],
 ];
 
 /** What the report's words mean, printed first. */
@@ -118,10 +120,10 @@ async function main(): Promise<void> {
   const withProgress: ReportOptions = { ...opts, onProgress: progress.update };
   console.log(`randshim conformance report (seed ${opts.seed})\n\n${LEGEND.join('\n')}`);
   const sections: (ReportSection & { seconds: number })[] = [];
-  for (const phase of PHASES) {
-    progress.begin(phase.label);
+  for (const [label, run] of PHASES) {
+    progress.begin(label);
     const phaseStarted = Date.now();
-    const produced = asList(await phase.run(withProgress));
+    const produced = asList(await run(withProgress));
     progress.end();
     const seconds = (Date.now() - phaseStarted) / 1000;
     for (const section of produced) {

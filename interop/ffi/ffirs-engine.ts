@@ -13,26 +13,23 @@
  */
 import { createRequire } from 'node:module';
 import type * as FfiRs from 'ffi-rs';
-import { LIBC_PATH, Libc, RTLD_DEEPBIND, RTLD_NOW } from './libc.js';
-import type {
-  ArgType, FfiEngine, LoadOptions, NativeBlock, NativeFunction, NativeLibrary, Pointer, RetType,
-} from './types.js';
+import { LIBC_PATH, RTLD_DEEPBIND, RTLD_NOW, type Libc } from './libc.js';
+import { LibcBackedEngine, LibcBackedLibrary, NON_NULL_EMPTY } from './libc-backed.js';
+import type { ArgType, FfiEngine, LoadOptions, NativeFunction, NativeLibrary, Pointer, RetType } from './types.js';
 
 const require = createRequire(import.meta.url);
 
-/** What a non-NULL empty `bytes` argument points at (never read: its length travels as 0). */
-const NON_NULL_EMPTY = new Uint8Array(1);
-
 let librarySerial = 0;
 
-class FfiRsLibrary implements NativeLibrary {
+class FfiRsLibrary extends LibcBackedLibrary implements NativeLibrary {
   readonly engine = 'ffi-rs' as const;
-  private handle: Pointer | undefined;
 
   /** `verify`: check at declaration that each symbol exists (off for libc itself, which the
    * check goes through). */
-  constructor(readonly path: string | null, private readonly key: string, private readonly ffi: typeof FfiRs,
-    private readonly libc: () => Libc, private readonly verify: boolean) {}
+  constructor(path: string | null, private readonly key: string, private readonly ffi: typeof FfiRs,
+    libc: () => Libc, private readonly verify: boolean) {
+    super(path, libc);
+  }
 
   func<R extends RetType, const A extends readonly ArgType[]>(name: string, ret: R, args: A): NativeFunction<R, A> {
     const { DataType, load } = this.ffi;
@@ -81,23 +78,18 @@ class FfiRsLibrary implements NativeLibrary {
       return r;
     }) as never;
   }
-
-  symbol(name: string): Pointer {
-    const libc = this.libc();
-    this.handle ??= libc.handleOf(this.path);
-    return libc.dlsym(this.handle, name);
-  }
 }
 
-export class FfiRsEngine implements FfiEngine {
+export class FfiRsEngine extends LibcBackedEngine implements FfiEngine {
   readonly name = 'ffi-rs' as const;
-  private readonly ffi: typeof FfiRs;
-  private readonly libc: Libc;
+  private readonly ffi = require('ffi-rs') as typeof FfiRs;
 
   constructor() {
-    this.ffi = require('ffi-rs') as typeof FfiRs;
-    this.ffi.open({ library: 'randshim-libc', path: LIBC_PATH });
-    this.libc = new Libc(new FfiRsLibrary(LIBC_PATH, 'randshim-libc', this.ffi, () => this.libc, false));
+    super((libc) => {
+      const ffi = require('ffi-rs') as typeof FfiRs;
+      ffi.open({ library: 'randshim-libc', path: LIBC_PATH });
+      return new FfiRsLibrary(LIBC_PATH, 'randshim-libc', ffi, libc, false);
+    });
   }
 
   load(path: string | null, options: LoadOptions = {}): NativeLibrary {
@@ -110,25 +102,5 @@ export class FfiRsEngine implements FfiEngine {
     const key = `randshim-lib-${++librarySerial}`;
     this.ffi.open({ library: key, path });
     return new FfiRsLibrary(path, key, this.ffi, () => this.libc, true);
-  }
-
-  allocate(size: number): NativeBlock {
-    return this.libc.allocate(size);
-  }
-
-  readBytes(address: Pointer, length: number): Uint8Array {
-    return this.libc.readBytes(address, length);
-  }
-
-  writeBytes(address: Pointer, data: Uint8Array): void {
-    this.libc.writeBytes(address, data);
-  }
-
-  readCString(address: Pointer): string | null {
-    return this.libc.readCString(address);
-  }
-
-  fileOf(address: Pointer): string | null {
-    return this.libc.fileOf(address);
   }
 }

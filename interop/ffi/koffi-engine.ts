@@ -5,10 +5,9 @@
  */
 import { createRequire } from 'node:module';
 import type * as Koffi from 'koffi';
-import { LIBC_PATH, Libc } from './libc.js';
-import type {
-  ArgType, FfiEngine, LoadOptions, NativeBlock, NativeFunction, NativeLibrary, Pointer, RetType,
-} from './types.js';
+import { LIBC_PATH, type Libc } from './libc.js';
+import { LibcBackedEngine, LibcBackedLibrary, NON_NULL_EMPTY } from './libc-backed.js';
+import type { ArgType, FfiEngine, LoadOptions, NativeFunction, NativeLibrary, Pointer, RetType } from './types.js';
 
 const require = createRequire(import.meta.url);
 
@@ -22,21 +21,18 @@ const RET_TYPES: Record<RetType, string> = {
   ptr: 'uintptr_t', cstr: 'const char *',
 };
 
-/** What a non-NULL empty `bytes` argument points at (never read: its length travels as 0). */
-const NON_NULL_EMPTY = new Uint8Array(1);
-
 /** A registered C callback: its address for a `ptr` argument, and how to release it. */
 export interface NativeCallback {
   readonly address: Pointer;
   close(): void;
 }
 
-class KoffiLibrary implements NativeLibrary {
+class KoffiLibrary extends LibcBackedLibrary implements NativeLibrary {
   readonly engine = 'koffi' as const;
-  private handle: Pointer | undefined;
 
-  constructor(readonly path: string | null, private readonly lib: Koffi.IKoffiLib,
-    private readonly libc: () => Libc) {}
+  constructor(path: string | null, private readonly lib: Koffi.IKoffiLib, libc: () => Libc) {
+    super(path, libc);
+  }
 
   func<R extends RetType, const A extends readonly ArgType[]>(name: string, ret: R, args: A): NativeFunction<R, A> {
     const fn = this.lib.func(name, RET_TYPES[ret], args.map((a) => ARG_TYPES[a]));
@@ -53,43 +49,19 @@ class KoffiLibrary implements NativeLibrary {
     if (ret === 'ptr') return ((...values: unknown[]) => BigInt(call(...values) as number | bigint)) as never;
     return call as never;
   }
-
-  symbol(name: string): Pointer {
-    const libc = this.libc();
-    this.handle ??= libc.handleOf(this.path);
-    return libc.dlsym(this.handle, name);
-  }
 }
 
-export class KoffiEngine implements FfiEngine {
+export class KoffiEngine extends LibcBackedEngine implements FfiEngine {
   readonly name = 'koffi' as const;
-  private readonly koffi: typeof Koffi;
-  private readonly libc: Libc;
+  private readonly koffi = require('koffi') as typeof Koffi;
 
   constructor() {
-    this.koffi = require('koffi') as typeof Koffi;
-    this.libc = new Libc(new KoffiLibrary(LIBC_PATH, this.koffi.load(LIBC_PATH), () => this.libc));
+    super((libc) => new KoffiLibrary(LIBC_PATH, (require('koffi') as typeof Koffi).load(LIBC_PATH), libc));
   }
 
   load(path: string | null, options: LoadOptions = {}): NativeLibrary {
     const lib = this.koffi.load(path, { deep: options.deep ?? false });
     return new KoffiLibrary(path, lib, () => this.libc);
-  }
-
-  allocate(size: number): NativeBlock {
-    return this.libc.allocate(size);
-  }
-
-  readBytes(address: Pointer, length: number): Uint8Array {
-    return this.libc.readBytes(address, length);
-  }
-
-  readCString(address: Pointer): string | null {
-    return this.libc.readCString(address);
-  }
-
-  fileOf(address: Pointer): string | null {
-    return this.libc.fileOf(address);
   }
 
   /**
@@ -109,9 +81,5 @@ export class KoffiEngine implements FfiEngine {
     };
     const registered = k.register(wrapped, k.pointer(proto));
     return { address: k.address(registered), close: () => k.unregister(registered) };
-  }
-
-  writeBytes(address: Pointer, data: Uint8Array): void {
-    this.libc.writeBytes(address, data);
   }
 }

@@ -11,11 +11,8 @@
 # fips.cnf is what OSSL_LIB_CTX_load_config reads: it includes that fipsmodule.cnf and activates
 # the fips and base providers. Needs the lines of scripts/ensure.d/20-openssl-lines.sh (run
 # first: name order). Idempotent; one line of output; non-zero exit with a message on failure.
-set -euo pipefail
-
-die() { echo "fips-configs: $*" >&2; exit 1; }
-
-repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=../lib/installer.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/installer.sh" fips-configs
 # shellcheck source=../lib/openssl-line.sh
 source "$repo/scripts/lib/openssl-line.sh"
 lines_cache="$repo/.cache/openssl-lines"

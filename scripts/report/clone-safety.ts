@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import * as R111 from '../../compat/openssl111/index.js';
 import * as R3 from '../../compat/openssl3/index.js';
-import { CloneGuard, detectGenerationCounters, Drbg, realmCloneGuard } from '../../provider/index.js';
+import { CloneGuard, detectGenerationCounters, Drbg, realmCloneGuard, type EntropyPoll } from '../../provider/index.js';
 import { countedOsEntropy } from '../clone/counted-entropy.js';
 import { buildSnapshot, runFromSnapshot } from '../clone/snapshot-process.js';
 import { vmclockPage } from '../clone/vmclock-page.js';
@@ -115,6 +115,25 @@ async function workerChecks(): Promise<CheckRow[]> {
   return rows;
 }
 
+/** The controls one personality offers (RANDSHIM_<n>_*), under the names of its rows. */
+interface PersonalityControls {
+  readonly label: string;
+  readonly prefix: string;
+  reset(env?: { osEntropy: EntropyPoll; cloneGuard: CloneGuard }): void;
+  bytes(out: Uint8Array, n: number): number;
+  deplete(): void;
+  setPredictionResistance(on: number): void;
+  reseed(): unknown;
+}
+
+const PERSONALITIES: readonly PersonalityControls[] = [
+  { label: '3.x', prefix: 'RANDSHIM_3', reset: R3.RANDSHIM_3_reset, bytes: R3.RAND_bytes, deplete: R3.RANDSHIM_3_deplete,
+    setPredictionResistance: R3.RANDSHIM_3_set_prediction_resistance, reseed: R3.RANDSHIM_3_reseed },
+  { label: '1.1.1', prefix: 'RANDSHIM_111', reset: R111.RANDSHIM_111_reset, bytes: R111.RAND_bytes,
+    deplete: R111.RANDSHIM_111_deplete, setPredictionResistance: R111.RANDSHIM_111_set_prediction_resistance,
+    reseed: R111.RANDSHIM_111_reseed },
+];
+
 /** Deplete and prediction resistance, counted at the OS source: "pulls" rows. */
 function controlChecks(): { control: string; expectedPulls: number; pulls: number }[] {
   const counted = countedOsEntropy();
@@ -127,30 +146,23 @@ function controlChecks(): { control: string; expectedPulls: number; pulls: numbe
     rows.push({ control, expectedPulls, pulls: counted.pulls() - before });
   };
   try {
-    R3.RANDSHIM_3_reset({ osEntropy: os, cloneGuard: new CloneGuard() });
-    R3.RAND_bytes(out, 32);
-    measure('3.x RANDSHIM_3_deplete, then 3 x RAND_bytes', 1, () => { R3.RANDSHIM_3_deplete(); for (let i = 0; i < 3; i++) R3.RAND_bytes(out, 32); });
-    measure('3.x RANDSHIM_3_set_prediction_resistance(1), 3 x RAND_bytes', 3, () => {
-      R3.RANDSHIM_3_set_prediction_resistance(1);
-      for (let i = 0; i < 3; i++) R3.RAND_bytes(out, 32);
-      R3.RANDSHIM_3_set_prediction_resistance(0);
-    });
-    measure('3.x RANDSHIM_3_reseed', 1, () => R3.RANDSHIM_3_reseed());
-    R111.RANDSHIM_111_reset({ osEntropy: os, cloneGuard: new CloneGuard() });
-    R111.RAND_bytes(out, 32);
-    measure('1.1.1 RANDSHIM_111_deplete, then 3 x RAND_bytes', 1, () => { R111.RANDSHIM_111_deplete(); for (let i = 0; i < 3; i++) R111.RAND_bytes(out, 32); });
-    measure('1.1.1 RANDSHIM_111_set_prediction_resistance(1), 3 x RAND_bytes', 3, () => {
-      R111.RANDSHIM_111_set_prediction_resistance(1);
-      for (let i = 0; i < 3; i++) R111.RAND_bytes(out, 32);
-      R111.RANDSHIM_111_set_prediction_resistance(0);
-    });
-    measure('1.1.1 RANDSHIM_111_reseed', 1, () => R111.RANDSHIM_111_reseed());
+    for (const p of PERSONALITIES) {
+      const threeBytes = (): void => { for (let i = 0; i < 3; i++) p.bytes(out, 32); };
+      p.reset({ osEntropy: os, cloneGuard: new CloneGuard() });
+      p.bytes(out, 32);
+      measure(`${p.label} ${p.prefix}_deplete, then 3 x RAND_bytes`, 1, () => { p.deplete(); threeBytes(); });
+      measure(`${p.label} ${p.prefix}_set_prediction_resistance(1), 3 x RAND_bytes`, 3, () => {
+        p.setPredictionResistance(1);
+        threeBytes();
+        p.setPredictionResistance(0);
+      });
+      measure(`${p.label} ${p.prefix}_reseed`, 1, () => p.reseed());
+    }
     const drbg = new Drbg({ mechanism: { type: 'HMAC-DRBG', digest: 'SHA-256' }, osEntropy: os, cloneGuard: new CloneGuard() });
     drbg.instantiate();
     measure('provider Drbg predictionResistance, 3 x generate', 3, () => { drbg.predictionResistance = true; for (let i = 0; i < 3; i++) drbg.generate(32); });
   } finally {
-    R3.RANDSHIM_3_reset();
-    R111.RANDSHIM_111_reset();
+    for (const p of PERSONALITIES) p.reset();
   }
   return rows;
 }

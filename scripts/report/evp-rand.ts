@@ -6,11 +6,10 @@
  */
 import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
 import { evpRandScenarios } from '../../interop/suites/evp-rand/scenarios.js';
-import { groupScenarios, mismatchLines, totalOf, type ScenarioGroup } from './scenario-groups.js';
+import { groupedScenariosSection, groupScenarios, type ScenarioGroup } from './scenario-groups.js';
 import type { Discovery } from '../../interop/builds/registry.js';
-import { counted, unavailableSection, type ReportOptions, type ReportSection } from './section.js';
+import { unavailableSection, type ReportOptions, type ReportSection } from './section.js';
 import { discoverChosen } from './builds.js';
-import { formatTable } from './table.js';
 
 const GROUPS: readonly ScenarioGroup[] = [
   ['fetch and property queries', /^fetch /],
@@ -37,20 +36,10 @@ function evpRandSection(found: Discovery<'evp-rand-3'>): ReportSection {
   const scenarios = evpRandScenarios();
   const results: [string, EvpRandComparison][] = groupScenarios(scenarios, GROUPS)
     .map(([label, members]) => [label, compareEvpRandScenarios(found.handle.crypto, members)]);
-  const total = totalOf(results);
-  const lines = [
-    `${found.version} (${found.handle.path}); ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    formatTable(['scenarios', 'count', 'calls compared', 'bytes compared', 'differences'],
-      [...results.map(([g, r]) => [g, r.scenarios, r.calls, r.bytes, r.mismatches.length]),
-        ['total', total.scenarios, total.calls, total.bytes, total.mismatches.length]]),
-    'Compared per call: return value, error queue (packed codes, library and reason), state,',
-    'parameters read back (bytes, return_size, modified) and output bytes.',
-  ];
-  lines.push(...mismatchLines(total.mismatches));
-  return {
-    title, ok: total.mismatches.length === 0 && total.scenarios > 0, text: lines.join('\n'),
-    summary: [{ suite: 'EVP_RAND', oracle: found.name, compared: counted(total.calls, 'calls'),
-      bytes: total.bytes, mismatches: total.mismatches.length }],
-    json: { available: true, ...total, groups: results.map(([g, r]) => ({ group: g, ...r })) },
-  };
+  return groupedScenariosSection({
+    title, suite: 'EVP_RAND', build: { name: found.name, version: found.version, path: found.handle.path },
+    setting: '', started, results, comparesBytes: true,
+    notes: ['Compared per call: return value, error queue (packed codes, library and reason), state,',
+      'parameters read back (bytes, return_size, modified) and output bytes.'],
+  });
 }

@@ -9,11 +9,10 @@
 import { compareEvpRandScenarios, type EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
 import { ScenarioFiles } from '../../interop/suites/rand-front-end/files.js';
 import { rand3Scenarios } from '../../interop/suites/rand-front-end/scenarios.js';
-import { groupScenarios, mismatchLines, totalOf, type ScenarioGroup } from './scenario-groups.js';
+import { groupedScenariosSection, groupScenarios, type ScenarioGroup } from './scenario-groups.js';
 import type { Discovery } from '../../interop/builds/registry.js';
-import { counted, unavailableSection, type ReportOptions, type ReportSection } from './section.js';
+import { unavailableSection, type ReportOptions, type ReportSection } from './section.js';
 import { discoverChosen } from './builds.js';
-import { formatTable } from './table.js';
 
 const GROUPS: readonly ScenarioGroup[] = [
   ['shared DRBGs, propagation, RAND_add / RAND_seed', /^(RAND_get0_public first|reseed_counter propagation|RAND_add and RAND_seed)/],
@@ -42,20 +41,10 @@ function rand3Section(found: Discovery<'evp-rand-3'>): ReportSection {
   } finally {
     files.close();
   }
-  const total = totalOf(results);
-  const lines = [
-    `${found.version} (${found.handle.path}), a fresh OSSL_LIB_CTX per scenario; ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    formatTable(['scenarios', 'count', 'calls compared', 'differences'],
-      [...results.map(([g, r]) => [g, r.scenarios, r.calls, r.mismatches.length]),
-        ['total', total.scenarios, total.calls, total.mismatches.length]]),
-    'Compared per call: return value, error queue, state, parameters read back from the primary, public',
-    'and private DRBGs, and the files RAND_write_file leaves (size, mode). Bytes: see the wasm-3.1 section.',
-  ];
-  lines.push(...mismatchLines(total.mismatches));
-  return {
-    title, ok: total.mismatches.length === 0 && total.scenarios > 0, text: lines.join('\n'),
-    summary: [{ suite: 'RAND front end', oracle: found.name, compared: counted(total.calls, 'calls'),
-      bytes: null, mismatches: total.mismatches.length }],
-    json: { available: true, ...total, groups: results.map(([g, r]) => ({ group: g, ...r })) },
-  };
+  return groupedScenariosSection({
+    title, suite: 'RAND front end', build: { name: found.name, version: found.version, path: found.handle.path },
+    setting: ', a fresh OSSL_LIB_CTX per scenario', started, results, comparesBytes: false,
+    notes: ['Compared per call: return value, error queue, state, parameters read back from the primary, public',
+      'and private DRBGs, and the files RAND_write_file leaves (size, mode). Bytes: see the wasm-3.1 section.'],
+  });
 }

@@ -1,9 +1,12 @@
 /**
  * What the EVP_RAND and RAND front-end sections share: scenarios sorted into the report's named
- * groups (first matching name pattern, else "other"), and the listing of the first differences.
+ * groups (first matching name pattern, else "other"), the listing of the first differences, and
+ * the section built from the groups' comparisons.
  */
 import type { EvpRandComparison } from '../../interop/suites/evp-rand/compare.js';
 import type { Scenario } from '../../interop/suites/evp-rand/scenario.js';
+import { counted, type ReportSection } from './section.js';
+import { formatTable } from './table.js';
 
 /** A report group: its label and the pattern its scenarios' names match. */
 export type ScenarioGroup = readonly [label: string, namePattern: RegExp];
@@ -34,4 +37,43 @@ export function totalOf(results: readonly (readonly [string, EvpRandComparison])
     scenarios: t.scenarios + r.scenarios, calls: t.calls + r.calls, bytes: t.bytes + r.bytes,
     mismatches: [...t.mismatches, ...r.mismatches],
   }), { scenarios: 0, calls: 0, bytes: 0, mismatches: [] });
+}
+
+/** A section of scenario groups compared with one build. */
+export interface GroupedScenariosSection {
+  readonly title: string;
+  /** The summary table's suite. */
+  readonly suite: string;
+  readonly build: { readonly name: string; readonly version: string; readonly path: string };
+  /** How the C side ran, after the build on the first line (may be empty). */
+  readonly setting: string;
+  /** Date.now() when the comparisons started. */
+  readonly started: number;
+  readonly results: readonly (readonly [string, EvpRandComparison])[];
+  /** Whether output bytes are compared: a column of the table and the summary's bytes. */
+  readonly comparesBytes: boolean;
+  /** What is compared per call, below the table. */
+  readonly notes: readonly string[];
+}
+
+/** The section: the build and time, one table row per group and the total, the notes, the first
+ * differences; ok when there are none and at least one scenario ran. */
+export function groupedScenariosSection(s: GroupedScenariosSection): ReportSection {
+  const total = totalOf(s.results);
+  const seconds = ((Date.now() - s.started) / 1000).toFixed(1);
+  const row = (label: string, r: EvpRandComparison): (string | number)[] =>
+    [label, r.scenarios, r.calls, ...(s.comparesBytes ? [r.bytes] : []), r.mismatches.length];
+  const lines = [
+    `${s.build.version} (${s.build.path})${s.setting}; ${seconds} s`,
+    formatTable(['scenarios', 'count', 'calls compared', ...(s.comparesBytes ? ['bytes compared'] : []), 'differences'],
+      [...s.results.map(([g, r]) => row(g, r)), row('total', total)]),
+    ...s.notes,
+    ...mismatchLines(total.mismatches),
+  ];
+  return {
+    title: s.title, ok: total.mismatches.length === 0 && total.scenarios > 0, text: lines.join('\n'),
+    summary: [{ suite: s.suite, oracle: s.build.name, compared: counted(total.calls, 'calls'),
+      bytes: s.comparesBytes ? total.bytes : null, mismatches: total.mismatches.length }],
+    json: { available: true, ...total, groups: s.results.map(([g, r]) => ({ group: g, ...r })) },
+  };
 }

@@ -12,7 +12,7 @@
  */
 import { writeSync } from 'node:fs';
 import { koffi } from '../../ffi/engines.js';
-import { LineSplitter } from '../openssl111/node16-protocol.js';
+import { serveRequests } from '../openssl111/node16-protocol.js';
 import { drainErrors3 } from '../openssl3/error-names.js';
 import { loadLibCrypto3, type LibCrypto3 } from '../openssl3/libcrypto.js';
 import { ParamArrays } from '../openssl3/param-build.js';
@@ -142,22 +142,4 @@ function answer(request: FipsRequest): FipsResponse {
   }
 }
 
-const splitter = new LineSplitter((line) => {
-  let response: FipsResponse;
-  let exit = false;
-  let id = -1;
-  try {
-    const request = JSON.parse(line) as FipsRequest;
-    id = request.id;
-    exit = request.op === 'exit';
-    response = answer(request);
-  } catch (e) {
-    response = { id, ok: false, error: (e as Error).stack ?? String(e) };
-  }
-  process.stdout.write(JSON.stringify(response) + '\n', () => {
-    if (exit) process.exit(0);
-  });
-});
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk: string) => splitter.push(chunk));
-process.stdin.on('end', () => process.exit(0));
+serveRequests<FipsRequest, FipsResponse>(answer);

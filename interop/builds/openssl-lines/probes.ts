@@ -12,7 +12,7 @@ import { toHex } from '../../../provider/bytes.js';
 import type { ReportedError } from '../../suites/differential/driver.js';
 import { drainErrors3 } from '../openssl3/error-names.js';
 import type { LibCrypto3 } from '../openssl3/libcrypto.js';
-import { ParamArrays } from '../openssl3/param-build.js';
+import { ParamArrays, type ParamEntry } from '../openssl3/param-build.js';
 import type { Pointer } from '../../ffi/types.js';
 
 export interface ProbeStep {
@@ -58,42 +58,39 @@ function step(c: LibCrypto3, call: string, ret: number | string | null, out?: st
   return { call, ret, ...(out === undefined ? {} : { out }), errors: drainErrors3(c) };
 }
 
-/** A TEST-RAND of strength 256 with `generate` = 1, instantiated, asked for 16 bytes
- * (providers/implementations/rands/test_rng.c: test_rng_generate, gen_byte). */
-function testRandGenerate(c: LibCrypto3, params: ParamArrays): ProbeStep[] {
+/** A TEST-RAND (no parent) given `entries` by one set_params (the step `label`), then the steps
+ * `then` takes on it; freed afterwards. */
+function onTestRand(c: LibCrypto3, params: ParamArrays, entries: ParamEntry[], label: string,
+  then: (ctx: Pointer) => ProbeStep[]): ProbeStep[] {
   const rand = c.EVP_RAND_fetch(0n, 'TEST-RAND', null);
   const ctx = c.EVP_RAND_CTX_new(rand, 0n);
-  const steps: ProbeStep[] = [];
   try {
-    const p = params.build([['strength', { type: 'uint', value: 256 }], ['generate', { type: 'uint', value: 1 }]]);
-    steps.push(step(c, 'set strength=256 generate=1', c.EVP_RAND_CTX_set_params(ctx, p)));
+    const p = params.build(entries);
+    const set = step(c, label, c.EVP_RAND_CTX_set_params(ctx, p));
     params.free(p);
-    steps.push(step(c, 'instantiate', c.EVP_RAND_instantiate(ctx, 0, 0, null, 0, 0n)));
-    const out = new Uint8Array(16);
-    const ret = c.EVP_RAND_generate(ctx, out, out.length, 0, 0, null, 0);
-    steps.push(step(c, 'generate 16', ret, ret === 1 ? toHex(out) : undefined));
+    return [set, ...then(ctx)];
   } finally {
     c.EVP_RAND_CTX_free(ctx);
     c.EVP_RAND_free(rand);
   }
-  return steps;
+}
+
+/** A TEST-RAND of strength 256 with `generate` = 1, instantiated, asked for 16 bytes
+ * (providers/implementations/rands/test_rng.c: test_rng_generate, gen_byte). */
+function testRandGenerate(c: LibCrypto3, params: ParamArrays): ProbeStep[] {
+  return onTestRand(c, params, [['strength', { type: 'uint', value: 256 }], ['generate', { type: 'uint', value: 1 }]],
+    'set strength=256 generate=1', (ctx) => {
+      const instantiated = step(c, 'instantiate', c.EVP_RAND_instantiate(ctx, 0, 0, null, 0, 0n));
+      const out = new Uint8Array(16);
+      const ret = c.EVP_RAND_generate(ctx, out, out.length, 0, 0, null, 0);
+      return [instantiated, step(c, 'generate 16', ret, ret === 1 ? toHex(out) : undefined)];
+    });
 }
 
 /** set_params(strength=256, strength=128) on a TEST-RAND, then its strength. */
 function repeatedStrength(c: LibCrypto3, params: ParamArrays): ProbeStep[] {
-  const rand = c.EVP_RAND_fetch(0n, 'TEST-RAND', null);
-  const ctx = c.EVP_RAND_CTX_new(rand, 0n);
-  const steps: ProbeStep[] = [];
-  try {
-    const p = params.build([['strength', { type: 'uint', value: 256 }], ['strength', { type: 'uint', value: 128 }]]);
-    steps.push(step(c, 'set strength=256 strength=128', c.EVP_RAND_CTX_set_params(ctx, p)));
-    params.free(p);
-    steps.push(step(c, 'get_strength', c.EVP_RAND_get_strength(ctx)));
-  } finally {
-    c.EVP_RAND_CTX_free(ctx);
-    c.EVP_RAND_free(rand);
-  }
-  return steps;
+  return onTestRand(c, params, [['strength', { type: 'uint', value: 256 }], ['strength', { type: 'uint', value: 128 }]],
+    'set strength=256 strength=128', (ctx) => [step(c, 'get_strength', c.EVP_RAND_get_strength(ctx))]);
 }
 
 /** In a new library context with only the base provider: EVP_RAND_fetch(SEED-SRC). */

@@ -68,6 +68,10 @@ export interface RandomProviderRun {
 /** 48 bytes a TEST-RAND hands out in order: 0x00, 0x01, ... */
 const ENTROPY = Uint8Array.from({ length: 48 }, (_, i) => i);
 
+const both = [false, true] as const;
+/** RAND_set0_/RAND_get0_'s suffix. */
+const fn = (priv: boolean): string => (priv ? 'priv' : 'public');
+
 class Recorder {
   readonly steps: RandomProviderStep[] = [];
   constructor(private readonly api: RandomProviderApi) {}
@@ -87,48 +91,54 @@ class Recorder {
     const shown = ret === 1 ? (fromTestRand ? hex : '16 random bytes') : undefined;
     this.step(`${priv ? 'RAND_priv_bytes_ex' : 'RAND_bytes_ex'} 16 ${label}`, ret, shown);
   }
+
+  /** RAND_set1_random_provider(name), then 16 bytes labelled with who should answer now. */
+  switchTo(name: 'default' | 'fips' | null, priv: boolean, label: string): void {
+    this.step(`RAND_set1_random_provider ${name ?? 'NULL'}`, this.api.setRandomProvider(name));
+    this.bytes(priv, label);
+  }
+
+  /** A TEST-RAND handing out {@link ENTROPY}, made RAND_set0_public / _private's DRBG and checked
+   * to be what RAND_get0_* returns; null (after recording the failure) when it could not be made. */
+  installTestRand(priv: boolean): CtxHandle | null {
+    const t = this.api.newTestRand(ENTROPY);
+    this.step('TEST-RAND with 48 bytes of test_entropy', t === null ? 0 : 1);
+    if (t === null) return null;
+    this.step(`RAND_set0_${fn(priv)} TEST-RAND`, this.api.set0(priv, t));
+    this.step(`RAND_get0_${fn(priv)} is the TEST-RAND`, this.api.get0Is(priv, t));
+    return t;
+  }
 }
 
 type Sequence = (api: RandomProviderApi, r: Recorder) => void;
 
-const both = [false, true] as const;
-const fn = (priv: boolean): string => (priv ? 'priv' : 'public');
+/** A fresh context set up as `setup`, then for the public and the private DRBG: 16 bytes from
+ * whoever answers first, then each RAND_set1_random_provider switch with who answers after it. */
+function switching(setup: RandomProviderSetup, fresh: string, first: string,
+  switches: readonly (readonly [name: 'default' | 'fips' | null, answers: string])[]): Sequence {
+  return (api, r) => {
+    r.step(fresh, api.fresh(setup));
+    for (const priv of both) {
+      r.bytes(priv, first);
+      for (const [name, answers] of switches) r.switchTo(name, priv, answers);
+    }
+  };
+}
 
 /** The sequences, by name. */
 export const RANDOM_PROVIDER_SEQUENCES: readonly (readonly [string, Sequence])[] = [
-  ['fips not loaded: the chain answers; set1(default) stops it; NULL restores it', (api, r) => {
-    r.step('fresh (nothing loaded)', api.fresh({ kind: 'none' }));
-    for (const priv of both) {
-      r.bytes(priv, '(chain)');
-      r.step('RAND_set1_random_provider default', api.setRandomProvider('default'));
-      r.bytes(priv, '(random provider default)');
-      r.step('RAND_set1_random_provider NULL', api.setRandomProvider(null));
-      r.bytes(priv, '(chain again)');
-    }
-  }],
-  ['fips loaded: the fips random provider answers; default, NULL, fips again', (api, r) => {
-    r.step('fresh (fips loaded)', api.fresh({ kind: 'fips' }));
-    for (const priv of both) {
-      r.bytes(priv, '(random provider fips)');
-      r.step('RAND_set1_random_provider default', api.setRandomProvider('default'));
-      r.bytes(priv, '(random provider default)');
-      r.step('RAND_set1_random_provider NULL', api.setRandomProvider(null));
-      r.bytes(priv, '(chain)');
-      r.step('RAND_set1_random_provider fips', api.setRandomProvider('fips'));
-      r.bytes(priv, '(random provider fips again)');
-    }
-  }],
+  ['fips not loaded: the chain answers; set1(default) stops it; NULL restores it',
+    switching({ kind: 'none' }, 'fresh (nothing loaded)', '(chain)',
+      [['default', '(random provider default)'], [null, '(chain again)']])],
+  ['fips loaded: the fips random provider answers; default, NULL, fips again',
+    switching({ kind: 'fips' }, 'fresh (fips loaded)', '(random provider fips)',
+      [['default', '(random provider default)'], [null, '(chain)'], ['fips', '(random provider fips again)']])],
   ['fips loaded: RAND_bytes bypasses a RAND_set0_public TEST-RAND until set1(NULL)', (api, r) => {
     r.step('fresh (fips loaded)', api.fresh({ kind: 'fips' }));
     for (const priv of both) {
-      const t = api.newTestRand(ENTROPY);
-      r.step('TEST-RAND with 48 bytes of test_entropy', t === null ? 0 : 1);
-      if (t === null) continue;
-      r.step(`RAND_set0_${fn(priv)} TEST-RAND`, api.set0(priv, t));
-      r.step(`RAND_get0_${fn(priv)} is the TEST-RAND`, api.get0Is(priv, t));
+      if (r.installTestRand(priv) === null) continue;
       r.bytes(priv, '(random provider fips, not the TEST-RAND)');
-      r.step('RAND_set1_random_provider NULL', api.setRandomProvider(null));
-      r.bytes(priv, '(the TEST-RAND)');
+      r.switchTo(null, priv, '(the TEST-RAND)');
       r.step('RAND_set1_random_provider fips', api.setRandomProvider('fips'));
     }
   }],
@@ -150,16 +160,10 @@ export const RANDOM_PROVIDER_SEQUENCES: readonly (readonly [string, Sequence])[]
     r.step('fresh (nothing loaded)', api.fresh({ kind: 'none' }));
     for (const priv of both) {
       r.step(`RAND_get0_${fn(priv)} exists`, api.get0Exists(priv));
-      const t = api.newTestRand(ENTROPY);
-      r.step('TEST-RAND with 48 bytes of test_entropy', t === null ? 0 : 1);
-      if (t === null) continue;
-      r.step(`RAND_set0_${fn(priv)} TEST-RAND`, api.set0(priv, t));
-      r.step(`RAND_get0_${fn(priv)} is the TEST-RAND`, api.get0Is(priv, t));
+      if (r.installTestRand(priv) === null) continue;
       r.bytes(priv, '(TEST-RAND)');
-      r.step('RAND_set1_random_provider default', api.setRandomProvider('default'));
-      r.bytes(priv, '(random provider default)');
-      r.step('RAND_set1_random_provider NULL', api.setRandomProvider(null));
-      r.bytes(priv, '(TEST-RAND again)');
+      r.switchTo('default', priv, '(random provider default)');
+      r.switchTo(null, priv, '(TEST-RAND again)');
       r.step(`RAND_set0_${fn(priv)} NULL`, api.set0(priv, null));
       r.step(`RAND_get0_${fn(priv)} exists (a new chain DRBG)`, api.get0Exists(priv));
       r.bytes(priv, '(new chain DRBG)');

@@ -23,6 +23,7 @@
 import koffi from 'koffi';
 import type { Libcrypto111 } from './libcrypto.js';
 import { addressOf, type DrbgPtr, type RegisteredCallback } from './c-types.js';
+import type { DrbgLimits } from '../../../provider/sp800-90a/mechanism.js';
 
 export const DRBG_OFFSETS = {
   parent: 8, type: 20, flags: 28, strength: 48, maxRequest: 56, minEntropyLen: 64, maxEntropyLen: 72,
@@ -37,24 +38,16 @@ export const DRBG_UNINITIALISED = 0;
 export const DRBG_READY = 1;
 export const DRBG_ERROR = 2;
 
-/** A snapshot of the fields randshim can compare. */
-export interface DrbgFields {
+/** A snapshot of the fields randshim can compare: struct rand_drbg_st's limits, which are the
+ * mechanism's DrbgLimits (strength in bits, lengths in bytes), and the state machine's fields. */
+export interface DrbgFields extends DrbgLimits {
   readonly type: number;
   readonly flags: number;
-  readonly strength: number;
-  readonly maxRequest: number;
-  readonly minEntropyLen: number;
-  readonly maxEntropyLen: number;
-  readonly minNonceLen: number;
-  readonly maxNonceLen: number;
-  readonly maxPersLen: number;
-  readonly maxAdinLen: number;
   readonly generateCounter: number;
   readonly reseedInterval: number;
   readonly reseedTimeInterval: number;
   readonly enableReseedPropagation: number;
   readonly reseedCounter: number;
-  readonly seedlen: number;
   readonly state: number;
 }
 

@@ -10,7 +10,7 @@
 import { loadProcessLibcrypto111 } from './load.js';
 import { openSession111 } from './session.js';
 import { sessionRunner, type SessionRunner } from './oracle.js';
-import { LineSplitter, type HelloInfo, type Request, type Response } from './node16-protocol.js';
+import { serveRequests, type HelloInfo, type Request, type Response } from './node16-protocol.js';
 
 const loaded = loadProcessLibcrypto111();
 let hello: HelloInfo | undefined;
@@ -41,23 +41,4 @@ function answer(request: Request): Response {
   }
 }
 
-const splitter = new LineSplitter((line) => {
-  let id = -1;
-  let response: Response;
-  let exit = false;
-  try {
-    const request = JSON.parse(line) as Request;
-    id = request.id;
-    exit = request.op === 'exit';
-    response = answer(request);
-  } catch (e) {
-    response = { id, ok: false, error: (e as Error).stack ?? String(e) };
-  }
-  // Writes to a pipe are synchronous on Linux, so the response is out before exit.
-  process.stdout.write(JSON.stringify(response) + '\n');
-  if (exit) process.exit(0);
-});
-
-process.stdin.setEncoding('utf8');
-process.stdin.on('data', (chunk: string) => splitter.push(chunk));
-process.stdin.on('end', () => process.exit(0));
+serveRequests<Request, Response>(answer);

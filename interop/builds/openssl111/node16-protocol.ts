@@ -63,6 +63,35 @@ export class LineSplitter {
   }
 }
 
+/**
+ * A child's request loop (this protocol's framing, also the FIPS provider child's): each stdin
+ * line a JSON request answered by `answer`, one JSON line back; a request that does not parse
+ * or whose answer throws gets `{ id, ok: false, error }`. After the answer to `exit` is written,
+ * or when stdin ends, the process exits 0.
+ */
+export function serveRequests<Req extends { readonly id: number; readonly op: string }, Res>(
+  answer: (request: Req) => Res): void {
+  const splitter = new LineSplitter((line) => {
+    let id = -1;
+    let response: Res | { readonly id: number; readonly ok: false; readonly error: string };
+    let exit = false;
+    try {
+      const request = JSON.parse(line) as Req;
+      id = request.id;
+      exit = request.op === 'exit';
+      response = answer(request);
+    } catch (e) {
+      response = { id, ok: false, error: (e as Error).stack ?? String(e) };
+    }
+    process.stdout.write(JSON.stringify(response) + '\n', () => {
+      if (exit) process.exit(0);
+    });
+  });
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (chunk: string) => splitter.push(chunk));
+  process.stdin.on('end', () => process.exit(0));
+}
+
 /** Rough size of a case's response in bytes (outputs are hex): for sizing batches. */
 export function responseSizeEstimate(c: DiffCase): number {
   let n = 100;

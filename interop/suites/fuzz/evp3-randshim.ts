@@ -1,8 +1,9 @@
 /** The {@link Evp3Op} language on randshim's compat/openssl3, as a porter calls it. */
 import * as R from '../../../compat/openssl3/index.js';
-import { fromHex, toHex } from '../../../provider/bytes.js';
+import { fromHex } from '../../../provider/bytes.js';
 import { drainErrors3 } from '../../builds/openssl3/error-names.js';
-import { PARENT_ENTROPY, PARENT_NONCE, PREFILL, setupEntries, type Evp3Op, type Evp3Result, type Evp3Runner } from './evp3-ops.js';
+import { Evp3Calls } from './evp3-calls.js';
+import { PARENT_ENTROPY, PARENT_NONCE, setupEntries, type Evp3Op, type Evp3Result } from './evp3-ops.js';
 
 const end = R.OSSL_PARAM_construct_end;
 
@@ -11,12 +12,11 @@ function param(key: string, v: string | number, unsigned = false): R.OSSL_PARAM 
   return unsigned ? R.OSSL_PARAM_construct_uint(key, { value: v }) : R.OSSL_PARAM_construct_int(key, { value: v });
 }
 
-export class RandshimEvp3 implements Evp3Runner {
-  private readonly ctxs: R.EVP_RAND_CTX[] = [];
-  private readonly live: boolean[] = [];
+export class RandshimEvp3 extends Evp3Calls<R.EVP_RAND_CTX, R.OSSL_PARAM[] | null> {
   private readonly rands = new Map<string, R.EVP_RAND>();
 
   constructor() {
+    super(R, null, false);
     R.ERR_clear_error();
     const parent = R.EVP_RAND_CTX_new(this.rand('TEST-RAND'), null);
     const ok = parent !== null && R.EVP_RAND_instantiate(parent, 0, 0, null, 0, [
@@ -24,8 +24,7 @@ export class RandshimEvp3 implements Evp3Runner {
       R.OSSL_PARAM_construct_octet_string('test_entropy', PARENT_ENTROPY, PARENT_ENTROPY.length),
       R.OSSL_PARAM_construct_octet_string('test_nonce', PARENT_NONCE, PARENT_NONCE.length), end()]);
     if (parent === null || ok !== 1) throw new Error(`TEST-RAND parent: ${JSON.stringify(drainErrors3(R))}`);
-    this.ctxs.push(parent);
-    this.live.push(true);
+    this.keep(parent);
   }
 
   private rand(name: string): R.EVP_RAND | null {
@@ -45,53 +44,23 @@ export class RandshimEvp3 implements Evp3Runner {
     return c;
   }
 
-  run(op: Evp3Op, pinned?: Evp3Result): Evp3Result {
-    const done = (r: Omit<Evp3Result, 'errors'>): Evp3Result => ({ ...r, errors: drainErrors3(R) });
-    switch (op.op) {
-      case 'new': {
-        const ctx = R.EVP_RAND_CTX_new(this.rand(op.setup.mech), this.ctx(op.parent ?? 0));
-        if (ctx === null) return done({ ret: 0 });
-        const ok = R.EVP_RAND_CTX_set_params(ctx, [...setupEntries(op.setup).map(([k, v]) => param(k, v)), end()]);
-        this.ctxs.push(ctx);
-        this.live.push(true);
-        if (pinned?.identity === undefined) return done({ ret: ok });
-        R.RANDSHIM_EVP_RAND_CTX_set_identity(ctx, fromHex(pinned.identity));
-        return done({ ret: ok, identity: pinned.identity });
-      }
-      case 'instantiate': {
-        const pers = op.pers === null ? null : fromHex(op.pers);
-        const ret = R.EVP_RAND_instantiate(this.ctx(op.ctx), op.strength, op.pr, pers, pers?.length ?? 0, null);
-        return done({ ret, state: R.EVP_RAND_get_state(this.ctx(op.ctx)) });
-      }
-      case 'generate': {
-        const out = new Uint8Array(op.outlen).fill(PREFILL);
-        const adin = op.adin === null ? null : fromHex(op.adin);
-        const ret = R.EVP_RAND_generate(this.ctx(op.ctx), out, op.outlen, op.strength, op.pr, adin, adin?.length ?? op.adinlen ?? 0);
-        return done({ ret, out: toHex(out), state: R.EVP_RAND_get_state(this.ctx(op.ctx)) });
-      }
-      case 'reseed': {
-        const adin = op.adin === null ? null : fromHex(op.adin);
-        const ret = R.EVP_RAND_reseed(this.ctx(op.ctx), op.pr, null, 0, adin, adin?.length ?? op.adinlen ?? 0);
-        return done({ ret, state: R.EVP_RAND_get_state(this.ctx(op.ctx)) });
-      }
-      case 'uninstantiate':
-        return done({ ret: R.EVP_RAND_uninstantiate(this.ctx(op.ctx)), state: R.EVP_RAND_get_state(this.ctx(op.ctx)) });
-      case 'state':
-        return done({ ret: R.EVP_RAND_get_state(this.ctx(op.ctx)) });
-      case 'strength':
-        return done({ ret: R.EVP_RAND_get_strength(this.ctx(op.ctx)) });
-      case 'free':
-        R.EVP_RAND_CTX_free(this.ctx(op.ctx));
-        this.live[op.ctx] = false;
-        return done({});
-      case 'set': {
-        const unsigned = op.key === 'reseed_requests' || op.key === 'reseed_time_interval';
-        const ret = R.EVP_RAND_CTX_set_params(this.ctx(op.ctx), [param(op.key, op.value, unsigned), end()]);
-        return done({ ret, state: R.EVP_RAND_get_state(this.ctx(op.ctx)) });
-      }
-      default:
-        throw new Error(`unknown op ${JSON.stringify(op)}`);
-    }
+  protected errors(): ReturnType<typeof drainErrors3> {
+    return drainErrors3(R);
+  }
+
+  protected newContext(op: Extract<Evp3Op, { op: 'new' }>, pinned: Evp3Result | undefined): Omit<Evp3Result, 'errors'> {
+    const ctx = R.EVP_RAND_CTX_new(this.rand(op.setup.mech), this.ctx(op.parent ?? 0));
+    if (ctx === null) return { ret: 0 };
+    const ok = R.EVP_RAND_CTX_set_params(ctx, [...setupEntries(op.setup).map(([k, v]) => param(k, v)), end()]);
+    this.keep(ctx);
+    if (pinned?.identity === undefined) return { ret: ok };
+    R.RANDSHIM_EVP_RAND_CTX_set_identity(ctx, fromHex(pinned.identity));
+    return { ret: ok, identity: pinned.identity };
+  }
+
+  protected setParam(ctx: R.EVP_RAND_CTX, op: Extract<Evp3Op, { op: 'set' }>): number {
+    const unsigned = op.key === 'reseed_requests' || op.key === 'reseed_time_interval';
+    return R.EVP_RAND_CTX_set_params(ctx, [param(op.key, op.value, unsigned), end()]);
   }
 
   close(): void {

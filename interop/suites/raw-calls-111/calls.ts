@@ -44,6 +44,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fromHex } from '../../../provider/bytes.js';
 import type { ReportedError, SourceCall } from '../differential/driver.js';
 import type { DrbgFields } from '../../builds/openssl111/drbg-layout.js';
 
@@ -184,4 +185,25 @@ export function addedLength(call: Extract<RawCall, { fn: 'RAND_seed' | 'RAND_add
 export function bytesRequested(call: Extract<RawCall, { fn: 'RAND_bytes' | 'RAND_priv_bytes' }>): number {
   if (call.num < 0) throw new Error(`${call.fn}: num ${call.num} < 0 would overrun any buffer in 1.1.1`);
   return call.num;
+}
+
+/** What a named seed source holds on either side: the buffers its get_entropy / get_nonce hand
+ * out (the whole buffer, whatever was asked). */
+export interface SourceBuffers {
+  entropy: Uint8Array;
+  nonce: Uint8Array;
+}
+
+/** The source named `name`, made with `make` on first use (a run's calls and the session's
+ * later runs share it). */
+export function sourceNamed<S>(sources: Map<Name, S>, name: Name, make: (name: Name) => S): S {
+  let s = sources.get(name);
+  if (s === undefined) sources.set(name, s = make(name));
+  return s;
+}
+
+/** `source`: the buffers the call gives replace the source's (those it omits stay). */
+export function fillSource(s: SourceBuffers, call: Extract<RawCall, { fn: 'source' }>): void {
+  if (call.entropy !== undefined) s.entropy = fromHex(call.entropy);
+  if (call.nonce !== undefined) s.nonce = fromHex(call.nonce);
 }

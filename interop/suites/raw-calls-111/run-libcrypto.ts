@@ -11,13 +11,14 @@ import { CRYPTO_EX_INDEX_DRBG } from '../../builds/openssl111/libcrypto.js';
 import { SeedSource } from '../../builds/openssl111/seed-callbacks.js';
 import type { Session111 } from '../../builds/openssl111/session.js';
 import koffi from 'koffi';
-import { fromHex } from '../../../provider/bytes.js';
 import { DRBG_OFFSETS } from '../../builds/openssl111/drbg-layout.js';
 import { readTsc } from '../../builds/openssl111/tsc.js';
 import {
-  addedLength, bytesRequested, passedLength, rawDouble, resolveExIndex, waitNextSecond, withTempFile,
+  addedLength, bytesRequested, fillSource, passedLength, rawDouble, resolveExIndex, sourceNamed, waitNextSecond,
+  withTempFile,
   type Name, type RawCall, type RawFreeCall, type RawResult, type RawSourceCall,
 } from './calls.js';
+import { NamedDrbgs } from './named-drbgs.js';
 import { addressOf, types111, type CPtr, type DrbgPtr, type RegisteredCallback } from '../../builds/openssl111/c-types.js';
 
 /** The traced ex_data free_func (registered once per session). */
@@ -83,27 +84,22 @@ function defaultCallbacks(session: Session111, ctx: LibcryptoRawContext): readon
  * harness faults seen inside callbacks. */
 export function runLibcryptoRaw(session: Session111, ctx: LibcryptoRawContext, calls: readonly RawCall[]): RawResult[] {
   const { lib, hub } = session;
-  const drbgs = new Map<Name, DrbgPtr>();
-  const created = new Set<Name>();
+  const drbgs = new NamedDrbgs<DrbgPtr, bigint>(addressOf);
   const results: RawResult[] = [];
-  const run: RunState = { drbgs, created, allocated: [] };
+  const run: RunState = { drbgs, allocated: [] };
   lib.ERR_clear_error();
   if (ctx.exFree !== undefined) ctx.exFree.trace = [];
   try {
     for (const call of calls) {
-      // names before and after the call: a freed DRBG keeps its name in this call's traces
-      const names = new Map<bigint, Name>();
-      for (const [n, p] of drbgs) names.set(addressOf(p), n);
-      const r = runOne(session, ctx, run, call);
-      for (const [n, p] of drbgs) names.set(addressOf(p), n);
+      const { result: r, names } = drbgs.namedAround(() => runOne(session, ctx, run, call));
       const traced: RawSourceCall[] = [];
       for (const [sourceName, source] of ctx.sources) {
         for (const t of source.takeCalls()) {
           traced.push({ ...t.call, drbg: names.get(t.drbg) ?? `0x${t.drbg.toString(16)}`, source: sourceName });
         }
       }
-      const target = 'drbg' in call ? drbgs.get(call.drbg) : 'bind' in call ? drbgs.get(call.bind) : undefined;
-      const state = target !== undefined && call.fn !== 'RAND_DRBG_free' ? session.readState(target) : undefined;
+      const target = drbgs.target(call);
+      const state = target !== undefined ? session.readState(target) : undefined;
       const anomalies = hub.takeAnomalies();
       if (anomalies.length > 0) throw new Error(`${call.fn}: ${anomalies.join('; ')}`);
       const freed = takeFreed(ctx, run, names);
@@ -115,13 +111,10 @@ export function runLibcryptoRaw(session: Session111, ctx: LibcryptoRawContext, c
       for (const idx of ctx.exFree.armed.keys()) lib.CRYPTO_free_ex_index(CRYPTO_EX_INDEX_DRBG, idx);
       ctx.exFree.armed.clear();
     }
-    for (const name of created) {
-      const p = drbgs.get(name);
-      if (p !== undefined) {
-        lib.RAND_DRBG_free(p);
-        hub.detach(p);
-      }
-    }
+    drbgs.freeCreated((p) => {
+      lib.RAND_DRBG_free(p);
+      hub.detach(p);
+    });
   }
   return results;
 }
@@ -130,8 +123,7 @@ type Partial = Pick<RawResult, 'ret' | 'output' | 'value' | 'fields' | 'address'
 
 /** What one run has bound and allocated so far. */
 interface RunState {
-  readonly drbgs: Map<Name, DrbgPtr>;
-  readonly created: Set<Name>;
+  readonly drbgs: NamedDrbgs<DrbgPtr, bigint>;
   /** The ex_data indexes this run allocated, in order. */
   readonly allocated: number[];
 }
@@ -148,23 +140,11 @@ function takeFreed(ctx: LibcryptoRawContext, run: RunState, names: Map<bigint, N
 
 function runOne(session: Session111, ctx: LibcryptoRawContext, run: RunState, call: RawCall): Partial {
   const { lib, hub } = session;
-  const { drbgs, created } = run;
-  const drbg = (name: Name): DrbgPtr => {
-    const p = drbgs.get(name);
-    if (p === undefined) throw new Error(`${call.fn}: no DRBG named ${name}`);
-    return p;
-  };
-  const bind = (name: Name, p: DrbgPtr | null, owned: boolean): Partial => {
-    if (p === null) return { ret: 0 };
-    drbgs.set(name, p);
-    if (owned) created.add(name);
-    return { ret: 1, address: `0x${addressOf(p).toString(16)}` };
-  };
-  const source = (name: Name): SeedSource => {
-    let s = ctx.sources.get(name);
-    if (s === undefined) ctx.sources.set(name, s = new SeedSource(name));
-    return s;
-  };
+  const { drbgs } = run;
+  const drbg = (name: Name): DrbgPtr => drbgs.get(call, name);
+  const bind = (name: Name, p: DrbgPtr | null, owned: boolean): Partial =>
+    (drbgs.bind(name, p, owned) ? { ret: 1, address: `0x${addressOf(p).toString(16)}` } : { ret: 0 });
+  const source = (name: Name): SeedSource => sourceNamed(ctx.sources, name, (n) => new SeedSource(n));
   const generated = (ret: number, out: Buffer, len: number): Partial => {
     const hex = outHex(out, len);
     return ret === 1 ? { ret, output: hex } : { ret };
@@ -193,8 +173,7 @@ function runOne(session: Session111, ctx: LibcryptoRawContext, run: RunState, ca
       const p = drbg(call.drbg);
       lib.RAND_DRBG_free(p);
       hub.detach(p);
-      drbgs.delete(call.drbg);
-      created.delete(call.drbg);
+      drbgs.forget(call.drbg);
       return {};
     }
     case 'RAND_DRBG_reseed': {
@@ -280,12 +259,9 @@ function runOne(session: Session111, ctx: LibcryptoRawContext, run: RunState, ca
       return { value: Number(lib.CRYPTO_THREAD_get_current_id()) };
     case 'FIPS_mode_set':
       return { ret: lib.FIPS_mode_set(call.onoff) };
-    case 'source': {
-      const s = source(call.name);
-      if (call.entropy !== undefined) s.entropy = fromHex(call.entropy);
-      if (call.nonce !== undefined) s.nonce = fromHex(call.nonce);
+    case 'source':
+      fillSource(source(call.name), call);
       return {};
-    }
     case 'default_callbacks': {
       const p = drbg(call.drbg);
       const [ge, ce, gn, cn] = defaultCallbacks(session, ctx);

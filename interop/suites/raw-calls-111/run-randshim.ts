@@ -24,15 +24,17 @@ import {
   type RAND_DRBG_cleanup_entropy_fn, type RAND_DRBG_get_entropy_fn, type RAND_DRBG_get_nonce_fn,
 } from '../../../compat/openssl111/index.js';
 import { state111 } from '../../../compat/openssl111/state.js';
-import { fromHex, hexOrNull, readU64LE, toHex, writeU64LE } from '../../../provider/bytes.js';
+import { hexOrNull, readU64LE, toHex, writeU64LE } from '../../../provider/bytes.js';
 import { defaultCleanupEntropy, defaultCleanupNonce, defaultGetEntropy, defaultGetNonce } from '../../../provider/openssl111/drbg-lib.js';
 import type { SourceCall } from '../differential/driver.js';
 import { decodeError111 } from '../../builds/openssl111/error-codes.js';
 import type { DrbgFields } from '../../builds/openssl111/drbg-layout.js';
 import {
-  addedLength, bytesRequested, passedLength, rawDouble, resolveExIndex, waitNextSecond, withTempFile,
+  addedLength, bytesRequested, fillSource, passedLength, rawDouble, resolveExIndex, sourceNamed, waitNextSecond,
+  withTempFile,
   type Name, type RawCall, type RawFreeCall, type RawResult, type RawSourceCall,
 } from './calls.js';
+import { NamedDrbgs } from './named-drbgs.js';
 
 /** A named seed source: the buffers its callbacks hand out, what they were asked, and the
  * C-shaped callbacks themselves (made once, so re-installing a source installs the same ones). */
@@ -147,8 +149,7 @@ export function fieldsOf(d: RAND_DRBG): DrbgFields {
 }
 
 interface RunState {
-  readonly drbgs: Map<Name, RAND_DRBG>;
-  readonly created: Set<Name>;
+  readonly drbgs: NamedDrbgs<RAND_DRBG, unknown>;
   readonly allocated: number[];
   readonly addresses: readonly (string | undefined)[];
   readonly clock: VirtualClock | undefined;
@@ -161,17 +162,15 @@ type Partial = Pick<RawResult, 'ret' | 'output' | 'value' | 'fields' | 'address'
 export function runRandshimRaw(ctx: RandshimRawContext, calls: readonly RawCall[],
   options: RandshimRawOptions = {}): RawResult[] {
   const run: RunState = {
-    drbgs: new Map(), created: new Set(), allocated: [], addresses: options.addresses ?? [], clock: options.clock,
+    drbgs: new NamedDrbgs<RAND_DRBG, unknown>((d) => d), allocated: [], addresses: options.addresses ?? [],
+    clock: options.clock,
   };
   const results: RawResult[] = [];
   ERR_clear_error();
   ctx.freed = [];
   try {
     calls.forEach((call, i) => {
-      const names = new Map<unknown, Name>();
-      for (const [n, d] of run.drbgs) names.set(d, n);
-      const r = runOne(ctx, run, call, i);
-      for (const [n, d] of run.drbgs) names.set(d, n);
+      const { result: r, names } = run.drbgs.namedAround(() => runOne(ctx, run, call, i));
       const nameOf = (d: unknown): string => names.get(d) ?? (d !== null && typeof d === 'object' && 'identity' in d
         ? addressOfIdentity((d as RAND_DRBG).identity) : String(d));
       const traced: RawSourceCall[] = [];
@@ -184,17 +183,14 @@ export function runRandshimRaw(ctx: RandshimRawContext, calls: readonly RawCall[
       if (anomalies.length > 0) throw new Error(`${call.fn}: ${anomalies.join('; ')}`);
       const freed: RawFreeCall[] = ctx.freed.map((f) => ({ allocated: run.allocated.indexOf(f.idx), drbg: nameOf(f.drbg), value: f.value }));
       ctx.freed = [];
-      const target = 'drbg' in call ? run.drbgs.get(call.drbg) : 'bind' in call ? run.drbgs.get(call.bind) : undefined;
-      const state = target !== undefined && call.fn !== 'RAND_DRBG_free' ? target.state as number : undefined;
+      const target = run.drbgs.target(call);
+      const state = target !== undefined ? target.state as number : undefined;
       results.push({ fn: call.fn, ...r, ...(freed.length > 0 ? { freed } : {}), ...(state !== undefined ? { state } : {}),
         errors: drainErrors(), calls: traced });
     });
   } finally {
     ctx.armed.clear();
-    for (const name of run.created) {
-      const d = run.drbgs.get(name);
-      if (d !== undefined) RAND_DRBG_free(d);
-    }
+    run.drbgs.freeCreated((d) => RAND_DRBG_free(d));
     ctx.freed = [];
   }
   return results;
@@ -210,25 +206,15 @@ function drainErrors(): RawResult['errors'] {
 const lengthOf = (buf: Uint8Array | null, len: number | undefined): number => passedLength(buf?.length ?? null, len);
 
 function runOne(ctx: RandshimRawContext, run: RunState, call: RawCall, index: number): Partial {
-  const { drbgs, created } = run;
-  const drbg = (name: Name): RAND_DRBG => {
-    const d = drbgs.get(name);
-    if (d === undefined) throw new Error(`${call.fn}: no DRBG named ${name}`);
-    return d;
-  };
+  const { drbgs } = run;
+  const drbg = (name: Name): RAND_DRBG => drbgs.get(call, name);
   const bind = (name: Name, d: RAND_DRBG | null, owned: boolean): Partial => {
-    if (d === null) return { ret: 0 };
-    drbgs.set(name, d);
-    if (owned) created.add(name);
+    if (!drbgs.bind(name, d, owned)) return { ret: 0 };
     const pinned = run.addresses[index];
     if (pinned !== undefined) d.identity = identityOfAddress(pinned);
     return { ret: 1, address: addressOfIdentity(d.identity) };
   };
-  const source = (name: Name): RandshimSource => {
-    let s = ctx.sources.get(name);
-    if (s === undefined) ctx.sources.set(name, s = new RandshimSource(name));
-    return s;
-  };
+  const source = (name: Name): RandshimSource => sourceNamed(ctx.sources, name, (n) => new RandshimSource(n));
   const generated = (ret: number, out: Uint8Array): Partial => (ret === 1 ? { ret, output: toHex(out) } : { ret });
   switch (call.fn) {
     case 'RAND_DRBG_new':
@@ -255,8 +241,7 @@ function runOne(ctx: RandshimRawContext, run: RunState, call: RawCall, index: nu
       return { ret: RAND_DRBG_uninstantiate(drbg(call.drbg)) };
     case 'RAND_DRBG_free': {
       RAND_DRBG_free(drbg(call.drbg));
-      drbgs.delete(call.drbg);
-      created.delete(call.drbg);
+      drbgs.forget(call.drbg);
       return {};
     }
     case 'RAND_DRBG_reseed': {
@@ -333,12 +318,9 @@ function runOne(ctx: RandshimRawContext, run: RunState, call: RawCall, index: nu
       return { value: state111().shared.context.threadId() };
     case 'FIPS_mode_set':
       return { ret: FIPS_mode_set(call.onoff) };
-    case 'source': {
-      const s = source(call.name);
-      if (call.entropy !== undefined) s.entropy = fromHex(call.entropy);
-      if (call.nonce !== undefined) s.nonce = fromHex(call.nonce);
+    case 'source':
+      fillSource(source(call.name), call);
       return {};
-    }
     case 'default_callbacks': {
       // 1.1.1's own callbacks are internal (rand_lib.c), not API: the provider's ports of them.
       const d = drbg(call.drbg);
