@@ -4,7 +4,9 @@
  * and unsigned and between 4- and 8-byte sizes when the value fits (odd sizes go through the
  * byte-wise general path), doubles convert to and from integers when exact, and every setter
  * records `return_size` the way C does (also when it fails, and when `data` is NULL, which
- * asks only for the size). The C memory behind `data` is a box, see ./param-memory.ts.
+ * asks only for the size). The C memory behind `data` is a box, see ./param-memory.ts; the
+ * numeric conversions are written once, over the four fixed-width C integers, in
+ * ./param-numbers.ts, and the per-line failure rules in ./param-errors.ts.
  *
  * On the lines with 3.2's crypto/params.c (3.5 and later: provider/openssl3/lines.ts
  * paramErrorsRaised) a failed conversion also raises its reason (CRYPTO_R_PARAM_*,
@@ -24,12 +26,13 @@
  *   EVP_RAND_CTX_get_params(ctx, params);   // strength.value === 256
  */
 import {
-  cInt, cStrlen, loadBytes, loadDouble, loadInt, OSSL_PARAM_INTEGER, OSSL_PARAM_OCTET_PTR, OSSL_PARAM_OCTET_STRING,
-  OSSL_PARAM_REAL, OSSL_PARAM_UNSIGNED_INTEGER, OSSL_PARAM_UTF8_PTR, OSSL_PARAM_UTF8_STRING, storeBytes,
-  storeDouble, storeInt, utf8Bytes, utf8Text, writeIntBox, type IntBox, type OSSL_PARAM, type OSSL_PARAM_DATA,
+  cInt, cStrlen, loadBytes, OSSL_PARAM_INTEGER, OSSL_PARAM_OCTET_PTR, OSSL_PARAM_OCTET_STRING, OSSL_PARAM_REAL,
+  OSSL_PARAM_UNSIGNED_INTEGER, OSSL_PARAM_UTF8_PTR, OSSL_PARAM_UTF8_STRING, storeBytes, utf8Bytes, utf8Text,
+  writeIntBox, type IntBox, type OSSL_PARAM, type OSSL_PARAM_DATA,
 } from './param-memory.js';
-import { popToMark, raise, setMark } from '../../err/queue.js';
-import { lineBehaviour } from '../lines.js';
+import { failWith, invalidArgument, nullDataRefused, raising, zeroWith } from './param-errors.js';
+import { getDouble, getInteger, INT32, INT64, setDouble, setInteger, UINT32, UINT64, type CInteger } from './param-numbers.js';
+import { popToMark, setMark } from '../../err/queue.js';
 
 export {
   OSSL_PARAM_INTEGER, OSSL_PARAM_UNSIGNED_INTEGER, OSSL_PARAM_REAL, OSSL_PARAM_UTF8_STRING, OSSL_PARAM_OCTET_STRING,
@@ -38,22 +41,6 @@ export {
 
 /** (size_t)-1: `return_size` of a parameter no setter has touched. JavaScript holds it as 2^64. */
 export const OSSL_PARAM_UNMODIFIED = 18446744073709551615;
-
-const INT32_MIN = -(2n ** 31n);
-const INT32_MAX = 2n ** 31n - 1n;
-const UINT32_MAX = 2n ** 32n - 1n;
-const INT64_MAX = 2n ** 63n - 1n;
-/** real_shift(): bits in a double's mantissa. */
-const REAL_SHIFT = 53n;
-/** (double)(INT64_MAX - 65535) + 65536.0 and the UINT64 counterpart: 2^63 and 2^64. */
-const INT64_LIMIT_D = 2 ** 63;
-const UINT64_LIMIT_D = 2 ** 64;
-
-/** A buffer shorter than the length given with it: 0, after ERR_R_PASSED_INVALID_ARGUMENT. */
-function invalidArgument(): 0 {
-  raise('CRYPTO', 'PASSED_INVALID_ARGUMENT');
-  return 0;
-}
 
 // ---- locate, construct, modified ----
 
@@ -82,36 +69,6 @@ export function OSSL_PARAM_DEFN(key: string, dataType: number, data: OSSL_PARAM_
   return construct(key, dataType, data, size);
 }
 
-export function OSSL_PARAM_construct_int(key: string, buf: IntBox | null): OSSL_PARAM {
-  return construct(key, OSSL_PARAM_INTEGER, buf, 4);
-}
-export function OSSL_PARAM_construct_uint(key: string, buf: IntBox | null): OSSL_PARAM {
-  return construct(key, OSSL_PARAM_UNSIGNED_INTEGER, buf, 4);
-}
-export function OSSL_PARAM_construct_long(key: string, buf: IntBox | null): OSSL_PARAM {
-  return construct(key, OSSL_PARAM_INTEGER, buf, 8);
-}
-export function OSSL_PARAM_construct_ulong(key: string, buf: IntBox | null): OSSL_PARAM {
-  return construct(key, OSSL_PARAM_UNSIGNED_INTEGER, buf, 8);
-}
-export function OSSL_PARAM_construct_int32(key: string, buf: IntBox | null): OSSL_PARAM {
-  return construct(key, OSSL_PARAM_INTEGER, buf, 4);
-}
-export function OSSL_PARAM_construct_uint32(key: string, buf: IntBox | null): OSSL_PARAM {
-  return construct(key, OSSL_PARAM_UNSIGNED_INTEGER, buf, 4);
-}
-export function OSSL_PARAM_construct_int64(key: string, buf: IntBox | null): OSSL_PARAM {
-  return construct(key, OSSL_PARAM_INTEGER, buf, 8);
-}
-export function OSSL_PARAM_construct_uint64(key: string, buf: IntBox | null): OSSL_PARAM {
-  return construct(key, OSSL_PARAM_UNSIGNED_INTEGER, buf, 8);
-}
-export function OSSL_PARAM_construct_size_t(key: string, buf: IntBox | null): OSSL_PARAM {
-  return construct(key, OSSL_PARAM_UNSIGNED_INTEGER, buf, 8);
-}
-export function OSSL_PARAM_construct_time_t(key: string, buf: IntBox | null): OSSL_PARAM {
-  return construct(key, OSSL_PARAM_INTEGER, buf, 8);
-}
 export function OSSL_PARAM_construct_double(key: string, buf: { value: number } | null): OSSL_PARAM {
   return construct(key, OSSL_PARAM_REAL, buf, 8);
 }
@@ -172,635 +129,63 @@ function nulTerminated(s: string): Uint8Array {
   out.set(text);
   return out;
 }
+// ---- the typed numeric functions ----
 
-// ---- the line's error raising (crypto/params.c from 3.2 on) ----
-
-/** The reasons crypto/params.c raises from 3.2 on (its err_* shortcuts). */
-type ParamReason =
-  | 'PARAM_VALUE_TOO_LARGE_FOR_DESTINATION' | 'PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED'
-  | 'PARAM_CANNOT_BE_REPRESENTED_EXACTLY' | 'PARAM_NOT_INTEGER_TYPE' | 'TOO_SMALL_BUFFER' | 'PARAM_OF_INCOMPATIBLE_TYPE'
-  | 'PASSED_NULL_PARAMETER' | 'PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT' | 'NO_SPACE_FOR_TERMINATING_NULL';
-
-/** Whether the running call's line has 3.2's crypto/params.c (provider/openssl3/lines.ts). */
-const raising = (): boolean => lineBehaviour().paramErrorsRaised;
-
-/** A failed conversion: ERR_raise(ERR_LIB_CRYPTO, reason) on lines that raise it (3.0 fails
- * silently); null, the getters' "no value". */
-function failWith(reason: ParamReason): null {
-  if (raising()) raise('CRYPTO', reason);
-  return null;
+/** OSSL_PARAM_get_<type>, OSSL_PARAM_set_<type> and OSSL_PARAM_construct_<type> of one C integer. */
+export interface CIntegerFunctions {
+  /** `*val` = the parameter's value when it converts; 0 otherwise, or without `val`. */
+  get(p: OSSL_PARAM | null, val: IntBox | null): number;
+  /** `val` (converted to the C type, as C's argument is) into the parameter. */
+  set(p: OSSL_PARAM | null, val: number | bigint): number;
+  construct(key: string, buf: IntBox | null): OSSL_PARAM;
 }
 
-/** The same for a function returning C's 0. */
-function zeroWith(reason: ParamReason): 0 {
-  failWith(reason);
-  return 0;
-}
-
-/** 3.2's `if (p->data == NULL) { err_null_argument; return 0; }` at the top of every getter:
- * true when the getter stops there. 3.0 has no such check (and reads through NULL). */
-function nullDataRefused(p: OSSL_PARAM): boolean {
-  if (!raising() || p.data !== null) return false;
-  raise('CRYPTO', 'PASSED_NULL_PARAMETER');
-  return true;
-}
-
-// ---- the general (any size) integer path: copy_integer and friends ----
-
-function isNegative(src: Uint8Array): boolean {
-  return src.length > 0 && (src[src.length - 1] & 0x80) !== 0;
-}
-
-/** copy_integer (little-endian branch): null when the value does not fit (3.2+: err_out_of_range). */
-function copyInteger(destLen: number, src: Uint8Array, pad: number, signedInt: boolean): Uint8Array | null {
-  const dest = new Uint8Array(destLen);
-  if (src.length < destLen) {
-    dest.set(src);
-    dest.fill(pad, src.length);
-    return dest;
-  }
-  for (let i = destLen; i < src.length; i++) if (src[i] !== pad) return failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-  if (signedInt && destLen > 0 && ((pad ^ src[destLen - 1]) & 0x80) !== 0) return failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-  if (signedInt && destLen === 0) return failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-  dest.set(src.subarray(0, destLen));
-  return dest;
-}
-
-const signedFromSigned = (n: number, src: Uint8Array) => copyInteger(n, src, isNegative(src) ? 0xff : 0, true);
-const signedFromUnsigned = (n: number, src: Uint8Array) => copyInteger(n, src, 0, true);
-const unsignedFromSigned = (n: number, src: Uint8Array) =>
-  (isNegative(src) ? failWith('PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED') : copyInteger(n, src, 0, false));
-const unsignedFromUnsigned = (n: number, src: Uint8Array) => copyInteger(n, src, 0, false);
-
-function bytesOf(v: bigint, n: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = BigInt.asUintN(8 * n, v);
-  for (let i = 0; i < n; i++) {
-    out[i] = Number(x & 0xffn);
-    x >>= 8n;
-  }
-  return out;
-}
-
-function intOf(bytes: Uint8Array, signed: boolean): bigint {
-  let x = 0n;
-  for (let i = bytes.length - 1; i >= 0; i--) x = (x << 8n) | BigInt(bytes[i]);
-  return signed ? BigInt.asIntN(8 * bytes.length, x) : x;
-}
-
-/** general_get_int: `valSize`-byte signed result, or null. */
-function generalGetInt(p: OSSL_PARAM, valSize: number): bigint | null {
-  const src = loadBytes(p, p.data_size);
-  let r: Uint8Array | null = null;
-  if (p.data_type === OSSL_PARAM_INTEGER) r = signedFromSigned(valSize, src);
-  else if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) r = signedFromUnsigned(valSize, src);
-  else failWith('PARAM_NOT_INTEGER_TYPE');
-  return r === null ? null : intOf(r, true);
-}
-
-/** general_get_uint. */
-function generalGetUint(p: OSSL_PARAM, valSize: number): bigint | null {
-  const src = loadBytes(p, p.data_size);
-  let r: Uint8Array | null = null;
-  if (p.data_type === OSSL_PARAM_INTEGER) r = unsignedFromSigned(valSize, src);
-  else if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) r = unsignedFromUnsigned(valSize, src);
-  else failWith('PARAM_NOT_INTEGER_TYPE');
-  return r === null ? null : intOf(r, false);
-}
-
-/** general_set_int: writes a signed `valSize`-byte value into any size. */
-function generalSetInt(p: OSSL_PARAM, val: bigint, valSize: number): number {
-  let r: Uint8Array | null = null;
-  p.return_size = valSize;
-  if (p.data === null) return 1;
-  const src = bytesOf(val, valSize);
-  if (p.data_type === OSSL_PARAM_INTEGER) r = signedFromSigned(p.data_size, src);
-  else if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) r = unsignedFromSigned(p.data_size, src);
-  else failWith('PARAM_NOT_INTEGER_TYPE');
-  if (r !== null) storeBytes(p, r);
-  p.return_size = r !== null ? p.data_size : valSize;
-  return r !== null ? 1 : 0;
-}
-
-/** general_set_uint. */
-function generalSetUint(p: OSSL_PARAM, val: bigint, valSize: number): number {
-  let r: Uint8Array | null = null;
-  p.return_size = valSize;
-  if (p.data === null) return 1;
-  const src = bytesOf(val, valSize);
-  if (p.data_type === OSSL_PARAM_INTEGER) r = signedFromUnsigned(p.data_size, src);
-  else if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) r = unsignedFromUnsigned(p.data_size, src);
-  else failWith('PARAM_NOT_INTEGER_TYPE');
-  if (r !== null) storeBytes(p, r);
-  p.return_size = r !== null ? p.data_size : valSize;
-  return r !== null ? 1 : 0;
-}
-
-/**
- * What 3.0's fixed-size setters leave in `return_size` when they fail after recording the
- * expected size, and 3.2+'s (which record it only on success): `expected` on 3.0, 0 on 3.2+.
- */
-function failedSize(p: OSSL_PARAM, expected: number): void {
-  p.return_size = raising() ? 0 : expected;
-}
-
-// ---- 32-bit ----
-
-function getInt32(p: OSSL_PARAM | null): bigint | null {
-  if (p === null) return failWith('PASSED_NULL_PARAMETER');
-  if (nullDataRefused(p)) return null;
-  if (p.data_type === OSSL_PARAM_INTEGER) {
-    switch (p.data_size) {
-      case 4: return loadInt(p, 4, true);
-      case 8: {
-        const i64 = loadInt(p, 8, true);
-        return i64 >= INT32_MIN && i64 <= INT32_MAX ? i64 : failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-      }
-      default: return generalGetInt(p, 4);
-    }
-  } else if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) {
-    switch (p.data_size) {
-      case 4: {
-        const u32 = loadInt(p, 4, false);
-        return u32 <= INT32_MAX ? u32 : failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-      }
-      case 8: {
-        const u64 = loadInt(p, 8, false);
-        return u64 <= INT32_MAX ? u64 : failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-      }
-      default: return generalGetInt(p, 4);
-    }
-  } else if (p.data_type === OSSL_PARAM_REAL) {
-    if (p.data_size === 8) {
-      const d = loadDouble(p);
-      if (d >= -(2 ** 31) && d <= 2 ** 31 - 1 && d === Math.trunc(d)) return BigInt(d);
-      return failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-    }
-    return failWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
-  }
-  return failWith('PARAM_OF_INCOMPATIBLE_TYPE');
-}
-
-function setInt32(p: OSSL_PARAM | null, val: bigint): number {
-  if (p === null) return zeroWith('PASSED_NULL_PARAMETER');
-  p.return_size = 0;
-  if (p.data_type === OSSL_PARAM_INTEGER) {
-    p.return_size = 4;
-    if (p.data === null) return 1;
-    switch (p.data_size) {
-      case 4: storeInt(p, val, 4); return 1;
-      case 8: p.return_size = 8; storeInt(p, val, 8); return 1;
-      default: return generalSetInt(p, val, 4);
-    }
-  } else if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER && val >= 0n) {
-    p.return_size = 4;
-    if (p.data === null) return 1;
-    switch (p.data_size) {
-      case 4: storeInt(p, val, 4); return 1;
-      case 8: p.return_size = 8; storeInt(p, val, 8); return 1;
-      default: return generalSetInt(p, val, 4);
-    }
-  } else if (p.data_type === OSSL_PARAM_REAL) {
-    p.return_size = 8;
-    if (p.data === null) return 1;
-    if (p.data_size === 8) {
-      storeDouble(p, Number(val));
+function functionsOf(t: CInteger): CIntegerFunctions {
+  const dataType = t.signed ? OSSL_PARAM_INTEGER : OSSL_PARAM_UNSIGNED_INTEGER;
+  return {
+    get(p, val) {
+      if (val === null) return zeroWith('PASSED_NULL_PARAMETER');
+      const v = getInteger(p, t);
+      if (v === null) return 0;
+      writeIntBox(val, v);
       return 1;
-    }
-    return zeroWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
-  }
-  return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
+    },
+    set: (p, val) => setInteger(p, cInt(val, 8 * t.bytes, t.signed), t),
+    construct: (key, buf) => construct(key, dataType, buf, t.bytes),
+  };
 }
 
-function getUint32(p: OSSL_PARAM | null): bigint | null {
-  if (p === null) return failWith('PASSED_NULL_PARAMETER');
-  if (nullDataRefused(p)) return null;
-  if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) {
-    switch (p.data_size) {
-      case 4: return loadInt(p, 4, false);
-      case 8: {
-        const u64 = loadInt(p, 8, false);
-        return u64 <= UINT32_MAX ? u64 : failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-      }
-      default: return generalGetUint(p, 4);
-    }
-  } else if (p.data_type === OSSL_PARAM_INTEGER) {
-    switch (p.data_size) {
-      case 4: {
-        const i32 = loadInt(p, 4, true);
-        return i32 >= 0n ? i32 : failWith('PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED');
-      }
-      case 8: {
-        const i64 = loadInt(p, 8, true);
-        if (i64 >= 0n && i64 <= UINT32_MAX) return i64;
-        return failWith(i64 < 0n ? 'PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED' : 'PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-      }
-      default: return generalGetUint(p, 4);
-    }
-  } else if (p.data_type === OSSL_PARAM_REAL) {
-    if (p.data_size === 8) {
-      const d = loadDouble(p);
-      if (d >= 0 && d <= 2 ** 32 - 1 && d === Math.trunc(d)) return BigInt(d);
-      return failWith('PARAM_CANNOT_BE_REPRESENTED_EXACTLY');
-    }
-    return failWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
-  }
-  return failWith('PARAM_OF_INCOMPATIBLE_TYPE');
-}
+const int32 = functionsOf(INT32);
+const uint32 = functionsOf(UINT32);
+const int64 = functionsOf(INT64);
+const uint64 = functionsOf(UINT64);
 
-function setUint32(p: OSSL_PARAM | null, val: bigint): number {
-  if (p === null) return zeroWith('PASSED_NULL_PARAMETER');
-  p.return_size = 0;
-  if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) {
-    p.return_size = 4;
-    if (p.data === null) return 1;
-    switch (p.data_size) {
-      case 4: storeInt(p, val, 4); return 1;
-      case 8: p.return_size = 8; storeInt(p, val, 8); return 1;
-      default: return generalSetUint(p, val, 4);
-    }
-  } else if (p.data_type === OSSL_PARAM_INTEGER) {
-    p.return_size = 4;
-    if (p.data === null) return 1;
-    switch (p.data_size) {
-      case 4:
-        if (val <= INT32_MAX) {
-          storeInt(p, val, 4);
-          return 1;
-        }
-        return zeroWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-      case 8: p.return_size = 8; storeInt(p, val, 8); return 1;
-      default: return generalSetUint(p, val, 4);
-    }
-  } else if (p.data_type === OSSL_PARAM_REAL) {
-    // 3.2+ records the size only when it writes (or data is NULL)
-    if (!raising() || p.data === null) p.return_size = 8;
-    if (p.data === null) return 1;
-    if (p.data_size === 8) {
-      storeDouble(p, Number(val));
-      p.return_size = 8;
-      return 1;
-    }
-    return zeroWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
-  }
-  return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
-}
-
-// ---- 64-bit ----
-
-function getInt64(p: OSSL_PARAM | null): bigint | null {
-  if (p === null) return failWith('PASSED_NULL_PARAMETER');
-  if (nullDataRefused(p)) return null;
-  if (p.data_type === OSSL_PARAM_INTEGER) {
-    switch (p.data_size) {
-      case 4: return loadInt(p, 4, true);
-      case 8: return loadInt(p, 8, true);
-      default: return generalGetInt(p, 8);
-    }
-  } else if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) {
-    switch (p.data_size) {
-      case 4: return loadInt(p, 4, false);
-      case 8: {
-        const u64 = loadInt(p, 8, false);
-        return u64 <= INT64_MAX ? u64 : failWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-      }
-      default: return generalGetInt(p, 8);
-    }
-  } else if (p.data_type === OSSL_PARAM_REAL) {
-    if (p.data_size === 8) {
-      const d = loadDouble(p);
-      if (d >= -INT64_LIMIT_D && d < INT64_LIMIT_D && d === Math.trunc(d)) return BigInt(d);
-      return failWith('PARAM_CANNOT_BE_REPRESENTED_EXACTLY');
-    }
-    return failWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
-  }
-  return failWith('PARAM_OF_INCOMPATIBLE_TYPE');
-}
-
-function setInt64(p: OSSL_PARAM | null, val: bigint): number {
-  if (p === null) return zeroWith('PASSED_NULL_PARAMETER');
-  p.return_size = 0;
-  if (p.data_type === OSSL_PARAM_INTEGER) {
-    p.return_size = 8;
-    if (p.data === null) return 1;
-    switch (p.data_size) {
-      case 4:
-        if (val >= INT32_MIN && val <= INT32_MAX) {
-          p.return_size = 4;
-          storeInt(p, val, 4);
-          return 1;
-        }
-        failedSize(p, 8);
-        return zeroWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-      case 8: storeInt(p, val, 8); return 1;
-      default: return generalSetInt(p, val, 8);
-    }
-  } else if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER && val >= 0n) {
-    p.return_size = 8;
-    if (p.data === null) return 1;
-    switch (p.data_size) {
-      case 4:
-        if (val <= UINT32_MAX) {
-          p.return_size = 4;
-          storeInt(p, val, 4);
-          return 1;
-        }
-        failedSize(p, 8);
-        return zeroWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-      case 8: storeInt(p, val, 8); return 1;
-      default: return generalSetInt(p, val, 8);
-    }
-  } else if (p.data_type === OSSL_PARAM_REAL) {
-    p.return_size = 8;
-    if (p.data === null) return 1;
-    if (p.data_size === 8) {
-      // INT64_MIN negates to itself in C; as a uint64 its bit 63 is set, so it is refused too.
-      const u64 = val < 0n ? BigInt.asUintN(64, -val) : val;
-      if ((u64 >> REAL_SHIFT) === 0n) {
-        storeDouble(p, Number(val));
-        return 1;
-      }
-      failedSize(p, 8);
-      return zeroWith('PARAM_CANNOT_BE_REPRESENTED_EXACTLY');
-    }
-    failedSize(p, 8);
-    return zeroWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
-  }
-  return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
-}
-
-function getUint64(p: OSSL_PARAM | null): bigint | null {
-  if (p === null) return failWith('PASSED_NULL_PARAMETER');
-  if (nullDataRefused(p)) return null;
-  if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) {
-    switch (p.data_size) {
-      case 4: return loadInt(p, 4, false);
-      case 8: return loadInt(p, 8, false);
-      default: return generalGetUint(p, 8);
-    }
-  } else if (p.data_type === OSSL_PARAM_INTEGER) {
-    switch (p.data_size) {
-      case 4: {
-        const i32 = loadInt(p, 4, true);
-        return i32 >= 0n ? i32 : failWith('PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED');
-      }
-      case 8: {
-        const i64 = loadInt(p, 8, true);
-        return i64 >= 0n ? i64 : failWith('PARAM_UNSIGNED_INTEGER_NEGATIVE_VALUE_UNSUPPORTED');
-      }
-      default: return generalGetUint(p, 8);
-    }
-  } else if (p.data_type === OSSL_PARAM_REAL) {
-    if (p.data_size === 8) {
-      const d = loadDouble(p);
-      if (d >= 0 && d < UINT64_LIMIT_D && d === Math.trunc(d)) return BigInt(d);
-      return failWith('PARAM_CANNOT_BE_REPRESENTED_EXACTLY');
-    }
-    return failWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
-  }
-  return failWith('PARAM_OF_INCOMPATIBLE_TYPE');
-}
-
-function setUint64(p: OSSL_PARAM | null, val: bigint): number {
-  if (p === null) return zeroWith('PASSED_NULL_PARAMETER');
-  p.return_size = 0;
-  if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) {
-    p.return_size = 8;
-    if (p.data === null) return 1;
-    switch (p.data_size) {
-      case 4:
-        if (val <= UINT32_MAX) {
-          p.return_size = 4;
-          storeInt(p, val, 4);
-          return 1;
-        }
-        failedSize(p, 8);
-        return zeroWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-      case 8: storeInt(p, val, 8); return 1;
-      default: return generalSetUint(p, val, 8);
-    }
-  } else if (p.data_type === OSSL_PARAM_INTEGER) {
-    p.return_size = 8;
-    if (p.data === null) return 1;
-    switch (p.data_size) {
-      case 4:
-        if (val <= INT32_MAX) {
-          p.return_size = 4;
-          storeInt(p, val, 4);
-          return 1;
-        }
-        failedSize(p, 8);
-        return zeroWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-      case 8:
-        if (val <= INT64_MAX) {
-          storeInt(p, val, 8);
-          return 1;
-        }
-        failedSize(p, 8);
-        return zeroWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-      default: return generalSetUint(p, val, 8);
-    }
-  } else if (p.data_type === OSSL_PARAM_REAL) {
-    p.return_size = 8;
-    // No NULL-data check here (unlike every other setter, also in 3.2+): C would write through
-    // NULL and crash; randshim refuses instead (CRYPTO ERR_R_PASSED_NULL_PARAMETER, 0).
-    if (p.data_size === 8 && (val >> REAL_SHIFT) === 0n) {
-      if (p.data === null) {
-        raise('CRYPTO', 'PASSED_NULL_PARAMETER');
-        return 0;
-      }
-      storeDouble(p, Number(val));
-      return 1;
-    }
-    failedSize(p, 8);
-    return zeroWith(p.data_size === 8 ? 'PARAM_CANNOT_BE_REPRESENTED_EXACTLY' : 'PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
-  }
-  return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
-}
-
-/** `*val = v` for a getter: 0 when there is no value, or no `val` (3.2+: ERR_R_PASSED_NULL_PARAMETER). */
-function writeOut(val: IntBox | null, v: bigint | null): number {
-  if (v === null || val === null) return 0;
-  writeIntBox(val, v);
-  return 1;
-}
-
-/** A getter's `val == NULL` check, which 3.2+ raises on. */
-function readInto(val: IntBox | null, p: OSSL_PARAM | null, get: (p: OSSL_PARAM | null) => bigint | null): number {
-  if (val === null) return zeroWith('PASSED_NULL_PARAMETER');
-  return writeOut(val, get(p));
-}
-
-// ---- the typed API ----
-
-/** OSSL_PARAM_get_int(p, val): int is 32-bit, so this is OSSL_PARAM_get_int32. */
-export function OSSL_PARAM_get_int(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return readInto(val, p, getInt32);
-}
-export function OSSL_PARAM_set_int(p: OSSL_PARAM | null, val: number | bigint): number {
-  return setInt32(p, cInt(val, 32, true));
-}
-export function OSSL_PARAM_get_uint(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return readInto(val, p, getUint32);
-}
-export function OSSL_PARAM_set_uint(p: OSSL_PARAM | null, val: number | bigint): number {
-  return setUint32(p, cInt(val, 32, false));
-}
-export function OSSL_PARAM_get_long(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return readInto(val, p, getInt64);
-}
-export function OSSL_PARAM_set_long(p: OSSL_PARAM | null, val: number | bigint): number {
-  return setInt64(p, cInt(val, 64, true));
-}
-export function OSSL_PARAM_get_ulong(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return readInto(val, p, getUint64);
-}
-export function OSSL_PARAM_set_ulong(p: OSSL_PARAM | null, val: number | bigint): number {
-  return setUint64(p, cInt(val, 64, false));
-}
-export function OSSL_PARAM_get_int32(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return readInto(val, p, getInt32);
-}
-export function OSSL_PARAM_set_int32(p: OSSL_PARAM | null, val: number | bigint): number {
-  return setInt32(p, cInt(val, 32, true));
-}
-export function OSSL_PARAM_get_uint32(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return readInto(val, p, getUint32);
-}
-export function OSSL_PARAM_set_uint32(p: OSSL_PARAM | null, val: number | bigint): number {
-  return setUint32(p, cInt(val, 32, false));
-}
-export function OSSL_PARAM_get_int64(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return readInto(val, p, getInt64);
-}
-export function OSSL_PARAM_set_int64(p: OSSL_PARAM | null, val: number | bigint): number {
-  return setInt64(p, cInt(val, 64, true));
-}
-export function OSSL_PARAM_get_uint64(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return readInto(val, p, getUint64);
-}
-export function OSSL_PARAM_set_uint64(p: OSSL_PARAM | null, val: number | bigint): number {
-  return setUint64(p, cInt(val, 64, false));
-}
-/** size_t is 64-bit: OSSL_PARAM_get_uint64. */
-export function OSSL_PARAM_get_size_t(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return readInto(val, p, getUint64);
-}
-export function OSSL_PARAM_set_size_t(p: OSSL_PARAM | null, val: number | bigint): number {
-  return setUint64(p, cInt(val, 64, false));
-}
-/** time_t is a signed 64-bit integer: OSSL_PARAM_get_int64. */
-export function OSSL_PARAM_get_time_t(p: OSSL_PARAM | null, val: IntBox | null): number {
-  return readInto(val, p, getInt64);
-}
-export function OSSL_PARAM_set_time_t(p: OSSL_PARAM | null, val: number | bigint): number {
-  return setInt64(p, cInt(val, 64, true));
-}
+// The C integer types on the LP64 targets: int is int32_t; long and time_t are int64_t; size_t
+// is uint64_t. One line a type, as params.c defines each in terms of its fixed-width twin.
+export const { get: OSSL_PARAM_get_int, set: OSSL_PARAM_set_int, construct: OSSL_PARAM_construct_int } = int32;
+export const { get: OSSL_PARAM_get_uint, set: OSSL_PARAM_set_uint, construct: OSSL_PARAM_construct_uint } = uint32;
+export const { get: OSSL_PARAM_get_long, set: OSSL_PARAM_set_long, construct: OSSL_PARAM_construct_long } = int64;
+export const { get: OSSL_PARAM_get_ulong, set: OSSL_PARAM_set_ulong, construct: OSSL_PARAM_construct_ulong } = uint64;
+export const { get: OSSL_PARAM_get_int32, set: OSSL_PARAM_set_int32, construct: OSSL_PARAM_construct_int32 } = int32;
+export const { get: OSSL_PARAM_get_uint32, set: OSSL_PARAM_set_uint32, construct: OSSL_PARAM_construct_uint32 } = uint32;
+export const { get: OSSL_PARAM_get_int64, set: OSSL_PARAM_set_int64, construct: OSSL_PARAM_construct_int64 } = int64;
+export const { get: OSSL_PARAM_get_uint64, set: OSSL_PARAM_set_uint64, construct: OSSL_PARAM_construct_uint64 } = uint64;
+export const { get: OSSL_PARAM_get_size_t, set: OSSL_PARAM_set_size_t, construct: OSSL_PARAM_construct_size_t } = uint64;
+export const { get: OSSL_PARAM_get_time_t, set: OSSL_PARAM_set_time_t, construct: OSSL_PARAM_construct_time_t } = int64;
 
 /** OSSL_PARAM_get_double(p, val). */
 export function OSSL_PARAM_get_double(p: OSSL_PARAM | null, val: { value: number } | null): number {
   if (val === null || p === null) return zeroWith('PASSED_NULL_PARAMETER');
   if (nullDataRefused(p)) return 0;
-  if (p.data_type === OSSL_PARAM_REAL) {
-    if (p.data_size === 8) {
-      val.value = loadDouble(p);
-      return 1;
-    }
-    return zeroWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
-  } else if (p.data_type === OSSL_PARAM_UNSIGNED_INTEGER) {
-    switch (p.data_size) {
-      case 4:
-        val.value = Number(loadInt(p, 4, false));
-        return 1;
-      case 8: {
-        const u64 = loadInt(p, 8, false);
-        if ((u64 >> REAL_SHIFT) === 0n) {
-          val.value = Number(u64);
-          return 1;
-        }
-        return zeroWith('PARAM_CANNOT_BE_REPRESENTED_EXACTLY');
-      }
-      default: break;
-    }
-  } else if (p.data_type === OSSL_PARAM_INTEGER) {
-    switch (p.data_size) {
-      case 4:
-        val.value = Number(loadInt(p, 4, true));
-        return 1;
-      case 8: {
-        const i64 = loadInt(p, 8, true);
-        const u64 = i64 < 0n ? BigInt.asUintN(64, -i64) : i64;
-        if ((u64 >> REAL_SHIFT) === 0n) {
-          val.value = 0.0 + Number(i64);
-          return 1;
-        }
-        return zeroWith('PARAM_CANNOT_BE_REPRESENTED_EXACTLY');
-      }
-      default: break;
-    }
-  }
-  return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
+  const d = getDouble(p);
+  if (d === null) return 0;
+  val.value = d;
+  return 1;
 }
 
-/**
- * OSSL_PARAM_set_double(p, val). 3.0 checks that an integer parameter can hold `val` exactly
- * before anything else and records the expected size before writing; 3.2+ answers a NULL-data
- * size query first, records the size only when it writes and raises why it did not.
- */
+/** OSSL_PARAM_set_double(p, val). */
 export function OSSL_PARAM_set_double(p: OSSL_PARAM | null, val: number): number {
-  if (p === null) return zeroWith('PASSED_NULL_PARAMETER');
-  p.return_size = 0;
-  const v32 = raising();
-  if (p.data_type === OSSL_PARAM_REAL) {
-    p.return_size = 8;
-    if (p.data === null) return 1;
-    if (p.data_size === 8) {
-      storeDouble(p, val);
-      return 1;
-    }
-    failedSize(p, 8);
-    return zeroWith('PARAM_UNSUPPORTED_FLOATING_POINT_FORMAT');
-  }
-  const unsigned = p.data_type === OSSL_PARAM_UNSIGNED_INTEGER;
-  if (unsigned || p.data_type === OSSL_PARAM_INTEGER) {
-    const exact = val === (unsigned ? castToUint64(val) : castToInt64(val));
-    if (!v32 && !exact) return 0;
-    p.return_size = 8;
-    if (p.data === null) return 1;
-    if (!exact) {
-      p.return_size = 0;
-      return zeroWith('PARAM_CANNOT_BE_REPRESENTED_EXACTLY');
-    }
-    const [lo4, hi4, hi8] = unsigned ? [0, 2 ** 32, UINT64_LIMIT_D] : [-(2 ** 31), 2 ** 31, INT64_LIMIT_D];
-    const lo8 = unsigned ? 0 : -INT64_LIMIT_D;
-    if (p.data_size === 4 || p.data_size === 8) {
-      const fits = p.data_size === 4 ? val >= lo4 && val < hi4 : val >= lo8 && val < hi8;
-      if (fits) {
-        p.return_size = p.data_size;
-        storeInt(p, BigInt(val), p.data_size);
-        return 1;
-      }
-      failedSize(p, 8);
-      return zeroWith('PARAM_VALUE_TOO_LARGE_FOR_DESTINATION');
-    }
-    failedSize(p, 8);
-  }
-  return zeroWith('PARAM_OF_INCOMPATIBLE_TYPE');
-}
-
-/**
- * `(double)(uint64_t)val` on x86-64: truncation toward zero when the value fits; otherwise
- * the conversion is undefined in C and gcc's code yields values that never compare equal to
- * a non-integral or out-of-range `val`, except that negative integers wrap (then compare
- * unequal too). So: equal exactly when `val` is an integer in [0, 2^64).
- */
-function castToUint64(val: number): number {
-  return Number.isInteger(val) && val >= 0 && val < UINT64_LIMIT_D ? val : NaN;
-}
-
-/** `(double)(int64_t)val`: equal exactly when `val` is an integer in [-2^63, 2^63). */
-function castToInt64(val: number): number {
-  return Number.isInteger(val) && val >= -INT64_LIMIT_D && val < INT64_LIMIT_D ? val : NaN;
+  return p === null ? zeroWith('PASSED_NULL_PARAMETER') : setDouble(p, val);
 }
 
 // ---- strings ----
