@@ -19,6 +19,7 @@ import { RAND_get_rand_method, RAND_OpenSSL } from './rand-method.js';
 import { state3 } from './state.js';
 import { OSSL_PROV_RANDOM_PRIVATE, OSSL_PROV_RANDOM_PUBLIC, randomProviderBytes } from './rand-provider.js';
 import type { RandImpl } from '../../provider/openssl3/rands/rand-impl.js';
+import type { RandomWhich } from '../../provider/openssl3/core/random-provider.js';
 
 /** The EVP_RAND_CTX standing for one of the chain's contexts: created on first request, the
  * same object afterwards. */
@@ -86,6 +87,31 @@ function chainBytes(drbg: EVP_RAND_CTX | null, buf: Uint8Array | null, num: numb
   return evpGenerate(RANDSHIM_EVP_RAND_CTX_get0_impl(drbg), buf ?? new Uint8Array(0), strength, false, null, num, 0) ? 1 : 0;
 }
 
+/** The public or the private side of rand_lib.c: the random provider slot (3.5+) and the
+ * chain's DRBG. */
+interface BytesSide {
+  readonly provider: RandomWhich;
+  readonly drbg: (ctx: OSSL_LIB_CTX) => EVP_RAND_CTX | null;
+}
+
+/** What RAND_bytes_ex and RAND_priv_bytes_ex do on their side: check the arguments, use another
+ * RAND_METHOD's bytes() when one is installed, then (3.5+) the random provider when one is
+ * designated, else the chain's DRBG. */
+function sideBytes(side: BytesSide, ctx: OSSL_LIB_CTX, buf: Uint8Array | null, num: number, strength: number): number {
+  const b = cPointer(buf);
+  const n = cSizeT(num);
+  const st = cUint(strength);
+  if (b === undefined || n === undefined || st === undefined) return refuse(RAND);
+  const meth = RAND_get_rand_method();
+  if (meth !== RAND_OpenSSL()) return methodBytes(meth.bytes, b, n);
+  const viaProvider = randomProviderBytes(side.provider, b, n, st);
+  if (viaProvider !== null) return viaProvider;
+  return chainBytes(side.drbg(ctx), b, n, st);
+}
+
+const PUBLIC_SIDE: BytesSide = { provider: OSSL_PROV_RANDOM_PUBLIC, drbg: RAND_get0_public };
+const PRIVATE_SIDE: BytesSide = { provider: OSSL_PROV_RANDOM_PRIVATE, drbg: RAND_get0_private };
+
 /**
  * RAND_bytes_ex(ctx, buf, num, strength): `num` bytes from the public DRBG at `strength` bits
  * (EVP_RAND_generate(public, buf, num, strength, 0, NULL, 0): chunks of max_request, no
@@ -95,16 +121,7 @@ function chainBytes(drbg: EVP_RAND_CTX | null, buf: Uint8Array | null, num: numb
  * @see RAND_bytes(3)
  */
 export function RAND_bytes_ex(ctx: OSSL_LIB_CTX, buf: Uint8Array | null, num: number, strength: number): number {
-  const b = cPointer(buf);
-  const n = cSizeT(num);
-  const st = cUint(strength);
-  if (b === undefined || n === undefined || st === undefined) return refuse(RAND);
-  const meth = RAND_get_rand_method();
-  if (meth !== RAND_OpenSSL()) return methodBytes(meth.bytes, b, n);
-  // 3.5+: the random provider, when one is designated, before the chain
-  const viaProvider = randomProviderBytes(OSSL_PROV_RANDOM_PUBLIC, b, n, st);
-  if (viaProvider !== null) return viaProvider;
-  return chainBytes(RAND_get0_public(ctx), b, n, st);
+  return sideBytes(PUBLIC_SIDE, ctx, buf, num, strength);
 }
 
 /**
@@ -114,15 +131,7 @@ export function RAND_bytes_ex(ctx: OSSL_LIB_CTX, buf: Uint8Array | null, num: nu
  * @see RAND_bytes(3)
  */
 export function RAND_priv_bytes_ex(ctx: OSSL_LIB_CTX, buf: Uint8Array | null, num: number, strength: number): number {
-  const b = cPointer(buf);
-  const n = cSizeT(num);
-  const st = cUint(strength);
-  if (b === undefined || n === undefined || st === undefined) return refuse(RAND);
-  const meth = RAND_get_rand_method();
-  if (meth !== RAND_OpenSSL()) return methodBytes(meth.bytes, b, n);
-  const viaProvider = randomProviderBytes(OSSL_PROV_RANDOM_PRIVATE, b, n, st);
-  if (viaProvider !== null) return viaProvider;
-  return chainBytes(RAND_get0_private(ctx), b, n, st);
+  return sideBytes(PRIVATE_SIDE, ctx, buf, num, strength);
 }
 
 /**

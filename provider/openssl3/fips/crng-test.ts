@@ -14,20 +14,18 @@
 import { raise } from '../../err/queue.js';
 import { osEntropy, type EntropyPoll } from '../../rand-pool/os-pool.js';
 import type { OSSL_PARAM } from '../core/param-memory.js';
-import { OSSL_PARAM_locate, OSSL_PARAM_set_int, OSSL_PARAM_set_size_t, OSSL_PARAM_set_uint } from '../core/ossl-param.js';
-import { paramDescriptors } from '../core/rand-params.js';
-import { RandBase } from '../rands/rand-base.js';
+import { OSSL_PARAM_locate, OSSL_PARAM_set_int, OSSL_PARAM_set_uint } from '../core/ossl-param.js';
 import { RandState, type RandImpl } from '../rands/rand-impl.js';
+import { getSourceCtxParams, parentAcceptsLocking, SeedSource } from '../rands/seed-source.js';
 import { ContinuousHealthTests, type HealthFailure } from './health-tests.js';
 
 /** What a parentless CRNG-TEST reports (crng_test_get_ctx_params). */
 const OWN_STRENGTH = 1024;
 const OWN_MAX_REQUEST = 128;
 
-export class CrngTest extends RandBase implements RandImpl {
+export class CrngTest extends SeedSource implements RandImpl {
   readonly algorithm = 'CRNG-TEST';
   private readonly health = new ContinuousHealthTests();
-  private stateValue: RandState = RandState.UNINITIALISED;
   private locking = false;
   /** The test that refused the last failed seed (for reports; OpenSSL keeps no such record). */
   lastFailure: HealthFailure | null = null;
@@ -38,19 +36,11 @@ export class CrngTest extends RandBase implements RandImpl {
 
   /** CRNG-TEST's own state (EVP_RAND_get_state shows the parent's when there is one). */
   get ownState(): RandState {
-    return this.stateValue;
+    return this.state;
   }
 
-  /** crng_test_instantiate: "Start up health tests should go here"; only marks READY. */
-  instantiate(): boolean {
-    this.stateValue = RandState.READY;
-    return true;
-  }
-
-  uninstantiate(): boolean {
-    this.stateValue = RandState.UNINITIALISED;
-    return true;
-  }
+  // crng_test_instantiate ("Start up health tests should go here") only marks READY: the
+  // seed source's instantiate.
 
   /** crng_test_generate: a seed of exactly out.length bytes, copied out. */
   generate(out: Uint8Array, _strength: number, predictionResistance: boolean, adin: Uint8Array | null): boolean {
@@ -99,7 +89,7 @@ export class CrngTest extends RandBase implements RandImpl {
     }
   }
 
-  clearSeed(seed: Uint8Array): void {
+  override clearSeed(seed: Uint8Array): void {
     if (this.parent === null || this.parent.getSeed === undefined) seed.fill(0);
     else this.parent.clearSeed?.(seed);
   }
@@ -109,27 +99,14 @@ export class CrngTest extends RandBase implements RandImpl {
     const failure = this.health.test(seed);
     if (failure === null) return true;
     this.lastFailure = failure;
-    this.stateValue = RandState.ERROR;
+    this.state = RandState.ERROR;
     raise('PROV', 'ENTROPY_SOURCE_FAILED_CONTINUOUS_TESTS');
     return false;
   }
 
-  enableLocking(): boolean {
-    if (!this.locking && this.parent !== null && !this.parent.enableLocking()) {
-      raise('PROV', 'PARENT_LOCKING_NOT_ENABLED');
-      return false;
-    }
+  override enableLocking(): boolean {
+    if (!this.locking && !parentAcceptsLocking(this.parent)) return false;
     this.locking = true;
-    return true;
-  }
-
-  lock(): boolean {
-    return true;
-  }
-
-  unlock(): void {}
-
-  verifyZeroization(): boolean {
     return true;
   }
 
@@ -137,26 +114,14 @@ export class CrngTest extends RandBase implements RandImpl {
    * strength 1024, max_request 128 and fips-indicator 0 (CRNG-TEST is not an approved DRBG). */
   getCtxParamArray(params: OSSL_PARAM[]): boolean {
     if (this.parent !== null) return this.parent.getCtxParamArray(params);
-    let p = OSSL_PARAM_locate(params, 'state');
-    if (p !== null && !OSSL_PARAM_set_int(p, this.stateValue)) return false;
-    p = OSSL_PARAM_locate(params, 'strength');
-    if (p !== null && !OSSL_PARAM_set_uint(p, OWN_STRENGTH)) return false;
-    p = OSSL_PARAM_locate(params, 'max_request');
-    if (p !== null && !OSSL_PARAM_set_size_t(p, OWN_MAX_REQUEST)) return false;
-    p = OSSL_PARAM_locate(params, 'fips-indicator');
+    const own = { state: this.state, strength: OWN_STRENGTH, maxRequest: OWN_MAX_REQUEST };
+    if (!getSourceCtxParams(params, { ...own, setStrength: OSSL_PARAM_set_uint })) return false;
+    const p = OSSL_PARAM_locate(params, 'fips-indicator');
     if (p !== null && !OSSL_PARAM_set_int(p, 0)) return false;
     return true;
   }
 
-  gettableCtxParamArray(): OSSL_PARAM[] | null {
-    if (this.parent !== null) return this.parent.gettableCtxParamArray();
-    return paramDescriptors(['state', 'strength', 'max_request']);
+  override gettableCtxParamArray(): OSSL_PARAM[] | null {
+    return this.parent !== null ? this.parent.gettableCtxParamArray() : super.gettableCtxParamArray();
   }
-
-  /** CRNG-TEST has no set_ctx_params. */
-  settableCtxParamArray(): OSSL_PARAM[] | null {
-    return null;
-  }
-
-  free(): void {}
 }

@@ -34,6 +34,7 @@ import { RandBase } from './rand-base.js';
 import { RandState, type RandImpl, type RandParamName, type RandParams } from './rand-impl.js';
 import { newIdentity } from '../../platform/process-identity.js';
 import { newVariant, type DrbgVariant } from './variants.js';
+import { parentAcceptsLocking } from './seed-source.js';
 
 /** "OpenSSL NIST SP 800-90A DRBG" plus its terminating NUL: 3.x passes sizeof() = 29 bytes
  * when the caller's personalization is NULL (drbg.c ossl_pers_string). */
@@ -615,10 +616,7 @@ export class DrbgCtx extends RandBase implements RandImpl {
 
   enableLocking(): boolean {
     if (!this.lockingEnabled) {
-      if (this.parent !== null && !this.parent.enableLocking()) {
-        raise('PROV', 'PARENT_LOCKING_NOT_ENABLED');
-        return false;
-      }
+      if (!parentAcceptsLocking(this.parent)) return false;
       this.lockingEnabled = true;
     }
     return true;

@@ -25,10 +25,8 @@
  */
 import { raise } from '../../err/queue.js';
 import type { OSSL_PARAM } from '../core/param-memory.js';
-import { OSSL_PARAM_locate, OSSL_PARAM_set_int, OSSL_PARAM_set_size_t } from '../core/ossl-param.js';
-import { paramDescriptors } from '../core/rand-params.js';
-import { RandBase } from './rand-base.js';
 import { RandState, type RandImpl } from './rand-impl.js';
+import { getSourceCtxParams, seedBuffer, SeedSource } from './seed-source.js';
 import { currentForkId } from '../../platform/os-entropy.js';
 import { osEntropy, type EntropyPoll } from '../../rand-pool/os-pool.js';
 import { realmCloneGuard, type CloneGuard } from '../../platform/clone-guard.js';
@@ -66,10 +64,9 @@ export interface FortunaSeedSrcState extends FortunaState {
   readonly jitterSamples: number;
 }
 
-export class FortunaSeedSrc extends RandBase implements RandImpl {
+export class FortunaSeedSrc extends SeedSource implements RandImpl {
   readonly algorithm = 'FORTUNA';
   readonly fortuna: Fortuna;
-  private state: RandState = RandState.UNINITIALISED;
   private readonly os: EntropyPoll;
   private readonly bootstrap: boolean;
   private readonly jitter: EventLoopJitter | null;
@@ -98,7 +95,7 @@ export class FortunaSeedSrc extends RandBase implements RandImpl {
     this.forkIdValue = this.forkId();
   }
 
-  instantiate(): boolean {
+  override instantiate(): boolean {
     if (!this.fortuna.seeded && this.bootstrap) {
       const seed = bootstrapSeed(undefined, (n) => this.os(n * 8, n, n));
       if (seed === null) {
@@ -116,7 +113,7 @@ export class FortunaSeedSrc extends RandBase implements RandImpl {
     return true;
   }
 
-  uninstantiate(): boolean {
+  override uninstantiate(): boolean {
     this.jitter?.stop();
     this.state = RandState.UNINITIALISED;
     return true;
@@ -140,12 +137,6 @@ export class FortunaSeedSrc extends RandBase implements RandImpl {
       callerEvents: this.callerEvents,
       jitterSamples: this.jitter?.samples ?? 0,
     };
-  }
-
-  private requireReady(): boolean {
-    if (this.state === RandState.READY) return true;
-    raise('PROV', this.state === RandState.ERROR ? 'IN_ERROR_STATE' : 'NOT_INSTANTIATED');
-    return false;
   }
 
   /** One OS event per pool (8 bytes each), at most every osFeedIntervalMs. */
@@ -217,59 +208,23 @@ export class FortunaSeedSrc extends RandBase implements RandImpl {
   }
 
   getSeed(entropy: number, minLen: number, maxLen: number, pr: boolean, _adin: Uint8Array): Uint8Array | null {
-    let needed = entropy >= 0 ? Math.ceil(entropy / 8) : 0;
-    if (needed < minLen) needed = minLen;
-    if (needed > maxLen) {
-      raise('PROV', 'ENTROPY_SOURCE_STRENGTH_TOO_WEAK');
-      return null;
-    }
-    if (needed === 0) {
-      raise('PROV', 'MALLOC_FAILURE');
-      return null;
-    }
-    const seed = new Uint8Array(needed);
+    const seed = seedBuffer(entropy, minLen, maxLen, 'MALLOC_FAILURE');
+    if (seed === null) return null;
     return this.generate(seed, 0, pr, null) ? seed : null;
   }
 
-  clearSeed(seed: Uint8Array): void {
-    seed.fill(0);
-  }
-
-  enableLocking(): boolean {
-    return true;
-  }
-
-  lock(): boolean {
-    return true;
-  }
-
-  unlock(): void {}
-
   /** The Fortuna's key and counter are zero (after free). */
-  verifyZeroization(): boolean {
+  override verifyZeroization(): boolean {
     return this.fortuna.isCleared();
   }
 
   getCtxParamArray(params: OSSL_PARAM[]): boolean {
-    let p = OSSL_PARAM_locate(params, 'state');
-    if (p !== null && !OSSL_PARAM_set_int(p, this.state)) return false;
-    p = OSSL_PARAM_locate(params, 'strength');
-    if (p !== null && !OSSL_PARAM_set_int(p, FORTUNA_SEED_SRC_STRENGTH)) return false;
-    p = OSSL_PARAM_locate(params, 'max_request');
-    if (p !== null && !OSSL_PARAM_set_size_t(p, FORTUNA_CHUNK)) return false;
-    return true;
-  }
-
-  gettableCtxParamArray(): OSSL_PARAM[] {
-    return paramDescriptors(['state', 'strength', 'max_request']);
-  }
-
-  settableCtxParamArray(): null {
-    return null;
+    const values = { state: this.state, strength: FORTUNA_SEED_SRC_STRENGTH, maxRequest: FORTUNA_CHUNK };
+    return getSourceCtxParams(params, values);
   }
 
   /** Stops the jitter timer and wipes the Fortuna (key, counter, pools). */
-  free(): void {
+  override free(): void {
     this.jitter?.stop();
     this.fortuna.free();
     this.callerHandle = null;
