@@ -6,7 +6,8 @@
  *
  * Deliberately small: ESM is turned into CommonJS by TypeScript's transpileModule (already a
  * dependency), `import.meta.url` becomes the module's file URL, and anything a snapshot cannot
- * hold is refused with a clear error (dynamic `import()`, native `.node` addons). Requires that
+ * hold is refused with a clear error (dynamic `import()`, native `.node` addons); a `.json`
+ * module is its parsed value, as require() gives it. Requires that
  * name no file (built-ins, and optional packages such as ffi-rs that randshim loads lazily at
  * run time) are left to the running process.
  */
@@ -54,6 +55,11 @@ export function bundle(entry: string): string {
     const m = modules.get(file) as Bundled;
     if (file.endsWith('.node')) throw new BundleError(`${file} is a native addon, which a snapshot cannot hold`);
     let source = readFileSync(file, 'utf8');
+    if (file.endsWith('.json')) {
+      // A JSON module (compat/err's generated tables): its value, as require() would give it.
+      m.code = `module.exports = ${source.trim()};`;
+      continue;
+    }
     const isEsm = file.endsWith('.mjs') || (file.endsWith('.js') && /^\s*(import|export)\s/m.test(source));
     if (isEsm) {
       if (/\bimport\s*\(/.test(source)) throw new BundleError(`${file} uses dynamic import(), which a snapshot cannot follow`);
