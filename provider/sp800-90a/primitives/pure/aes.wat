@@ -1,15 +1,16 @@
-;; AES (FIPS 197) encryption rounds and the CTR keystream of SP 800-90A 10.2.1.5.1, as
-;; WebAssembly: the source of pure/aes-wasm.ts (scripts/build/wat-modules.ts assembles it with
-;; wabt). The same T-table algorithm as pure/aes.ts's key schedule feeds: the JavaScript side
-;; fills the tables and round keys into this memory (layout below), calls `ctr` or `ecb`, and
-;; copies the output block area out. Linear-memory loads need no bounds check per lookup (the
-;; engine reserves guard pages), which is where this beats the same loop in JavaScript.
+;; AES encryption rounds (FIPS 197 5.1) with T-tables, in ECB and in the counter mode of
+;; SP 800-90A 10.2.1.5.1, as WebAssembly. This text is the source; pure/aes-wasm.ts holds its
+;; bytes (scripts/build/wat-modules.ts assembles it with wabt). pure/aes.ts expands the key
+;; (FIPS 197 5.2), fills the tables, round keys and counter into this memory (layout below),
+;; calls `ctr` or `ecb`, and copies the block area out. Each table lookup is one load from
+;; linear memory with no bounds check (the engine reserves guard pages), where JavaScript
+;; checks every typed-array index: about two thirds of the time per block of the same loop.
 ;;
 ;; Memory (bytes): 0 T0 | 1024 T1 | 2048 T2 | 3072 T3 (256 i32 each: SubBytes, ShiftRows and
-;; MixColumns of one byte as a big-endian column word) | 4096 S-box (256 bytes) | 4352 round keys
-;; (60 i32, big-endian column words) | 4592 the last round key byte-swapped (4 i32) | 4608 the
-;; counter (4 i32, most significant first) | 8192 the block area (IO_BLOCKS = 4096 blocks).
-;; A round key offset `k` is in bytes from 4352; `last` = 16 * rounds.
+;; MixColumns of one byte as a big-endian column word, T1..T3 its rotations) | 4096 S-box (256
+;; bytes) | 4352 round keys (60 i32, big-endian column words) | 4592 the last round key
+;; byte-swapped (4 i32) | 4608 the counter (4 i32, most significant first) | 8192 the block
+;; area (4096 blocks). A round key offset `k` counts bytes from 4352; `last` = 16 * rounds.
 (module
   (memory (export "memory") 2)
 
