@@ -1,64 +1,23 @@
 /**
- * AES encryption (FIPS 197) with precomputed T-tables, for the small requests where calling
- * into node:crypto costs more than the cipher (a CTR_DRBG generate of 32 bytes re-keys AES and
- * encrypts five blocks, and creating one node:crypto cipher object alone costs more than all of
- * that) and for the pure backend at every size. The key schedule is expanded here, in place (no
- * allocation per re-key); the rounds run in WebAssembly (pure/aes.wat, its bytes in
- * pure/aes-wasm.ts): the same table lookups cost about two thirds of the time of the
- * JavaScript loop they replace (no bounds check per lookup), and WebAssembly runs wherever the
- * pure backend does (Node, browsers, workers).
+ * AES encryption (FIPS 197) in TypeScript with precomputed T-tables, for the small requests
+ * where calling into node:crypto costs more than the cipher: a CTR_DRBG generate of 32 bytes
+ * re-keys AES and encrypts five blocks, and creating one node:crypto cipher object alone costs
+ * more than all of that here. The key schedule is rebuilt in place (no allocation per re-key).
  *
  * Caveat: table lookups indexed by secret data are not constant-time; a co-located attacker
  * measuring cache timing could learn about the key. OpenSSL uses AES-NI where it can. Backends
  * that must avoid this use node:crypto for every block (see provider/sp800-90a/primitives/node-backend.ts).
  */
-import { fromHex } from '../../../bytes.js';
-import { WASM_HEX } from './aes-wasm.js';
-
-/** The memory layout of aes.wat (byte offsets; its header comment is the reference). */
-const TABLES_AT = 0;
-const SBOX_AT = 4096;
-const ROUND_KEYS_AT = 4352;
-const LAST_ROUND_KEY_AT = 4592;
-const COUNTER_AT = 4608;
-const BLOCKS_AT = 8192;
-/** The block area holds this many bytes (4096 blocks); longer requests run in chunks. */
-const BLOCKS_BYTES = 65536;
-
-/** aes.wat's exports. */
-interface AesWasm {
-  readonly memory: { readonly buffer: ArrayBuffer };
-  /** `blocks` CTR keystream blocks from the counter into the block area (counter advanced). */
-  ctr(blocks: number, last: number): void;
-  /** ECB over `blocks` blocks of the block area, in place. */
-  ecb(blocks: number, last: number): void;
-}
-
-/** The two WebAssembly JS API constructors used here (tsconfig's lib has no DOM types). */
-interface WasmApi {
-  readonly Module: new (bytes: Uint8Array) => object;
-  readonly Instance: new (module: object, imports: object) => { readonly exports: object };
-}
-const WebAssemblyApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-
-/** One instance for every key schedule: 1.5 KB of code, compiled synchronously (small enough
- * for a browser's main thread); the schedule in use is copied into its memory (see load). */
-const wasm = new WebAssemblyApi.Instance(new WebAssemblyApi.Module(fromHex(WASM_HEX)), {}).exports as AesWasm;
-/** The memory never grows, so these views stay valid. WebAssembly memory is little-endian. */
-const memory = new DataView(wasm.memory.buffer);
-const memoryBytes = new Uint8Array(wasm.memory.buffer);
-const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
-/** On a little-endian platform an Int32Array view stores words as WebAssembly loads them. */
-const memoryWords = LITTLE_ENDIAN ? new Int32Array(wasm.memory.buffer) : null;
-
-/** words into the WebAssembly memory at byte offset `at` (a multiple of 4). */
-function storeWords(at: number, words: Int32Array): void {
-  if (memoryWords !== null) memoryWords.set(words, at >>> 2);
-  else for (let i = 0; i < words.length; i++) memory.setInt32(at + 4 * i, words[i], true);
-}
 
 /** The S-box, from the multiplicative inverse in GF(2^8) and the affine map (FIPS 197 5.1.1). */
 const SBOX = new Uint8Array(256);
+/** T0..T3: SubBytes, ShiftRows and MixColumns of one byte, as big-endian words. Int32Array,
+ * not Uint32Array: V8 keeps int32 loads in registers, where a uint32 above 2^31 can become a
+ * double; only bitwise operations touch them, so the bits are the same. */
+const T0 = new Int32Array(256);
+const T1 = new Int32Array(256);
+const T2 = new Int32Array(256);
+const T3 = new Int32Array(256);
 /** Round constants Rcon[i] (FIPS 197 5.2), in the high byte. */
 const RCON = new Int32Array(15);
 
@@ -78,47 +37,40 @@ const RCON = new Int32Array(15);
     for (let r = 1; r <= 4; r++) s ^= ((inv << r) | (inv >>> (8 - r))) & 0xff;
     SBOX[x] = s ^ 0x63;
   }
-  // T0..T3 into aes.wat's memory: SubBytes, ShiftRows and MixColumns of one byte as a
-  // big-endian column word (T0), and its rotations by 8, 16 and 24 bits (T1..T3).
   for (let x = 0; x < 256; x++) {
     const s = SBOX[x];
     const s2 = mul2(s);
-    const t = (s2 << 24) | (s << 16) | (s << 8) | (s2 ^ s);
-    memory.setInt32(TABLES_AT + 4 * x, t, true);
-    memory.setInt32(TABLES_AT + 1024 + 4 * x, (t >>> 8) | (t << 24), true);
-    memory.setInt32(TABLES_AT + 2048 + 4 * x, (t >>> 16) | (t << 16), true);
-    memory.setInt32(TABLES_AT + 3072 + 4 * x, (t >>> 24) | (t << 8), true);
+    const s3 = s2 ^ s;
+    const t = ((s2 << 24) | (s << 16) | (s << 8) | s3) >>> 0;
+    T0[x] = t;
+    T1[x] = ((t >>> 8) | (t << 24)) >>> 0;
+    T2[x] = ((t >>> 16) | (t << 16)) >>> 0;
+    T3[x] = ((t >>> 24) | (t << 8)) >>> 0;
   }
-  memoryBytes.set(SBOX, SBOX_AT);
   for (let i = 1, r = 1; i < 15; i++, r = mul2(r)) RCON[i] = r << 24;
 }
+
+/** Whether this platform's typed arrays are little-endian (all current JavaScript engines on
+ * x86 and ARM are; the word-store path below is skipped otherwise). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/** CTR keystreams from this many bytes on are written as whole words into a view of the
+ * caller's buffer (creating the view costs about as much as two blocks of byte stores). */
+const WORD_STORE_MIN = 64;
 
 const byteSwap = (w: number): number => ((w >>> 24) | ((w >>> 8) & 0xff00) | ((w << 8) & 0xff0000) | (w << 24)) | 0;
 
 const subWord = (w: number): number =>
   (SBOX[w >>> 24] << 24) | (SBOX[(w >>> 16) & 0xff] << 16) | (SBOX[(w >>> 8) & 0xff] << 8) | SBOX[w & 0xff];
 
-/** The key schedule whose round keys are in the WebAssembly memory now, if any: a DRBG runs
- * its keystream and its update on one key, so most calls copy nothing. */
-let loaded: AesKeySchedule | null = null;
-
-/** Copies `take` bytes of the block area to dst[off..]: a loop for a few blocks (a subarray
- * and set cost more there), TypedArray.set beyond. */
-function copyBlocksOut(dst: Uint8Array, off: number, take: number): void {
-  if (take <= 64) {
-    for (let i = 0; i < take; i++) dst[off + i] = memoryBytes[BLOCKS_AT + i];
-  } else {
-    dst.set(memoryBytes.subarray(BLOCKS_AT, BLOCKS_AT + take), off);
-  }
-}
-
 /** An AES encryption key schedule that can be re-keyed in place. */
 export class AesKeySchedule {
-  /** Round keys: 4 * (rounds + 1) big-endian column words; room for AES-256. */
+  /** Round keys: 4 * (rounds + 1) words; room for AES-256. */
   private readonly rk = new Int32Array(60);
   private rounds = 0;
-  /** The last round key, byte-swapped: aes.wat's final round composes its output words in
-   * memory byte order and stores them whole. */
+  private readonly state = new Uint32Array(4);
+  /** The last round key, byte-swapped: the final round of a CTR block composes its output
+   * words in memory (little-endian) order and stores them whole (see ctrBlockToWords). */
   private readonly lastRkSwapped = new Int32Array(4);
 
   constructor(key?: Uint8Array) {
@@ -173,63 +125,160 @@ export class AesKeySchedule {
     }
     const last = this.rounds * 4;
     for (let i = 0; i < 4; i++) this.lastRkSwapped[i] = byteSwap(rk[last + i]);
-    // The copy in the WebAssembly memory is this key's no longer.
-    if (loaded === this) loaded = null;
   }
 
-  /** Zeroizes the round keys, here and in the WebAssembly memory if they are there. */
+  /** Zeroizes the round keys. */
   clear(): void {
     this.rk.fill(0);
+    this.state.fill(0);
     this.lastRkSwapped.fill(0);
     this.rounds = 0;
-    if (loaded === this) {
-      memoryBytes.fill(0, ROUND_KEYS_AT, COUNTER_AT);
-      loaded = null;
-    }
   }
 
-  /** This schedule's round keys into the WebAssembly memory, unless they are there. */
-  private load(): void {
-    if (loaded === this) return;
-    if (this.rounds === 0) throw new RangeError('AES key schedule used without a key');
-    storeWords(ROUND_KEYS_AT, this.rk);
-    storeWords(LAST_ROUND_KEY_AT, this.lastRkSwapped);
-    loaded = this;
+  /** Encrypts the block (s0, s1, s2, s3) (big-endian words) into this.state. */
+  private encryptWords(s0: number, s1: number, s2: number, s3: number): void {
+    const rk = this.rk;
+    this.roundsFrom(s0 ^ rk[0], s1 ^ rk[1], s2 ^ rk[2], s3 ^ rk[3], 4);
   }
 
-  /** ECB over whole blocks (FIPS 197 5.1); dst may be src. The block area is wiped after. */
-  encryptBlocks(src: Uint8Array, dst: Uint8Array): void {
-    this.load();
-    const n = src.length;
-    for (let off = 0; off < n; off += BLOCKS_BYTES) {
-      const take = Math.min(n - off, BLOCKS_BYTES);
-      if (take <= 64) for (let i = 0; i < take; i++) memoryBytes[BLOCKS_AT + i] = src[off + i];
-      else memoryBytes.set(src.subarray(off, off + take), BLOCKS_AT);
-      wasm.ecb(take >>> 4, this.rounds * 16);
-      copyBlocksOut(dst, off, take);
+  /** The rounds from round key word k on (the state after the rounds before it), and the final
+   * round, into this.state. */
+  private roundsFrom(s0: number, s1: number, s2: number, s3: number, k: number): void {
+    const rk = this.rk;
+    const last = this.rounds * 4;
+    for (; k < last; k += 4) {
+      const t0 = T0[s0 >>> 24] ^ T1[(s1 >>> 16) & 0xff] ^ T2[(s2 >>> 8) & 0xff] ^ T3[s3 & 0xff] ^ rk[k];
+      const t1 = T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 0xff] ^ T2[(s3 >>> 8) & 0xff] ^ T3[s0 & 0xff] ^ rk[k + 1];
+      const t2 = T0[s2 >>> 24] ^ T1[(s3 >>> 16) & 0xff] ^ T2[(s0 >>> 8) & 0xff] ^ T3[s1 & 0xff] ^ rk[k + 2];
+      s3 = T0[s3 >>> 24] ^ T1[(s0 >>> 16) & 0xff] ^ T2[(s1 >>> 8) & 0xff] ^ T3[s2 & 0xff] ^ rk[k + 3];
+      s0 = t0;
+      s1 = t1;
+      s2 = t2;
     }
-    memoryBytes.fill(0, BLOCKS_AT, BLOCKS_AT + Math.min(n, BLOCKS_BYTES));
+    // Final round: SubBytes and ShiftRows without MixColumns.
+    const st = this.state;
+    st[0] = ((SBOX[s0 >>> 24] << 24) | (SBOX[(s1 >>> 16) & 0xff] << 16) | (SBOX[(s2 >>> 8) & 0xff] << 8) | SBOX[s3 & 0xff]) ^ rk[k];
+    st[1] = ((SBOX[s1 >>> 24] << 24) | (SBOX[(s2 >>> 16) & 0xff] << 16) | (SBOX[(s3 >>> 8) & 0xff] << 8) | SBOX[s0 & 0xff]) ^ rk[k + 1];
+    st[2] = ((SBOX[s2 >>> 24] << 24) | (SBOX[(s3 >>> 16) & 0xff] << 16) | (SBOX[(s0 >>> 8) & 0xff] << 8) | SBOX[s1 & 0xff]) ^ rk[k + 2];
+    st[3] = ((SBOX[s3 >>> 24] << 24) | (SBOX[(s0 >>> 16) & 0xff] << 16) | (SBOX[(s1 >>> 8) & 0xff] << 8) | SBOX[s2 & 0xff]) ^ rk[k + 3];
   }
 
   /**
-   * CTR keystream from the 128-bit big-endian counter (not modified), into `out`: aes.wat's
-   * `ctr` (the counter incremented with carry modulo 2^128, SP 800-90A 10.2.1.5.1 step 4.1;
-   * counter-mode caching of rounds 1-2) in chunks of the block area. The counter and the block
-   * area are wiped after. `scratch` is accepted for callers that pass one and left zero.
+   * roundsFrom for a whole CTR block written straight into `words` (a little-endian view of the
+   * caller's buffer) at word index `w`: the final round composes each output word in memory
+   * byte order and XORs the byte-swapped last round key, so the block is four stores instead of
+   * sixteen byte stores through this.state. The same bytes as roundsFrom + writeState.
+   */
+  private ctrBlockToWords(s0: number, s1: number, s2: number, s3: number, k: number, words: Int32Array, w: number): void {
+    const rk = this.rk;
+    const last = this.rounds * 4;
+    for (; k < last; k += 4) {
+      const t0 = T0[s0 >>> 24] ^ T1[(s1 >>> 16) & 0xff] ^ T2[(s2 >>> 8) & 0xff] ^ T3[s3 & 0xff] ^ rk[k];
+      const t1 = T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 0xff] ^ T2[(s3 >>> 8) & 0xff] ^ T3[s0 & 0xff] ^ rk[k + 1];
+      const t2 = T0[s2 >>> 24] ^ T1[(s3 >>> 16) & 0xff] ^ T2[(s0 >>> 8) & 0xff] ^ T3[s1 & 0xff] ^ rk[k + 2];
+      s3 = T0[s3 >>> 24] ^ T1[(s0 >>> 16) & 0xff] ^ T2[(s1 >>> 8) & 0xff] ^ T3[s2 & 0xff] ^ rk[k + 3];
+      s0 = t0;
+      s1 = t1;
+      s2 = t2;
+    }
+    const lk = this.lastRkSwapped;
+    words[w] = (SBOX[s0 >>> 24] | (SBOX[(s1 >>> 16) & 0xff] << 8) | (SBOX[(s2 >>> 8) & 0xff] << 16) | (SBOX[s3 & 0xff] << 24)) ^ lk[0];
+    words[w + 1] = (SBOX[s1 >>> 24] | (SBOX[(s2 >>> 16) & 0xff] << 8) | (SBOX[(s3 >>> 8) & 0xff] << 16) | (SBOX[s0 & 0xff] << 24)) ^ lk[1];
+    words[w + 2] = (SBOX[s2 >>> 24] | (SBOX[(s3 >>> 16) & 0xff] << 8) | (SBOX[(s0 >>> 8) & 0xff] << 16) | (SBOX[s1 & 0xff] << 24)) ^ lk[2];
+    words[w + 3] = (SBOX[s3 >>> 24] | (SBOX[(s0 >>> 16) & 0xff] << 8) | (SBOX[(s1 >>> 8) & 0xff] << 16) | (SBOX[s2 & 0xff] << 24)) ^ lk[3];
+  }
+
+  /** this.state's block, big-endian, into dst[doff..doff + take). */
+  private writeState(dst: Uint8Array, doff: number, take: number): void {
+    const st = this.state;
+    if (take === 16) {
+      const o0 = st[0], o1 = st[1], o2 = st[2], o3 = st[3];
+      dst[doff] = o0 >>> 24; dst[doff + 1] = o0 >>> 16; dst[doff + 2] = o0 >>> 8; dst[doff + 3] = o0;
+      dst[doff + 4] = o1 >>> 24; dst[doff + 5] = o1 >>> 16; dst[doff + 6] = o1 >>> 8; dst[doff + 7] = o1;
+      dst[doff + 8] = o2 >>> 24; dst[doff + 9] = o2 >>> 16; dst[doff + 10] = o2 >>> 8; dst[doff + 11] = o2;
+      dst[doff + 12] = o3 >>> 24; dst[doff + 13] = o3 >>> 16; dst[doff + 14] = o3 >>> 8; dst[doff + 15] = o3;
+    } else {
+      for (let i = 0; i < take; i++) dst[doff + i] = st[i >> 2] >>> (24 - 8 * (i & 3));
+    }
+  }
+
+  /** Encrypts the 16-byte block at src[so..] into dst[do..] (may overlap exactly); writes only
+   * the first `take` output bytes (for a final partial CTR block). */
+  encryptBlock(src: Uint8Array, so: number, dst: Uint8Array, doff: number, take = 16): void {
+    this.encryptWords(
+      (src[so] << 24) | (src[so + 1] << 16) | (src[so + 2] << 8) | src[so + 3],
+      (src[so + 4] << 24) | (src[so + 5] << 16) | (src[so + 6] << 8) | src[so + 7],
+      (src[so + 8] << 24) | (src[so + 9] << 16) | (src[so + 10] << 8) | src[so + 11],
+      (src[so + 12] << 24) | (src[so + 13] << 16) | (src[so + 14] << 8) | src[so + 15]);
+    this.writeState(dst, doff, take);
+    this.state.fill(0);
+  }
+
+  /** ECB over whole blocks; dst may be src. this.state is wiped once, after the last block. */
+  encryptBlocks(src: Uint8Array, dst: Uint8Array): void {
+    for (let so = 0; so < src.length; so += 16) {
+      this.encryptWords(
+        (src[so] << 24) | (src[so + 1] << 16) | (src[so + 2] << 8) | src[so + 3],
+        (src[so + 4] << 24) | (src[so + 5] << 16) | (src[so + 6] << 8) | src[so + 7],
+        (src[so + 8] << 24) | (src[so + 9] << 16) | (src[so + 10] << 8) | src[so + 11],
+        (src[so + 12] << 24) | (src[so + 13] << 16) | (src[so + 14] << 8) | src[so + 15]);
+      this.writeState(dst, so, 16);
+    }
+    this.state.fill(0);
+  }
+
+  /**
+   * CTR keystream from the 128-bit big-endian counter (not modified), into `out`; the counter
+   * is held as four words and incremented with carry (SP 800-90A 10.2.1.5.1 step 4.1, modulo
+   * 2^128). Counter-mode caching: while only the counter's low byte changes, three of round 1's
+   * four output words are fixed, and each of round 2's depends on one byte of the fourth, so
+   * those lookups are done once per 256 blocks (recomputed on every carry out of the low byte).
+   * `scratch` is accepted for callers that pass one and left zero.
    */
   ctrKeystream(counter: Uint8Array, out: Uint8Array, scratch?: Uint8Array): void {
-    this.load();
-    for (let i = 0; i < 16; i += 4) {
-      memory.setInt32(COUNTER_AT + i, (counter[i] << 24) | (counter[i + 1] << 16) | (counter[i + 2] << 8) | counter[i + 3], true);
-    }
+    let c0 = (counter[0] << 24) | (counter[1] << 16) | (counter[2] << 8) | counter[3];
+    let c1 = (counter[4] << 24) | (counter[5] << 16) | (counter[6] << 8) | counter[7];
+    let c2 = (counter[8] << 24) | (counter[9] << 16) | (counter[10] << 8) | counter[11];
+    let c3 = (counter[12] << 24) | (counter[13] << 16) | (counter[14] << 8) | counter[15];
+    const rk = this.rk;
     const n = out.length;
-    for (let off = 0; off < n; off += BLOCKS_BYTES) {
-      const take = Math.min(n - off, BLOCKS_BYTES);
-      wasm.ctr((take + 15) >>> 4, this.rounds * 16);
-      copyBlocksOut(out, off, take);
+    // Round 1's varying word t0 = r1 ^ T3[low byte of s3]; round 2's words r2x ^ T(byte of t0).
+    let r1 = 0, t1 = 0, t2 = 0, t3 = 0, r20 = 0, r21 = 0, r22 = 0, r23 = 0;
+    // Whole blocks go straight into a word view of `out` where its offset allows one.
+    const words = LITTLE_ENDIAN && n >= WORD_STORE_MIN && (out.byteOffset & 3) === 0
+      ? new Int32Array(out.buffer, out.byteOffset, n >>> 2) : null;
+    for (let off = 0; off < n; off += 16) {
+      if (off === 0 || (c3 & 0xff) === 0) {
+        const s0 = c0 ^ rk[0], s1 = c1 ^ rk[1], s2 = c2 ^ rk[2], s3 = c3 ^ rk[3];
+        r1 = T0[s0 >>> 24] ^ T1[(s1 >>> 16) & 0xff] ^ T2[(s2 >>> 8) & 0xff] ^ rk[4];
+        t1 = T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 0xff] ^ T2[(s3 >>> 8) & 0xff] ^ T3[s0 & 0xff] ^ rk[5];
+        t2 = T0[s2 >>> 24] ^ T1[(s3 >>> 16) & 0xff] ^ T2[(s0 >>> 8) & 0xff] ^ T3[s1 & 0xff] ^ rk[6];
+        t3 = T0[s3 >>> 24] ^ T1[(s0 >>> 16) & 0xff] ^ T2[(s1 >>> 8) & 0xff] ^ T3[s2 & 0xff] ^ rk[7];
+        r20 = T1[(t1 >>> 16) & 0xff] ^ T2[(t2 >>> 8) & 0xff] ^ T3[t3 & 0xff] ^ rk[8];
+        r21 = T0[t1 >>> 24] ^ T1[(t2 >>> 16) & 0xff] ^ T2[(t3 >>> 8) & 0xff] ^ rk[9];
+        r22 = T0[t2 >>> 24] ^ T1[(t3 >>> 16) & 0xff] ^ T3[t1 & 0xff] ^ rk[10];
+        r23 = T0[t3 >>> 24] ^ T2[(t1 >>> 8) & 0xff] ^ T3[t2 & 0xff] ^ rk[11];
+      }
+      const t0 = r1 ^ T3[(c3 ^ rk[3]) & 0xff];
+      if (words !== null && n - off >= 16) {
+        this.ctrBlockToWords(
+          r20 ^ T0[t0 >>> 24], r21 ^ T3[t0 & 0xff], r22 ^ T2[(t0 >>> 8) & 0xff], r23 ^ T1[(t0 >>> 16) & 0xff], 12, words, off >>> 2);
+      } else {
+        this.roundsFrom(
+          r20 ^ T0[t0 >>> 24], r21 ^ T3[t0 & 0xff], r22 ^ T2[(t0 >>> 8) & 0xff], r23 ^ T1[(t0 >>> 16) & 0xff], 12);
+        this.writeState(out, off, n - off >= 16 ? 16 : n - off);
+      }
+      c3 = (c3 + 1) | 0;
+      if (c3 === 0) {
+        c2 = (c2 + 1) | 0;
+        if (c2 === 0) {
+          c1 = (c1 + 1) | 0;
+          if (c1 === 0) c0 = (c0 + 1) | 0;
+        }
+      }
     }
-    memoryBytes.fill(0, BLOCKS_AT, BLOCKS_AT + Math.min((n + 15) & ~15, BLOCKS_BYTES));
-    memoryBytes.fill(0, COUNTER_AT, COUNTER_AT + 16);
+    r1 = t1 = t2 = t3 = r20 = r21 = r22 = r23 = 0;
+    this.state.fill(0);
     scratch?.fill(0);
   }
 }
