@@ -68,9 +68,10 @@ export class AesKeySchedule {
   /** Round keys: 4 * (rounds + 1) words; room for AES-256. */
   private readonly rk = new Int32Array(60);
   private rounds = 0;
-  private readonly state = new Uint32Array(4);
-  /** The last round key, byte-swapped: the final round of a CTR block composes its output
-   * words in memory (little-endian) order and stores them whole (see ctrBlockToWords). */
+  /** The last output block, as finishBlock leaves it: word i holds output bytes 4i..4i+3 with
+   * byte 4i in the low bits (memory order on a little-endian platform). Wiped after each call. */
+  private readonly block = new Int32Array(4);
+  /** The last round key, byte-swapped, so the final round composes its words in memory order. */
   private readonly lastRkSwapped = new Int32Array(4);
 
   constructor(key?: Uint8Array) {
@@ -130,119 +131,84 @@ export class AesKeySchedule {
   /** Zeroizes the round keys. */
   clear(): void {
     this.rk.fill(0);
-    this.state.fill(0);
+    this.block.fill(0);
     this.lastRkSwapped.fill(0);
     this.rounds = 0;
   }
 
-  /** Encrypts the block (s0, s1, s2, s3) (big-endian words) into this.state. */
-  private encryptWords(s0: number, s1: number, s2: number, s3: number): void {
-    const rk = this.rk;
-    this.roundsFrom(s0 ^ rk[0], s1 ^ rk[1], s2 ^ rk[2], s3 ^ rk[3], 4);
-  }
-
-  /** The rounds from round key word k on (the state after the rounds before it), and the final
-   * round, into this.state. */
-  private roundsFrom(s0: number, s1: number, s2: number, s3: number, k: number): void {
-    const rk = this.rk;
-    const last = this.rounds * 4;
-    for (; k < last; k += 4) {
-      const t0 = T0[s0 >>> 24] ^ T1[(s1 >>> 16) & 0xff] ^ T2[(s2 >>> 8) & 0xff] ^ T3[s3 & 0xff] ^ rk[k];
-      const t1 = T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 0xff] ^ T2[(s3 >>> 8) & 0xff] ^ T3[s0 & 0xff] ^ rk[k + 1];
-      const t2 = T0[s2 >>> 24] ^ T1[(s3 >>> 16) & 0xff] ^ T2[(s0 >>> 8) & 0xff] ^ T3[s1 & 0xff] ^ rk[k + 2];
-      s3 = T0[s3 >>> 24] ^ T1[(s0 >>> 16) & 0xff] ^ T2[(s1 >>> 8) & 0xff] ^ T3[s2 & 0xff] ^ rk[k + 3];
-      s0 = t0;
-      s1 = t1;
-      s2 = t2;
-    }
-    // Final round: SubBytes and ShiftRows without MixColumns.
-    const st = this.state;
-    st[0] = ((SBOX[s0 >>> 24] << 24) | (SBOX[(s1 >>> 16) & 0xff] << 16) | (SBOX[(s2 >>> 8) & 0xff] << 8) | SBOX[s3 & 0xff]) ^ rk[k];
-    st[1] = ((SBOX[s1 >>> 24] << 24) | (SBOX[(s2 >>> 16) & 0xff] << 16) | (SBOX[(s3 >>> 8) & 0xff] << 8) | SBOX[s0 & 0xff]) ^ rk[k + 1];
-    st[2] = ((SBOX[s2 >>> 24] << 24) | (SBOX[(s3 >>> 16) & 0xff] << 16) | (SBOX[(s0 >>> 8) & 0xff] << 8) | SBOX[s1 & 0xff]) ^ rk[k + 2];
-    st[3] = ((SBOX[s3 >>> 24] << 24) | (SBOX[(s0 >>> 16) & 0xff] << 16) | (SBOX[(s1 >>> 8) & 0xff] << 8) | SBOX[s2 & 0xff]) ^ rk[k + 3];
-  }
-
   /**
-   * roundsFrom for a whole CTR block written straight into `words` (a little-endian view of the
-   * caller's buffer) at word index `w`: the final round composes each output word in memory
-   * byte order and XORs the byte-swapped last round key, so the block is four stores instead of
-   * sixteen byte stores through this.state. The same bytes as roundsFrom + writeState.
+   * The AES rounds (FIPS 197 5.1: SubBytes, ShiftRows, MixColumns and AddRoundKey as T-table
+   * lookups) from round key word k on, given the state after the rounds before it (big-endian
+   * column words), and the final round without MixColumns, into this.block in memory byte order.
+   * The one round loop for ECB and CTR (their blocks differ only in how the state enters and
+   * the output leaves).
    */
-  private ctrBlockToWords(s0: number, s1: number, s2: number, s3: number, k: number, words: Int32Array, w: number): void {
-    const rk = this.rk;
+  private finishBlock(s0: number, s1: number, s2: number, s3: number, k: number): void {
+    const t0 = T0, t1 = T1, t2 = T2, t3 = T3, sbox = SBOX, rk = this.rk;
     const last = this.rounds * 4;
     for (; k < last; k += 4) {
-      const t0 = T0[s0 >>> 24] ^ T1[(s1 >>> 16) & 0xff] ^ T2[(s2 >>> 8) & 0xff] ^ T3[s3 & 0xff] ^ rk[k];
-      const t1 = T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 0xff] ^ T2[(s3 >>> 8) & 0xff] ^ T3[s0 & 0xff] ^ rk[k + 1];
-      const t2 = T0[s2 >>> 24] ^ T1[(s3 >>> 16) & 0xff] ^ T2[(s0 >>> 8) & 0xff] ^ T3[s1 & 0xff] ^ rk[k + 2];
-      s3 = T0[s3 >>> 24] ^ T1[(s0 >>> 16) & 0xff] ^ T2[(s1 >>> 8) & 0xff] ^ T3[s2 & 0xff] ^ rk[k + 3];
-      s0 = t0;
-      s1 = t1;
-      s2 = t2;
+      const u0 = t0[s0 >>> 24] ^ t1[(s1 >>> 16) & 0xff] ^ t2[(s2 >>> 8) & 0xff] ^ t3[s3 & 0xff] ^ rk[k];
+      const u1 = t0[s1 >>> 24] ^ t1[(s2 >>> 16) & 0xff] ^ t2[(s3 >>> 8) & 0xff] ^ t3[s0 & 0xff] ^ rk[k + 1];
+      const u2 = t0[s2 >>> 24] ^ t1[(s3 >>> 16) & 0xff] ^ t2[(s0 >>> 8) & 0xff] ^ t3[s1 & 0xff] ^ rk[k + 2];
+      s3 = t0[s3 >>> 24] ^ t1[(s0 >>> 16) & 0xff] ^ t2[(s1 >>> 8) & 0xff] ^ t3[s2 & 0xff] ^ rk[k + 3];
+      s0 = u0;
+      s1 = u1;
+      s2 = u2;
     }
-    const lk = this.lastRkSwapped;
-    words[w] = (SBOX[s0 >>> 24] | (SBOX[(s1 >>> 16) & 0xff] << 8) | (SBOX[(s2 >>> 8) & 0xff] << 16) | (SBOX[s3 & 0xff] << 24)) ^ lk[0];
-    words[w + 1] = (SBOX[s1 >>> 24] | (SBOX[(s2 >>> 16) & 0xff] << 8) | (SBOX[(s3 >>> 8) & 0xff] << 16) | (SBOX[s0 & 0xff] << 24)) ^ lk[1];
-    words[w + 2] = (SBOX[s2 >>> 24] | (SBOX[(s3 >>> 16) & 0xff] << 8) | (SBOX[(s0 >>> 8) & 0xff] << 16) | (SBOX[s1 & 0xff] << 24)) ^ lk[2];
-    words[w + 3] = (SBOX[s3 >>> 24] | (SBOX[(s0 >>> 16) & 0xff] << 8) | (SBOX[(s1 >>> 8) & 0xff] << 16) | (SBOX[s2 & 0xff] << 24)) ^ lk[3];
+    // Final round: SubBytes and ShiftRows, the round key byte-swapped to match.
+    const lk = this.lastRkSwapped, out = this.block;
+    out[0] = (sbox[s0 >>> 24] | (sbox[(s1 >>> 16) & 0xff] << 8) | (sbox[(s2 >>> 8) & 0xff] << 16) | (sbox[s3 & 0xff] << 24)) ^ lk[0];
+    out[1] = (sbox[s1 >>> 24] | (sbox[(s2 >>> 16) & 0xff] << 8) | (sbox[(s3 >>> 8) & 0xff] << 16) | (sbox[s0 & 0xff] << 24)) ^ lk[1];
+    out[2] = (sbox[s2 >>> 24] | (sbox[(s3 >>> 16) & 0xff] << 8) | (sbox[(s0 >>> 8) & 0xff] << 16) | (sbox[s1 & 0xff] << 24)) ^ lk[2];
+    out[3] = (sbox[s3 >>> 24] | (sbox[(s0 >>> 16) & 0xff] << 8) | (sbox[(s1 >>> 8) & 0xff] << 16) | (sbox[s2 & 0xff] << 24)) ^ lk[3];
   }
 
-  /** this.state's block, big-endian, into dst[doff..doff + take). */
-  private writeState(dst: Uint8Array, doff: number, take: number): void {
-    const st = this.state;
+  /** this.block's first `take` bytes into dst[doff..doff + take). */
+  private writeBlock(dst: Uint8Array, doff: number, take: number): void {
+    const b = this.block;
     if (take === 16) {
-      const o0 = st[0], o1 = st[1], o2 = st[2], o3 = st[3];
-      dst[doff] = o0 >>> 24; dst[doff + 1] = o0 >>> 16; dst[doff + 2] = o0 >>> 8; dst[doff + 3] = o0;
-      dst[doff + 4] = o1 >>> 24; dst[doff + 5] = o1 >>> 16; dst[doff + 6] = o1 >>> 8; dst[doff + 7] = o1;
-      dst[doff + 8] = o2 >>> 24; dst[doff + 9] = o2 >>> 16; dst[doff + 10] = o2 >>> 8; dst[doff + 11] = o2;
-      dst[doff + 12] = o3 >>> 24; dst[doff + 13] = o3 >>> 16; dst[doff + 14] = o3 >>> 8; dst[doff + 15] = o3;
+      const o0 = b[0], o1 = b[1], o2 = b[2], o3 = b[3];
+      dst[doff] = o0; dst[doff + 1] = o0 >>> 8; dst[doff + 2] = o0 >>> 16; dst[doff + 3] = o0 >>> 24;
+      dst[doff + 4] = o1; dst[doff + 5] = o1 >>> 8; dst[doff + 6] = o1 >>> 16; dst[doff + 7] = o1 >>> 24;
+      dst[doff + 8] = o2; dst[doff + 9] = o2 >>> 8; dst[doff + 10] = o2 >>> 16; dst[doff + 11] = o2 >>> 24;
+      dst[doff + 12] = o3; dst[doff + 13] = o3 >>> 8; dst[doff + 14] = o3 >>> 16; dst[doff + 15] = o3 >>> 24;
     } else {
-      for (let i = 0; i < take; i++) dst[doff + i] = st[i >> 2] >>> (24 - 8 * (i & 3));
+      for (let i = 0; i < take; i++) dst[doff + i] = b[i >> 2] >>> (8 * (i & 3));
     }
   }
 
-  /** Encrypts the 16-byte block at src[so..] into dst[do..] (may overlap exactly); writes only
-   * the first `take` output bytes (for a final partial CTR block). */
-  encryptBlock(src: Uint8Array, so: number, dst: Uint8Array, doff: number, take = 16): void {
-    this.encryptWords(
-      (src[so] << 24) | (src[so + 1] << 16) | (src[so + 2] << 8) | src[so + 3],
-      (src[so + 4] << 24) | (src[so + 5] << 16) | (src[so + 6] << 8) | src[so + 7],
-      (src[so + 8] << 24) | (src[so + 9] << 16) | (src[so + 10] << 8) | src[so + 11],
-      (src[so + 12] << 24) | (src[so + 13] << 16) | (src[so + 14] << 8) | src[so + 15]);
-    this.writeState(dst, doff, take);
-    this.state.fill(0);
-  }
-
-  /** ECB over whole blocks; dst may be src. this.state is wiped once, after the last block. */
+  /** ECB over whole blocks (FIPS 197 5.1); dst may be src. this.block is wiped once, after the
+   * last block. */
   encryptBlocks(src: Uint8Array, dst: Uint8Array): void {
+    const rk = this.rk;
     for (let so = 0; so < src.length; so += 16) {
-      this.encryptWords(
-        (src[so] << 24) | (src[so + 1] << 16) | (src[so + 2] << 8) | src[so + 3],
-        (src[so + 4] << 24) | (src[so + 5] << 16) | (src[so + 6] << 8) | src[so + 7],
-        (src[so + 8] << 24) | (src[so + 9] << 16) | (src[so + 10] << 8) | src[so + 11],
-        (src[so + 12] << 24) | (src[so + 13] << 16) | (src[so + 14] << 8) | src[so + 15]);
-      this.writeState(dst, so, 16);
+      this.finishBlock(
+        ((src[so] << 24) | (src[so + 1] << 16) | (src[so + 2] << 8) | src[so + 3]) ^ rk[0],
+        ((src[so + 4] << 24) | (src[so + 5] << 16) | (src[so + 6] << 8) | src[so + 7]) ^ rk[1],
+        ((src[so + 8] << 24) | (src[so + 9] << 16) | (src[so + 10] << 8) | src[so + 11]) ^ rk[2],
+        ((src[so + 12] << 24) | (src[so + 13] << 16) | (src[so + 14] << 8) | src[so + 15]) ^ rk[3], 4);
+      this.writeBlock(dst, so, 16);
     }
-    this.state.fill(0);
+    this.block.fill(0);
   }
 
   /**
    * CTR keystream from the 128-bit big-endian counter (not modified), into `out`; the counter
    * is held as four words and incremented with carry (SP 800-90A 10.2.1.5.1 step 4.1, modulo
-   * 2^128). Counter-mode caching: while only the counter's low byte changes, three of round 1's
-   * four output words are fixed, and each of round 2's depends on one byte of the fourth, so
-   * those lookups are done once per 256 blocks (recomputed on every carry out of the low byte).
-   * `scratch` is accepted for callers that pass one and left zero.
+   * 2^128). Counter-mode caching (Bernstein and Schwabe, "New AES software speed records",
+   * 2008): while only the counter's low byte changes, three of round 1's four output words are
+   * fixed, and each of round 2's depends on one byte of the fourth, so those lookups are done
+   * once per 256 blocks (recomputed on every carry out of the low byte) and a block costs 5 of
+   * rounds 1-2's 32 lookups. `scratch` is accepted for callers that pass one and left zero.
    */
   ctrKeystream(counter: Uint8Array, out: Uint8Array, scratch?: Uint8Array): void {
     let c0 = (counter[0] << 24) | (counter[1] << 16) | (counter[2] << 8) | counter[3];
     let c1 = (counter[4] << 24) | (counter[5] << 16) | (counter[6] << 8) | counter[7];
     let c2 = (counter[8] << 24) | (counter[9] << 16) | (counter[10] << 8) | counter[11];
     let c3 = (counter[12] << 24) | (counter[13] << 16) | (counter[14] << 8) | counter[15];
-    const rk = this.rk;
+    const T0l = T0, T1l = T1, T2l = T2, T3l = T3, rk = this.rk, block = this.block;
     const n = out.length;
-    // Round 1's varying word t0 = r1 ^ T3[low byte of s3]; round 2's words r2x ^ T(byte of t0).
+    // Round 1's varying word r1 ^ T3[low byte of s3]; round 2's words r2x ^ T(byte of it).
     let r1 = 0, t1 = 0, t2 = 0, t3 = 0, r20 = 0, r21 = 0, r22 = 0, r23 = 0;
     // Whole blocks go straight into a word view of `out` where its offset allows one.
     const words = LITTLE_ENDIAN && n >= WORD_STORE_MIN && (out.byteOffset & 3) === 0
@@ -250,23 +216,23 @@ export class AesKeySchedule {
     for (let off = 0; off < n; off += 16) {
       if (off === 0 || (c3 & 0xff) === 0) {
         const s0 = c0 ^ rk[0], s1 = c1 ^ rk[1], s2 = c2 ^ rk[2], s3 = c3 ^ rk[3];
-        r1 = T0[s0 >>> 24] ^ T1[(s1 >>> 16) & 0xff] ^ T2[(s2 >>> 8) & 0xff] ^ rk[4];
-        t1 = T0[s1 >>> 24] ^ T1[(s2 >>> 16) & 0xff] ^ T2[(s3 >>> 8) & 0xff] ^ T3[s0 & 0xff] ^ rk[5];
-        t2 = T0[s2 >>> 24] ^ T1[(s3 >>> 16) & 0xff] ^ T2[(s0 >>> 8) & 0xff] ^ T3[s1 & 0xff] ^ rk[6];
-        t3 = T0[s3 >>> 24] ^ T1[(s0 >>> 16) & 0xff] ^ T2[(s1 >>> 8) & 0xff] ^ T3[s2 & 0xff] ^ rk[7];
-        r20 = T1[(t1 >>> 16) & 0xff] ^ T2[(t2 >>> 8) & 0xff] ^ T3[t3 & 0xff] ^ rk[8];
-        r21 = T0[t1 >>> 24] ^ T1[(t2 >>> 16) & 0xff] ^ T2[(t3 >>> 8) & 0xff] ^ rk[9];
-        r22 = T0[t2 >>> 24] ^ T1[(t3 >>> 16) & 0xff] ^ T3[t1 & 0xff] ^ rk[10];
-        r23 = T0[t3 >>> 24] ^ T2[(t1 >>> 8) & 0xff] ^ T3[t2 & 0xff] ^ rk[11];
+        r1 = T0l[s0 >>> 24] ^ T1l[(s1 >>> 16) & 0xff] ^ T2l[(s2 >>> 8) & 0xff] ^ rk[4];
+        t1 = T0l[s1 >>> 24] ^ T1l[(s2 >>> 16) & 0xff] ^ T2l[(s3 >>> 8) & 0xff] ^ T3l[s0 & 0xff] ^ rk[5];
+        t2 = T0l[s2 >>> 24] ^ T1l[(s3 >>> 16) & 0xff] ^ T2l[(s0 >>> 8) & 0xff] ^ T3l[s1 & 0xff] ^ rk[6];
+        t3 = T0l[s3 >>> 24] ^ T1l[(s0 >>> 16) & 0xff] ^ T2l[(s1 >>> 8) & 0xff] ^ T3l[s2 & 0xff] ^ rk[7];
+        r20 = T1l[(t1 >>> 16) & 0xff] ^ T2l[(t2 >>> 8) & 0xff] ^ T3l[t3 & 0xff] ^ rk[8];
+        r21 = T0l[t1 >>> 24] ^ T1l[(t2 >>> 16) & 0xff] ^ T2l[(t3 >>> 8) & 0xff] ^ rk[9];
+        r22 = T0l[t2 >>> 24] ^ T1l[(t3 >>> 16) & 0xff] ^ T3l[t1 & 0xff] ^ rk[10];
+        r23 = T0l[t3 >>> 24] ^ T2l[(t1 >>> 8) & 0xff] ^ T3l[t2 & 0xff] ^ rk[11];
       }
-      const t0 = r1 ^ T3[(c3 ^ rk[3]) & 0xff];
+      const t0 = r1 ^ T3l[(c3 ^ rk[3]) & 0xff];
+      this.finishBlock(
+        r20 ^ T0l[t0 >>> 24], r21 ^ T3l[t0 & 0xff], r22 ^ T2l[(t0 >>> 8) & 0xff], r23 ^ T1l[(t0 >>> 16) & 0xff], 12);
       if (words !== null && n - off >= 16) {
-        this.ctrBlockToWords(
-          r20 ^ T0[t0 >>> 24], r21 ^ T3[t0 & 0xff], r22 ^ T2[(t0 >>> 8) & 0xff], r23 ^ T1[(t0 >>> 16) & 0xff], 12, words, off >>> 2);
+        const w = off >>> 2;
+        words[w] = block[0]; words[w + 1] = block[1]; words[w + 2] = block[2]; words[w + 3] = block[3];
       } else {
-        this.roundsFrom(
-          r20 ^ T0[t0 >>> 24], r21 ^ T3[t0 & 0xff], r22 ^ T2[(t0 >>> 8) & 0xff], r23 ^ T1[(t0 >>> 16) & 0xff], 12);
-        this.writeState(out, off, n - off >= 16 ? 16 : n - off);
+        this.writeBlock(out, off, n - off >= 16 ? 16 : n - off);
       }
       c3 = (c3 + 1) | 0;
       if (c3 === 0) {
@@ -278,7 +244,7 @@ export class AesKeySchedule {
       }
     }
     r1 = t1 = t2 = t3 = r20 = r21 = r22 = r23 = 0;
-    this.state.fill(0);
+    block.fill(0);
     scratch?.fill(0);
   }
 }
