@@ -5,6 +5,7 @@
  * time, where one node:crypto call costs several compressions; these run without allocating.
  * The forge backend takes its SHA-224 from here too (node-forge has none).
  */
+import { totalLength } from '../../../bytes.js';
 
 /** Int32Array: V8 keeps int32 loads in registers (a uint32 above 2^31 can become a double);
  * the arithmetic is modulo 2^32 either way. */
@@ -90,7 +91,8 @@ export class Sha2 {
     this.outputLen = { 'SHA2-224': 28, 'SHA2-256': 32, 'SHA2-384': 48, 'SHA2-512': 64, 'SHA2-512/224': 28, 'SHA2-512/256': 32 }[name];
     this.iv = IV[name];
     this.h = new Int32Array(this.iv.length);
-    this.w = new Int32Array(this.wide ? 160 : 64);
+    // SHA-256 keeps its schedule in locals (rounds256): w is one block; SHA-512's holds all 80 words.
+    this.w = new Int32Array(this.wide ? 160 : 16);
     this.buf = new Uint8Array(this.blockLen);
     this.reset();
   }
@@ -102,12 +104,6 @@ export class Sha2 {
     this.bufLen = 0;
     this.total = absorbed;
     return this;
-  }
-
-  /** The running state (after whole blocks only), for HMAC midstates. */
-  saveState(into: Uint32Array): Uint32Array {
-    into.set(this.h);
-    return into;
   }
 
   update(data: Uint8Array): this {
@@ -132,12 +128,12 @@ export class Sha2 {
     return this;
   }
 
-  /** The hash of the concatenation of `parts` into out[off..off + outputLen). A single part
-   * that fits one block with its padding (Hash_DRBG's hashgen input: seedlen 55 or 111 bytes
-   * is exactly one SHA-256 or SHA-512 block, SP 800-90A 10.1 table 2) takes the short path. */
+  /** The hash of the concatenation of `parts` into out[off..off + outputLen). Parts that fit
+   * one block with its padding (Hash_DRBG's hashgen input: seedlen 55 or 111 bytes is exactly
+   * one SHA-256 or SHA-512 block, SP 800-90A 10.1 table 2) take the short path. */
   hashInto(parts: readonly Uint8Array[], out: Uint8Array, off = 0): void {
-    if (parts.length === 1 && parts[0].length <= this.shortMax) {
-      this.lastBlockFrom(this.iv, parts[0], parts[0].length);
+    if (totalLength(parts) <= this.shortMax) {
+      this.lastBlockFromParts(this.iv, parts, 0);
       this.writeDigest(out, off);
       return;
     }
@@ -152,13 +148,28 @@ export class Sha2 {
   }
 
   /**
-   * h = compress(state, last block): `msg` padded as the end of a message of `total` bytes,
-   * loaded straight into the message words (msg.length <= shortMax), no byte buffer.
+   * h = compress(state, last block): the concatenation of `parts` (at most shortMax bytes)
+   * padded as the end of a message of `absorbed` + their length bytes. One part is loaded
+   * straight into the message words; several are gathered in the block buffer first.
    */
-  lastBlockFrom(state: Uint32Array, msg: Uint8Array, total: number): void {
+  lastBlockFromParts(state: Uint32Array, parts: readonly Uint8Array[], absorbed: number): void {
+    if (parts.length === 1) {
+      const msg = parts[0];
+      this.lastBlockFrom(state, msg, msg.length, absorbed + msg.length);
+      return;
+    }
+    const buf = this.buf;
+    let n = 0;
+    for (const p of parts) for (let i = 0; i < p.length; i++) buf[n++] = p[i];
+    this.lastBlockFrom(state, buf, n, absorbed + n);
+    buf.fill(0, 0, n);
+  }
+
+  /** h = compress(state, last block): msg[0..n) padded as the end of a message of `total`
+   * bytes, loaded straight into the message words (n <= shortMax). */
+  private lastBlockFrom(state: Uint32Array, msg: Uint8Array, n: number, total: number): void {
     const w = this.w;
     const words = this.blockLen >> 2;
-    const n = msg.length;
     let i = 0;
     let t = 0;
     for (; i + 4 <= n; i += 4, t++) w[t] = (msg[i] << 24) | (msg[i + 1] << 16) | (msg[i + 2] << 8) | msg[i + 3];
@@ -168,6 +179,31 @@ export class Sha2 {
     w[t++] = last;
     for (; t < words; t++) w[t] = 0;
     this.finishLastBlock(state, total);
+  }
+
+  /**
+   * `into` = the state after one block from the initial value: `key` (at most blockLen bytes)
+   * zero-padded to the block, each word XOR `padWord`: HMAC's K0 ^ ipad or K0 ^ opad (FIPS
+   * 198-1 section 4 steps 1-4 and 7), built as words with no byte buffer.
+   */
+  padBlockState(key: Uint8Array, padWord: number, into: Uint32Array): void {
+    const w = this.w;
+    const words = this.blockLen >> 2;
+    const n = key.length;
+    let i = 0;
+    let t = 0;
+    for (; i + 4 <= n; i += 4, t++) w[t] = ((key[i] << 24) | (key[i + 1] << 16) | (key[i + 2] << 8) | key[i + 3]) ^ padWord;
+    if (i < n) {
+      let last = 0;
+      for (let shift = 24; i < n; i++, shift -= 8) last |= key[i] << shift;
+      w[t++] = last ^ padWord;
+    }
+    for (; t < words; t++) w[t] = padWord;
+    const h = this.h;
+    h.set(this.iv);
+    if (this.wide) compressWords512(h, w);
+    else rounds256(h, h, w, 0);
+    into.set(h);
   }
 
   /** Completes w's last block with the bit length of `total` bytes and compresses it from
@@ -529,7 +565,8 @@ export class Sha2Hmac {
   private readonly hash: Sha2;
   private readonly inner: Uint32Array;
   private readonly outer: Uint32Array;
-  private readonly pad: Uint8Array;
+  /** H(key) for keys longer than a block (FIPS 198-1 step 2). */
+  private readonly hashedKey: Uint8Array;
   private readonly innerDigest: Uint8Array;
 
   constructor(name: Sha2Name) {
@@ -537,25 +574,20 @@ export class Sha2Hmac {
     this.outputLen = this.hash.outputLen;
     this.inner = new Uint32Array(IV[name].length);
     this.outer = new Uint32Array(IV[name].length);
-    this.pad = new Uint8Array(this.hash.blockLen);
+    this.hashedKey = new Uint8Array(this.hash.outputLen);
     this.innerDigest = new Uint8Array(this.hash.outputLen);
   }
 
   setKey(key: Uint8Array): this {
     const h = this.hash;
-    const bl = h.blockLen;
-    const pad = this.pad;
-    pad.fill(0);
-    if (key.length > bl) {
-      h.reset().update(key).digestInto(pad, 0);
-    } else {
-      pad.set(key);
+    let k0 = key;
+    if (key.length > h.blockLen) {
+      h.reset().update(key).digestInto(this.hashedKey, 0);
+      k0 = this.hashedKey;
     }
-    for (let i = 0; i < bl; i++) pad[i] ^= 0x36;
-    h.reset().update(pad).saveState(this.inner);
-    for (let i = 0; i < bl; i++) pad[i] ^= 0x36 ^ 0x5c;
-    h.reset().update(pad).saveState(this.outer);
-    pad.fill(0);
+    h.padBlockState(k0, 0x36363636, this.inner);
+    h.padBlockState(k0, 0x5c5c5c5c, this.outer);
+    this.hashedKey.fill(0);
     return this;
   }
 
@@ -563,10 +595,10 @@ export class Sha2Hmac {
   macInto(parts: readonly Uint8Array[], out: Uint8Array, off = 0): void {
     const h = this.hash;
     const bl = h.blockLen;
-    if (parts.length === 1 && parts[0].length <= h.shortMax) {
-      // HMAC_DRBG's generate chains V = HMAC(K, V): one inner block, then the outer block built
-      // from the inner state's words, never through bytes.
-      h.lastBlockFrom(this.inner, parts[0], bl + parts[0].length);
+    if (totalLength(parts) <= h.shortMax) {
+      // HMAC_DRBG chains V = HMAC(K, V) and its update K = HMAC(K, V || byte): one inner block,
+      // then the outer block built from the inner state's words, never through bytes.
+      h.lastBlockFromParts(this.inner, parts, bl);
       const digestWords = h.outputLen >> 2;
       const w = h.words;
       const state = h.state;
@@ -587,6 +619,7 @@ export class Sha2Hmac {
     this.hash.clear();
     this.inner.fill(0);
     this.outer.fill(0);
+    this.hashedKey.fill(0);
     this.innerDigest.fill(0);
   }
 }
