@@ -57,15 +57,20 @@ export function hexOrNull(hex: string | null | undefined): Uint8Array | null {
 
 /** Concatenation of `parts` into a new array. */
 export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
-  let total = 0;
-  for (const p of parts) total += p.length;
-  const out = new Uint8Array(total);
+  const out = new Uint8Array(totalLength(parts));
   let off = 0;
   for (const p of parts) {
     out.set(p, off);
     off += p.length;
   }
   return out;
+}
+
+/** The total length of a message given in parts. */
+export function totalLength(parts: readonly Uint8Array[]): number {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  return n;
 }
 
 /** Equality of two byte arrays. Not constant-time: only used on test data and public values. */

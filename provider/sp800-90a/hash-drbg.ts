@@ -31,7 +31,6 @@ export class HashDrbgMechanism implements Mechanism {
   /** One digest's worth of scratch. */
   private readonly block = new Uint8Array(64);
   private readonly inbyte = new Uint8Array(1);
-  private readonly counter = new Uint8Array(4);
   private readonly dfHeader = new Uint8Array(6);
 
   constructor(digest: DigestInfo, backend: PrimitiveBackend) {
@@ -89,13 +88,34 @@ export class HashDrbgMechanism implements Mechanism {
     }
   }
 
-  /** V = V + Hash(inbyte || V || [adin]) (add_hash_to_v). */
-  private addHashToV(inbyte: number, adin: Uint8Array | null): void {
+  /** block[0..outlen) = Hash(inbyte || V || [adin]) (add_hash_to_v's hash). */
+  private hashOfV(inbyte: number, adin: Uint8Array | null): void {
     this.inbyte[0] = inbyte;
     const parts = adin === null ? [this.inbyte, this.vView] : [this.inbyte, this.vView, adin];
     this.hasher.hashInto(parts, this.block, 0);
-    this.addBytes(this.V, this.block, this.digest.size);
-    this.block.fill(0);
+  }
+
+  /**
+   * Generate's last step (10.1.1.4 step 4): V = (V + H + C + reseed_counter) mod 2^seedlen with
+   * H = Hash(0x03 || V) in block, in one pass over V instead of OpenSSL's three add_bytes calls
+   * (the same sum: addition mod 2^seedlen is associative). H and the 32-bit counter are
+   * right-aligned; the carry stays below 4.
+   */
+  private addHashCAndCounter(generateCounter: number): void {
+    const V = this.V;
+    const C = this.C;
+    const H = this.block;
+    const last = this.seedlen - 1;
+    const counter = generateCounter >>> 0;
+    let carry = 0;
+    for (let i = last, j = this.digest.size - 1; i >= 0; i--, j--) {
+      let sum = V[i] + C[i] + carry;
+      if (j >= 0) sum += H[j];
+      if (i > last - 4) sum += (counter >>> (8 * (last - i))) & 0xff;
+      V[i] = sum & 0xff;
+      carry = sum >>> 8;
+    }
+    H.fill(0);
   }
 
   /** Hashgen (10.1.1.4): Hash(V) || Hash(V + 1) || ..., leftmost |out| bytes. */
@@ -138,12 +158,15 @@ export class HashDrbgMechanism implements Mechanism {
   }
 
   generate(out: Uint8Array, adin: Uint8Array | null, generateCounter: number): boolean {
-    if (adin !== null && adin.length !== 0) this.addHashToV(0x02, adin);
+    if (adin !== null && adin.length !== 0) {
+      // V = V + Hash(0x02 || V || adin) (step 2).
+      this.hashOfV(0x02, adin);
+      this.addBytes(this.V, this.block, this.digest.size);
+      this.block.fill(0);
+    }
     this.hashGen(out);
-    this.addHashToV(0x03, null);
-    this.addBytes(this.V, this.C, this.seedlen);
-    writeU32BE(this.counter, 0, generateCounter >>> 0);
-    this.addBytes(this.V, this.counter, 4);
+    this.hashOfV(0x03, null);
+    this.addHashCAndCounter(generateCounter);
     return true;
   }
 

@@ -25,6 +25,10 @@ export class HmacDrbgMechanism implements Mechanism {
   private readonly vView: Uint8Array;
   private readonly inbyte = new Uint8Array(1);
   private readonly mac: KeyedMac;
+  /** Whether `mac` holds K's pad states: setKey costs two compressions (its inner and outer
+   * pad blocks), and K only changes in do_hmac, so each K is set once. False whenever K may
+   * have been written (instantiate, import, wipe, or a caller holding secretBuffers()). */
+  private keyed = false;
 
   constructor(digest: DigestInfo, backend: PrimitiveBackend) {
     this.algorithmName = digest.id;
@@ -35,13 +39,20 @@ export class HmacDrbgMechanism implements Mechanism {
     this.vView = this.V.subarray(0, this.blocklen);
   }
 
+  /** Keys `mac` with K unless it already holds it. */
+  private keyMac(): void {
+    if (this.keyed) return;
+    this.mac.setKey(this.kView);
+    this.keyed = true;
+  }
+
   /** K = HMAC(K, V || inbyte || in1 || in2 || in3); V = HMAC(K, V) (do_hmac). */
   private doHmac(inbyte: number, inputs: readonly (Uint8Array | null)[]): void {
     const v = this.vView;
     this.inbyte[0] = inbyte;
     const parts: Uint8Array[] = [v, this.inbyte];
     for (const input of inputs) if (input !== null && input.length !== 0) parts.push(input);
-    this.mac.setKey(this.kView);
+    this.keyMac();
     this.mac.macInto(parts, this.K, 0);
     this.mac.setKey(this.kView);
     this.mac.macInto([v], this.V, 0);
@@ -56,6 +67,7 @@ export class HmacDrbgMechanism implements Mechanism {
 
   instantiate(entropy: Uint8Array | null, nonce: Uint8Array | null, pers: Uint8Array | null): boolean {
     this.K.fill(0, 0, this.blocklen);
+    this.keyed = false;
     this.V.fill(0x01, 0, this.blocklen);
     this.update(entropy, nonce, pers);
     return true;
@@ -74,7 +86,7 @@ export class HmacDrbgMechanism implements Mechanism {
     const bl = this.blocklen;
     // temp chains through the previous block: V, out[0..bl), out[bl..2bl), ...; only the last
     // block is written back into V (as OpenSSL does), which equals SP 800-90A's V.
-    this.mac.setKey(this.kView);
+    this.keyMac();
     const parts = [this.vView];
     let off = 0;
     for (;;) {
@@ -102,6 +114,7 @@ export class HmacDrbgMechanism implements Mechanism {
     this.K.fill(0);
     this.V.fill(0);
     this.mac.clear();
+    this.keyed = false;
   }
 
   verifyZeroization(): boolean {
@@ -109,6 +122,7 @@ export class HmacDrbgMechanism implements Mechanism {
   }
 
   secretBuffers(): readonly Uint8Array[] {
+    this.keyed = false;
     return [this.K, this.V];
   }
 

@@ -9,11 +9,12 @@
  * run on both. The trade-off: table lookups indexed by secret data are not constant-time.
  */
 import { createCipheriv, createHash, createHmac, type Cipher } from 'node:crypto';
+import { totalLength } from '../../bytes.js';
 import type { AesKeyLength, DigestInfo } from './algorithms.js';
 import type { AesCipher, Hasher, KeyedMac, PrimitiveBackend } from './backend.js';
 import { AesKeySchedule } from './pure/aes.js';
 import { isSha2, Sha2, Sha2Hmac } from './pure/sha2.js';
-import { statelessHasher, statelessMac } from './stateless.js';
+import { MacKeyCopy, statelessHasher, statelessMac } from './stateless.js';
 
 const ECB_NAMES = { 16: 'aes-128-ecb', 24: 'aes-192-ecb', 32: 'aes-256-ecb' } as const;
 const CTR_NAMES = { 16: 'aes-128-ctr', 24: 'aes-192-ctr', 32: 'aes-256-ctr' } as const;
@@ -123,8 +124,6 @@ function hmac(info: DigestInfo, key: Uint8Array, parts: readonly Uint8Array[]): 
  * than the compressions). */
 export const NATIVE_HASH_THRESHOLD = 1024;
 
-const totalLength = (parts: readonly Uint8Array[]): number => parts.reduce((n, p) => n + p.length, 0);
-
 /** SHA-2 in TypeScript for short messages, node:crypto for long ones; other digests native. */
 function hybridHasher(info: DigestInfo): Hasher {
   const id = info.id;
@@ -150,20 +149,19 @@ function hybridMac(info: DigestInfo): KeyedMac {
   const id = info.id;
   if (!isSha2(id)) return statelessMac(info, hmac);
   const pure = new Sha2Hmac(id);
-  let key = new Uint8Array(0);
+  const key = new MacKeyCopy();
   return {
     outputLen: info.size,
     setKey(k) {
-      key.fill(0);
-      key = Uint8Array.from(k);
+      key.set(k);
       pure.setKey(k);
     },
     macInto(parts, out, off) {
-      if (totalLength(parts) >= NATIVE_HASH_THRESHOLD) out.set(hmac(info, key, parts), off);
+      if (totalLength(parts) >= NATIVE_HASH_THRESHOLD) out.set(hmac(info, key.value, parts), off);
       else pure.macInto(parts, out, off);
     },
     clear() {
-      key.fill(0);
+      key.clear();
       pure.clear();
     },
   };

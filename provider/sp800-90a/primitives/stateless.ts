@@ -18,22 +18,36 @@ export function statelessHasher(info: DigestInfo, digest: Digest): Hasher {
   };
 }
 
+/** A private copy of the current MAC key (the caller's buffer changes under it: HMAC_DRBG
+ * writes K in place), wiped when replaced or cleared. */
+export class MacKeyCopy {
+  private key = new Uint8Array(0);
+
+  get value(): Uint8Array {
+    return this.key;
+  }
+
+  set(k: Uint8Array): void {
+    this.key.fill(0);
+    this.key = Uint8Array.from(k);
+  }
+
+  clear(): void {
+    this.key.fill(0);
+  }
+}
+
 export function statelessMac(info: DigestInfo, hmac: Hmac): KeyedMac {
-  let key = new Uint8Array(0);
+  const key = new MacKeyCopy();
   return {
     outputLen: info.size,
-    setKey(k) {
-      key.fill(0);
-      key = Uint8Array.from(k);
-    },
+    setKey: (k) => key.set(k),
     macInto(parts, out, off) {
-      const m = hmac(info, key, parts);
+      const m = hmac(info, key.value, parts);
       out.set(m, off);
       m.fill(0);
     },
-    clear() {
-      key.fill(0);
-    },
+    clear: () => key.clear(),
   };
 }
 
