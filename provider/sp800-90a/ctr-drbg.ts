@@ -21,6 +21,10 @@ const DF_KEY = Uint8Array.from({ length: 32 }, (_, i) => i);
 
 const C80 = Uint8Array.of(0x80);
 
+/** Additional inputs up to this long are remembered for the derived-adin memo (1.1.1's own
+ * are 24 bytes); longer ones are derived on every request. */
+const ADIN_MEMO_MAX = 64;
+
 /** CTR_DRBG limits for a key length (drbg_ctr_init_lengths; 1.1.1 drbg_ctr_init). */
 export function ctrLimits(keyLength: AesKeyLength, useDf: boolean): DrbgLimits {
   const seedlen = keyLength + 16;
@@ -103,6 +107,12 @@ export class CtrDrbgMechanism implements Mechanism {
   private readonly kxBlocks: readonly Uint8Array[];
   private readonly updateBlocks: Uint8Array;
   private readonly x = new Uint8Array(16);
+  /** The additional input KX was last derived from by a generate (adinMemoLen bytes; -1: KX
+   * holds something else). RAND_DRBG_bytes (drbg_lib.c) and EVP_RAND_generate (evp_rand.c)
+   * pass the same additional input to every max_request chunk of one call, and df() is a
+   * function of its input alone, so a repeat reuses KX instead of deriving it again. */
+  private readonly adinMemo = new Uint8Array(ADIN_MEMO_MAX);
+  private adinMemoLen = -1;
 
   constructor(cipher: CtrCipherInfo, useDf: boolean, backend: PrimitiveBackend) {
     this.keylen = cipher.keyLength;
@@ -203,6 +213,7 @@ export class CtrDrbgMechanism implements Mechanism {
 
   /** Block_Cipher_df (SP 800-90A 10.3.2) of in1 || in2 || in3 into KX[0..seedlen). */
   private derive(in1: Uint8Array | null, in2: Uint8Array | null, in3: Uint8Array | null): void {
+    this.forgetAdin();
     const l1 = in1 === null ? 0 : in1.length;
     const l2 = in2 === null ? 0 : in2.length;
     const l3 = in3 === null ? 0 : in3.length;
@@ -320,7 +331,13 @@ export class CtrDrbgMechanism implements Mechanism {
     let adinlen = 0;
     if (adin !== null && adin.length !== 0) {
       inc128(this.V);
-      this.update(adin, adin.length, null, null);
+      if (this.useDf && this.adinRemembered(adin)) {
+        // KX = df(adin) already: the same update as deriving it again (in1 = NULL, in1len = 1).
+        this.update(null, 1, null, null);
+      } else {
+        this.update(adin, adin.length, null, null);
+        if (this.useDf) this.rememberAdin(adin);
+      }
       if (this.useDf) {
         // Reuse the derived value: in1 = NULL (no new df), in1len = 1 (XOR KX again).
         adinRef = null;
@@ -349,7 +366,29 @@ export class CtrDrbgMechanism implements Mechanism {
     return true;
   }
 
+  /** Whether KX is df(adin) from an earlier generate (see adinMemo). */
+  private adinRemembered(adin: Uint8Array): boolean {
+    if (adin.length !== this.adinMemoLen) return false;
+    const memo = this.adinMemo;
+    for (let i = 0; i < adin.length; i++) if (memo[i] !== adin[i]) return false;
+    return true;
+  }
+
+  private rememberAdin(adin: Uint8Array): void {
+    if (adin.length > ADIN_MEMO_MAX) return;
+    const memo = this.adinMemo;
+    for (let i = 0; i < adin.length; i++) memo[i] = adin[i];
+    this.adinMemoLen = adin.length;
+  }
+
+  private forgetAdin(): void {
+    if (this.adinMemoLen < 0) return;
+    this.adinMemo.fill(0);
+    this.adinMemoLen = -1;
+  }
+
   uninstantiate(): void {
+    this.forgetAdin();
     this.K.fill(0);
     this.V.fill(0);
     this.bltmp.fill(0);
@@ -363,11 +402,12 @@ export class CtrDrbgMechanism implements Mechanism {
   }
 
   verifyZeroization(): boolean {
-    return isAllZero(this.K, this.V, this.bltmp, this.KX, this.firstBlock, this.firstChains) && this.bltmpPos === 0;
+    return isAllZero(this.K, this.V, this.bltmp, this.KX, this.firstBlock, this.firstChains, this.adinMemo) &&
+      this.bltmpPos === 0 && this.adinMemoLen === -1;
   }
 
   secretBuffers(): readonly Uint8Array[] {
-    return [this.K, this.V, this.KX, this.bltmp, this.firstBlock, this.firstChains];
+    return [this.K, this.V, this.KX, this.bltmp, this.firstBlock, this.firstChains, this.adinMemo];
   }
 
   exportState(): Uint8Array {

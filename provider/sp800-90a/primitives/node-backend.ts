@@ -23,16 +23,39 @@ const CTR_NAMES = { 16: 'aes-128-ctr', 24: 'aes-192-ctr', 32: 'aes-256-ctr' } as
  * npm run bench: a native call costs about as much as this many table-AES blocks). */
 export const NATIVE_CTR_THRESHOLD = 256;
 
-/** Zeros to encrypt for a native keystream: one shared buffer, never written. A Buffer, because
+/** How many keystream bytes past a native request HybridAes computes in the same cipher call:
+ * CTR_DRBG's update right after a generate's output asks for exactly the next blocks under the
+ * same key (drbg_ctr.c, drbg_ctr_generate then ctr_update; SP 800-90A 10.2.1.5.1 steps 4-6):
+ * 48 bytes for AES-192/256 (keylen + 16), 32 for AES-128. */
+const LOOKAHEAD = 48;
+
+/** Zeros to encrypt for a native keystream: one shared buffer, never written, room for a
+ * max_request (65536 bytes, evp_rand.c / drbg_lib.c) plus the lookahead. A Buffer, because
  * Cipher.update takes a Buffer without the conversion a plain Uint8Array gets. */
-const ZEROS = Buffer.alloc(1 << 16);
+const ZEROS = Buffer.alloc((1 << 16) + LOOKAHEAD);
 
 function nativeKeystream(keyLength: AesKeyLength, key: Uint8Array, counter: Uint8Array, out: Uint8Array): void {
   const ctr = createCipheriv(CTR_NAMES[keyLength], key, counter);
-  for (let off = 0; off < out.length; off += ZEROS.length) {
-    const n = Math.min(ZEROS.length, out.length - off);
+  const piece = 1 << 16;
+  for (let off = 0; off < out.length; off += piece) {
+    const n = Math.min(piece, out.length - off);
     out.set(ctr.update(ZEROS.subarray(0, n)), off);
   }
+}
+
+/** counter + n mod 2^128 into `dst` (big-endian, 0 <= n < 2^32). */
+function addCounter(counter: Uint8Array, n: number, dst: Uint8Array): void {
+  let carry = n;
+  for (let i = 15; i >= 0; i--) {
+    const sum = counter[i] + (carry & 0xff);
+    dst[i] = sum & 0xff;
+    carry = Math.floor(carry / 256) + (sum >> 8);
+  }
+}
+
+function equal16(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < 16; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Every operation through node:crypto. */
@@ -72,12 +95,26 @@ class NativeAes implements AesCipher {
   }
 }
 
-/** Table AES for blocks and short keystreams, node:crypto's AES-CTR for long ones. */
+/**
+ * Table AES for blocks and short keystreams, node:crypto's AES-CTR for long ones. Two things
+ * keep a CTR_DRBG request of 64 KiB at the cost of the cipher call itself:
+ * - the native call also computes the LOOKAHEAD blocks after the output and keeps them for the
+ *   update's keystream request that follows (same key, counter = the one after the output), so
+ *   the update runs no table AES;
+ * - the table key schedule is expanded only when a table operation needs it: the re-key after
+ *   that update feeds the next request's native call, which takes the key bytes.
+ */
 class HybridAes implements AesCipher {
   keyLength: AesKeyLength;
   private readonly schedule = new AesKeySchedule();
+  /** Whether `schedule` lags behind `key` (setKey defers the expansion). */
+  private scheduleStale = true;
   private readonly key = new Uint8Array(32);
   private readonly counterScratch = new Uint8Array(16);
+  /** The keystream from `aheadCounter` on under `key`, computed by the last native call. */
+  private readonly ahead = new Uint8Array(LOOKAHEAD);
+  private readonly aheadCounter = new Uint8Array(16);
+  private aheadValid = false;
 
   constructor(key: Uint8Array) {
     this.keyLength = key.length as AesKeyLength;
@@ -89,22 +126,66 @@ class HybridAes implements AesCipher {
     // A loop beats TypedArray.set at 16 to 32 bytes; a DRBG re-keys on every request.
     const k = this.key;
     for (let i = 0; i < key.length; i++) k[i] = key[i];
-    this.schedule.setKey(key);
+    this.scheduleStale = true;
+    if (this.aheadValid) this.dropAhead();
   }
 
   clear(): void {
     this.key.fill(0);
     this.schedule.clear();
+    this.scheduleStale = true;
     this.counterScratch.fill(0);
+    this.dropAhead();
+  }
+
+  private dropAhead(): void {
+    this.ahead.fill(0);
+    this.aheadCounter.fill(0);
+    this.aheadValid = false;
+  }
+
+  /** The table schedule under `key`, expanded now if setKey deferred it (FIPS 197 5.2). */
+  private table(): AesKeySchedule {
+    if (this.scheduleStale) {
+      this.schedule.setKey(this.key.subarray(0, this.keyLength));
+      this.scheduleStale = false;
+    }
+    return this.schedule;
   }
 
   encryptBlocks(src: Uint8Array, dst: Uint8Array): void {
-    this.schedule.encryptBlocks(src, dst);
+    this.table().encryptBlocks(src, dst);
   }
 
   ctrKeystream(counter: Uint8Array, out: Uint8Array): void {
-    if (out.length < NATIVE_CTR_THRESHOLD) this.schedule.ctrKeystream(counter, out, this.counterScratch);
-    else nativeKeystream(this.keyLength, this.key.subarray(0, this.keyLength), counter, out);
+    const n = out.length;
+    if (this.aheadValid && n <= LOOKAHEAD && equal16(counter, this.aheadCounter)) {
+      const ahead = this.ahead;
+      for (let i = 0; i < n; i++) out[i] = ahead[i];
+      this.dropAhead();
+    } else if (n < NATIVE_CTR_THRESHOLD) {
+      this.table().ctrKeystream(counter, out, this.counterScratch);
+    } else if (n <= 1 << 16) {
+      this.nativeWithLookahead(counter, out);
+    } else {
+      nativeKeystream(this.keyLength, this.key.subarray(0, this.keyLength), counter, out);
+    }
+  }
+
+  /** One native call for `out` (at most 64 KiB) and the LOOKAHEAD bytes after its last block. */
+  private nativeWithLookahead(counter: Uint8Array, out: Uint8Array): void {
+    const n = out.length;
+    const blocks = Math.ceil(n / 16);
+    const stream = createCipheriv(CTR_NAMES[this.keyLength], this.key.subarray(0, this.keyLength), counter)
+      .update(ZEROS.subarray(0, blocks * 16 + LOOKAHEAD));
+    out.set(stream.subarray(0, n));
+    const ahead = this.ahead;
+    const tail = blocks * 16;
+    for (let i = 0; i < LOOKAHEAD; i++) ahead[i] = stream[tail + i];
+    // The lookahead becomes the DRBG's next key and V: no copy of it stays in node's buffer.
+    stream.fill(0, tail);
+    addCounter(counter, blocks, this.aheadCounter);
+    this.aheadValid = true;
   }
 }
 
