@@ -4,7 +4,7 @@
  * mechanism and backend, Node's own CSPRNG calls, system OpenSSL through the interop FFI, and
  * the npm DRBGs a user might pick instead (benchmark-only devDependencies).
  */
-import { createCipheriv, randomFillSync, getRandomValues, randomBytes } from 'node:crypto';
+import { randomFillSync, getRandomValues, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import * as openssl111 from '../../compat/openssl111/index.js';
 import * as openssl3 from '../../compat/openssl3/index.js';
@@ -22,7 +22,8 @@ import type { BackendName } from '../../provider/sp800-90a/primitives/backend.js
 import { loadLibCrypto3 } from '../../interop/builds/openssl3/libcrypto.js';
 import { ParamArrays } from '../../interop/builds/openssl3/param-build.js';
 import type { Contender } from './measure.js';
-import { CLONE_CHECK, CLONE_CHECK_COUNTER, FLOOR } from './targets.js';
+import { CLONE_CHECK, CLONE_CHECK_COUNTER } from './targets.js';
+import { floors } from './floors.js';
 import { vmclockPage } from '../clone/vmclock-page.js';
 
 const require = createRequire(import.meta.url);
@@ -111,32 +112,6 @@ function systemOpenssl(): Contender[] {
   return list;
 }
 
-/** Zeros for the floor's cipher input, never written. */
-const FLOOR_ZEROS = Buffer.alloc(CHUNK);
-
-/**
- * The cheapest node:crypto path to the same bytes as the node backend's CTR-DRBG: RAND_bytes and
- * EVP_RAND_generate split a request at max_request (65536 bytes, evp_rand.c / drbg_lib.c), and a
- * DRBG re-keys after every one of those (SP 800-90A 10.2.1.5.1 step 6), so the same bytes of a
- * 1 MiB request are sixteen keystreams under sixteen keys: one fresh AES-256-CTR context per
- * 64 KiB, one update over it (node:crypto has no encrypt-into-buffer call) and the copy into the
- * caller's buffer. (One update over 1 MiB measured slower than 64 KiB pieces: a fresh 1 MiB
- * result, out of cache.) What randshim spends beyond this is its own code.
- */
-function floor(): Contender {
-  const key = randomBytes(32);
-  const iv = randomBytes(16);
-  return {
-    name: FLOOR, group: 'node',
-    run: (out) => {
-      for (let off = 0; off < out.length; off += CHUNK) {
-        const n = Math.min(CHUNK, out.length - off);
-        out.set(createCipheriv('aes-256-ctr', key, iv).update(FLOOR_ZEROS.subarray(0, n)), off);
-      }
-    },
-  };
-}
-
 function peers(): Contender[] {
   // bcrypto chooses its backend when first loaded: force its JavaScript DRBGs.
   process.env.NODE_BACKEND = 'js';
@@ -186,7 +161,7 @@ export function contenders(): Contender[] {
         for (let off = 0; off < out.length; off += CHUNK) getRandomValues(out.subarray(off, Math.min(out.length, off + CHUNK)));
       },
     },
-    floor(),
+    ...floors(),
     ...systemOpenssl(),
   ];
   for (const backend of ['node', 'pure', 'forge'] as const) {

@@ -13,6 +13,13 @@ export interface Contender {
   readonly run: (out: Uint8Array) => void;
   /** Sizes this contender can do in reasonable time (default: all). */
   readonly maxSize?: number;
+  /** The only sizes this contender is measured at (a floor of one fixed request). */
+  readonly sizes?: readonly number[];
+}
+
+/** Whether `c` is measured at `size`. */
+function runsAt(c: Contender, size: number): boolean {
+  return size <= (c.maxSize ?? Infinity) && (c.sizes === undefined || c.sizes.includes(size));
 }
 
 export interface Sample {
@@ -59,11 +66,11 @@ export function measure(contenders: readonly Contender[], opts: MeasureOptions):
   const key = (c: string, size: number): string => `${c}\u0000${size}`;
   const buffers = new Map(opts.sizes.map((s) => [s, new Uint8Array(s)]));
   // Warm-up: JIT every path once per size before timing anything.
-  for (const size of opts.sizes) for (const c of contenders) if (size <= (c.maxSize ?? Infinity)) sampleOnce(c.run, buffers.get(size)!, 2);
+  for (const size of opts.sizes) for (const c of contenders) if (runsAt(c, size)) sampleOnce(c.run, buffers.get(size)!, 2);
   for (let round = 0; round < opts.rounds; round++) {
     for (const size of opts.sizes) {
       for (const c of contenders) {
-        if (size > (c.maxSize ?? Infinity)) continue;
+        if (!runsAt(c, size)) continue;
         const ns = sampleOnce(c.run, buffers.get(size)!, opts.sampleMs);
         const k = key(c.name, size);
         samples.set(k, [...(samples.get(k) ?? []), ns]);
