@@ -16,13 +16,13 @@
 import { expect } from 'chai';
 import {
   ERR_clear_error, NID_aes_128_ctr, NID_aes_192_ctr, NID_aes_256_ctr, RAND_DRBG_FLAG_CTR_NO_DF, RAND_DRBG_free,
-  RAND_DRBG_generate, RAND_DRBG_get_ex_data, RAND_DRBG_get_ex_new_index, RAND_DRBG_instantiate, RAND_DRBG_new,
-  RAND_DRBG_reseed, RAND_DRBG_set_callbacks, RAND_DRBG_set_ex_data, RAND_DRBG_uninstantiate, RANDSHIM_111_reset,
-  type OutPointer, type RAND_DRBG,
+  RAND_DRBG_generate, RAND_DRBG_instantiate, RAND_DRBG_new, RAND_DRBG_reseed, RAND_DRBG_uninstantiate,
+  RANDSHIM_111_reset, type RAND_DRBG,
 } from '../../../compat/openssl111/index.js';
 import { readCByteArrays, readSource, stripCComments } from '../sources.js';
 import { TEST_mem_eq, TEST_ptr, TEST_true } from '../testutil.js';
 import { expectRegistrations } from '../registrations.js';
+import { new_test_ctx, setup_app_data_index, use_test_ctx, type TEST_CTX } from './fixtures/test-ctx.js';
 import { REGISTRATIONS_TITLE } from '../../../scripts/openssl-tests/tap.js';
 
 type KatType = 'NO_RESEED' | 'PR_FALSE' | 'PR_TRUE';
@@ -94,107 +94,70 @@ function load_drbg_test(): drbg_kat[] {
   });
 }
 
-let app_data_index = 0;
-
-interface TEST_CTX {
-  entropy: Uint8Array;
-  entropylen: number;
-  entropycnt: number;
-  nonce: Uint8Array;
-  noncelen: number;
-  noncecnt: number;
+/** A case's DRBG with the C's callbacks and ex_data, its TEST_CTX and output buffer. */
+interface KAT_RUN {
+  drbg: RAND_DRBG;
+  t: TEST_CTX;
+  buff: Uint8Array;
 }
 
-function new_test_ctx(): TEST_CTX {
-  return { entropy: new Uint8Array(0), entropylen: 0, entropycnt: 0, nonce: new Uint8Array(0), noncelen: 0, noncecnt: 0 };
+/** Hands `entropy` (entropyinlen bytes) out at the next get_entropy call. */
+function next_entropy(run: KAT_RUN, td: drbg_kat, entropy: Uint8Array): void {
+  run.t.entropy = entropy;
+  run.t.entropylen = td.entropyinlen;
 }
 
-function kat_entropy(drbg: RAND_DRBG, pout: OutPointer, _entropy: number, _min_len: number, _max_len: number,
-  _prediction_resistance: number): number {
-  const t = RAND_DRBG_get_ex_data(drbg, app_data_index) as TEST_CTX;
-  t.entropycnt++;
-  pout.value = t.entropy;
-  return t.entropylen;
+/** RAND_DRBG_generate number `n` (1 or 2) of a case, with addin1 or addin2. */
+function generate(run: KAT_RUN, td: drbg_kat, n: 1 | 2, prediction_resistance: 0 | 1): void {
+  const addin = n === 1 ? td.t.addin1! : td.t.addin2!;
+  TEST_true(RAND_DRBG_generate(run.drbg, run.buff, td.retbyteslen, prediction_resistance, addin, td.addinlen),
+    `RAND_DRBG_generate ${n}`);
 }
 
-function kat_nonce(drbg: RAND_DRBG, pout: OutPointer, _entropy: number, _min_len: number, _max_len: number): number {
-  const t = RAND_DRBG_get_ex_data(drbg, app_data_index) as TEST_CTX;
-  t.noncecnt++;
-  pout.value = t.nonce;
-  return t.noncelen;
-}
-
-/** The DRBG of a case with the C's callbacks and ex_data, and its TEST_CTX. */
-function new_kat_drbg(td: drbg_kat): { drbg: RAND_DRBG; t: TEST_CTX } {
-  let flags = 0;
-  if (td.df !== 'USE_DF') flags |= RAND_DRBG_FLAG_CTR_NO_DF;
-  const drbg = TEST_ptr(RAND_DRBG_new(td.nid, flags, null), 'RAND_DRBG_new');
-  TEST_true(RAND_DRBG_set_callbacks(drbg, kat_entropy, null, kat_nonce, null), 'RAND_DRBG_set_callbacks');
-  const t = new_test_ctx();
-  t.entropy = td.t.entropyin!;
-  t.entropylen = td.entropyinlen;
-  t.nonce = td.t.nonce!;
-  t.noncelen = td.noncelen;
-  RAND_DRBG_set_ex_data(drbg, app_data_index, t);
-  return { drbg, t };
-}
-
-function release(drbg: RAND_DRBG): void {
-  // err: OPENSSL_free(buff); RAND_DRBG_uninstantiate(drbg); RAND_DRBG_free(drbg);
-  RAND_DRBG_uninstantiate(drbg);
-  RAND_DRBG_free(drbg);
+/** What the three single_kat_* share: RAND_DRBG_new with the case's flags and test entropy,
+ * Instantiate, `steps`, Uninstantiate, compare with retbytes; err: uninstantiate and free. */
+function single_kat(td: drbg_kat, steps: (run: KAT_RUN) => void): void {
+  const drbg = TEST_ptr(RAND_DRBG_new(td.nid, td.df === 'USE_DF' ? 0 : RAND_DRBG_FLAG_CTR_NO_DF, null), 'RAND_DRBG_new');
+  const run: KAT_RUN = { drbg, t: new_test_ctx(), buff: new Uint8Array(td.retbyteslen) };
+  try {
+    use_test_ctx(drbg, run.t, { entropy: td.t.entropyin!, entropylen: td.entropyinlen, nonce: td.t.nonce!, noncelen: td.noncelen });
+    TEST_true(RAND_DRBG_instantiate(drbg, td.t.persstr!, td.persstrlen), 'RAND_DRBG_instantiate');
+    steps(run);
+    TEST_true(RAND_DRBG_uninstantiate(drbg), 'RAND_DRBG_uninstantiate');
+    TEST_mem_eq(td.t.retbytes!, td.retbyteslen, run.buff, td.retbyteslen, `${td.name} retbytes`);
+  } finally {
+    // err: OPENSSL_free(buff); RAND_DRBG_uninstantiate(drbg); RAND_DRBG_free(drbg);
+    RAND_DRBG_uninstantiate(drbg);
+    RAND_DRBG_free(drbg);
+  }
 }
 
 /** Instantiate, Generate (pr=false) twice, Uninstantiate. */
 function single_kat_no_reseed(td: drbg_kat): void {
-  const { drbg } = new_kat_drbg(td);
-  const buff = new Uint8Array(td.retbyteslen);
-  try {
-    TEST_true(RAND_DRBG_instantiate(drbg, td.t.persstr!, td.persstrlen), 'RAND_DRBG_instantiate');
-    TEST_true(RAND_DRBG_generate(drbg, buff, td.retbyteslen, 0, td.t.addin1!, td.addinlen), 'RAND_DRBG_generate 1');
-    TEST_true(RAND_DRBG_generate(drbg, buff, td.retbyteslen, 0, td.t.addin2!, td.addinlen), 'RAND_DRBG_generate 2');
-    TEST_true(RAND_DRBG_uninstantiate(drbg), 'RAND_DRBG_uninstantiate');
-    TEST_mem_eq(td.t.retbytes!, td.retbyteslen, buff, td.retbyteslen, `${td.name} retbytes`);
-  } finally {
-    release(drbg);
-  }
+  single_kat(td, (run) => {
+    generate(run, td, 1, 0);
+    generate(run, td, 2, 0);
+  });
 }
 
 /** Instantiate, Reseed, Generate (pr=false) twice, Uninstantiate. */
 function single_kat_pr_false(td: drbg_kat): void {
-  const { drbg, t } = new_kat_drbg(td);
-  const buff = new Uint8Array(td.retbyteslen);
-  try {
-    TEST_true(RAND_DRBG_instantiate(drbg, td.t.persstr!, td.persstrlen), 'RAND_DRBG_instantiate');
-    t.entropy = td.t.entropyinreseed!;
-    t.entropylen = td.entropyinlen;
-    TEST_true(RAND_DRBG_reseed(drbg, td.t.addinreseed!, td.addinlen, 0), 'RAND_DRBG_reseed');
-    TEST_true(RAND_DRBG_generate(drbg, buff, td.retbyteslen, 0, td.t.addin1!, td.addinlen), 'RAND_DRBG_generate 1');
-    TEST_true(RAND_DRBG_generate(drbg, buff, td.retbyteslen, 0, td.t.addin2!, td.addinlen), 'RAND_DRBG_generate 2');
-    TEST_true(RAND_DRBG_uninstantiate(drbg), 'RAND_DRBG_uninstantiate');
-    TEST_mem_eq(td.t.retbytes!, td.retbyteslen, buff, td.retbyteslen, `${td.name} retbytes`);
-  } finally {
-    release(drbg);
-  }
+  single_kat(td, (run) => {
+    next_entropy(run, td, td.t.entropyinreseed!);
+    TEST_true(RAND_DRBG_reseed(run.drbg, td.t.addinreseed!, td.addinlen, 0), 'RAND_DRBG_reseed');
+    generate(run, td, 1, 0);
+    generate(run, td, 2, 0);
+  });
 }
 
 /** Instantiate, Generate (pr=true) twice with fresh entropy each, Uninstantiate. */
 function single_kat_pr_true(td: drbg_kat): void {
-  const { drbg, t } = new_kat_drbg(td);
-  const buff = new Uint8Array(td.retbyteslen);
-  try {
-    TEST_true(RAND_DRBG_instantiate(drbg, td.t.persstr!, td.persstrlen), 'RAND_DRBG_instantiate');
-    t.entropy = td.t.entropyinpr1!;
-    t.entropylen = td.entropyinlen;
-    TEST_true(RAND_DRBG_generate(drbg, buff, td.retbyteslen, 1, td.t.addin1!, td.addinlen), 'RAND_DRBG_generate 1');
-    t.entropy = td.t.entropyinpr2!;
-    t.entropylen = td.entropyinlen;
-    TEST_true(RAND_DRBG_generate(drbg, buff, td.retbyteslen, 1, td.t.addin2!, td.addinlen), 'RAND_DRBG_generate 2');
-    TEST_true(RAND_DRBG_uninstantiate(drbg), 'RAND_DRBG_uninstantiate');
-    TEST_mem_eq(td.t.retbytes!, td.retbyteslen, buff, td.retbyteslen, `${td.name} retbytes`);
-  } finally {
-    release(drbg);
-  }
+  single_kat(td, (run) => {
+    next_entropy(run, td, td.t.entropyinpr1!);
+    generate(run, td, 1, 1);
+    next_entropy(run, td, td.t.entropyinpr2!);
+    generate(run, td, 2, 1);
+  });
 }
 
 function test_cavs_kats(td: drbg_kat): void {
@@ -222,8 +185,7 @@ describe('OpenSSL 1.1.1w test/drbg_cavs_test.c, ported (randshim/compat/1.1.1)',
 
   before(function () {
     RANDSHIM_111_reset();
-    // setup_tests()
-    app_data_index = RAND_DRBG_get_ex_new_index(0, null, null, null, null);
+    setup_app_data_index();
   });
   after(function () {
     RANDSHIM_111_reset();

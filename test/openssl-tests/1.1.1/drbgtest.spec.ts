@@ -36,11 +36,10 @@ import { expect } from 'chai';
 import {
   ERR_clear_error, NID_aes_128_ctr, NID_aes_192_ctr, NID_aes_256_ctr, RAND_DRBG_FLAG_CTR_NO_DF, RAND_DRBG_free,
   RAND_DRBG_generate, RAND_DRBG_get0_master, RAND_DRBG_get0_private, RAND_DRBG_get0_public, RAND_DRBG_get_ex_data,
-  RAND_DRBG_get_ex_new_index, RAND_DRBG_instantiate, RAND_DRBG_new, RAND_DRBG_reseed, RAND_DRBG_set,
-  RAND_DRBG_set_callbacks, RAND_DRBG_set_ex_data, RAND_DRBG_uninstantiate, RAND_OpenSSL, RAND_add, RAND_bytes,
-  RAND_get_rand_method, RAND_priv_bytes, RAND_seed, RAND_status, RANDSHIM_111_reset, type OutPointer, type RAND_DRBG,
+  RAND_DRBG_instantiate, RAND_DRBG_new, RAND_DRBG_reseed, RAND_DRBG_set, RAND_DRBG_set_ex_data,
+  RAND_DRBG_uninstantiate, RAND_OpenSSL, RAND_add, RAND_bytes, RAND_get_rand_method, RAND_priv_bytes, RAND_seed,
+  RAND_status, RANDSHIM_111_reset, type RAND_DRBG,
 } from '../../../compat/openssl111/index.js';
-import { concatBytes } from '../../../provider/bytes.js';
 import { readCByteArrays, readSource } from '../sources.js';
 import {
   TEST_false, TEST_int_eq, TEST_int_ge, TEST_int_le, TEST_int_ne, TEST_mem_eq, TEST_ptr, TEST_ptr_eq, TEST_ptr_ne,
@@ -48,12 +47,9 @@ import {
 } from '../testutil.js';
 import { expectRegistrations } from '../registrations.js';
 import { REGISTRATIONS_TITLE } from '../../../scripts/openssl-tests/tap.js';
-import { run_multi_thread_test } from './fixtures/multi-thread.js';
-import { test_multi_thread, THREADS } from '../multi-thread.js';
-
-/** crypto/rand/rand_local.h: DRBG_UNINITIALISED, DRBG_READY, DRBG_ERROR. */
-const DRBG_READY = 1;
-const DRBG_ERROR = 2;
+import { app_data_index, atLeast, new_test_ctx, setup_app_data_index, use_test_ctx, whole, type TEST_CTX } from './fixtures/test-ctx.js';
+import { test_multi_thread } from '../multi-thread.js';
+import { DRBG_ERROR, DRBG_READY } from '../drbg-status.js';
 
 /** DRBG_SELFTEST_DATA (pointer + length pairs become Uint8Arrays; the lengths are theirs). */
 interface DRBG_SELFTEST_DATA {
@@ -102,51 +98,6 @@ function load_drbg_test(): DRBG_SELFTEST_DATA[] {
 /** OSSL_NELEM(drbg_test), as in the C. */
 const DRBG_TEST_COUNT = 6;
 
-let app_data_index = 0;
-
-/** TEST_CTX: test context data, attached as EXDATA to the RAND_DRBG. */
-interface TEST_CTX {
-  entropy: Uint8Array;
-  entropylen: number;
-  entropycnt: number;
-  nonce: Uint8Array;
-  noncelen: number;
-  noncecnt: number;
-}
-
-function new_test_ctx(): TEST_CTX {
-  // memset(&t, 0, sizeof(t))
-  return { entropy: new Uint8Array(0), entropylen: 0, entropycnt: 0, nonce: new Uint8Array(0), noncelen: 0, noncecnt: 0 };
-}
-
-/** Above this, a buffer of the C's length is not allocated (see atLeast). */
-const ALLOCATABLE = 1 << 20;
-
-/** `len` bytes starting with `buf`: C's `buf` with a longer length (see the module comment: the
- * DRBG refuses the length before reading). A length beyond ALLOCATABLE (the use_df limits
- * max_perslen = max_adinlen = max_entropylen = DRBG_MAX_LENGTH, 0x7ffffff0) gets the C's short
- * buffer: randshim then refuses the length as longer than the buffer (0, with
- * PASSED_INVALID_ARGUMENT instead of the DRBG's reason); the C asserts only the 0. */
-function atLeast(buf: Uint8Array, len: number): Uint8Array {
-  if (len <= buf.length || len > ALLOCATABLE) return buf;
-  return concatBytes(buf, new Uint8Array(len - buf.length));
-}
-
-function kat_entropy(drbg: RAND_DRBG, pout: OutPointer, _entropy: number, _min_len: number, _max_len: number,
-  _prediction_resistance: number): number {
-  const t = RAND_DRBG_get_ex_data(drbg, app_data_index) as TEST_CTX;
-  t.entropycnt++;
-  pout.value = atLeast(t.entropy, t.entropylen);
-  return t.entropylen;
-}
-
-function kat_nonce(drbg: RAND_DRBG, pout: OutPointer, _entropy: number, _min_len: number, _max_len: number): number {
-  const t = RAND_DRBG_get_ex_data(drbg, app_data_index) as TEST_CTX;
-  t.noncecnt++;
-  pout.value = atLeast(t.nonce, t.noncelen);
-  return t.noncelen;
-}
-
 function uninstantiate(drbg: RAND_DRBG | null): number {
   const ret = drbg === null ? 1 : RAND_DRBG_uninstantiate(drbg);
   ERR_clear_error();
@@ -161,12 +112,7 @@ function single_kat(td: DRBG_SELFTEST_DATA): void {
   /* Test without PR: Instantiate DRBG with test entropy, nonce and personalisation string. */
   const drbg = TEST_ptr(RAND_DRBG_new(td.nid, td.flags, null), 'RAND_DRBG_new');
   try {
-    TEST_true(RAND_DRBG_set_callbacks(drbg, kat_entropy, null, kat_nonce, null), 'RAND_DRBG_set_callbacks');
-    t.entropy = td.entropy;
-    t.entropylen = td.entropy.length;
-    t.nonce = td.nonce;
-    t.noncelen = td.nonce.length;
-    RAND_DRBG_set_ex_data(drbg, app_data_index, t);
+    use_test_ctx(drbg, t, whole(td.entropy, td.nonce));
 
     TEST_true(RAND_DRBG_instantiate(drbg, td.pers, td.pers.length), 'RAND_DRBG_instantiate');
     TEST_true(RAND_DRBG_generate(drbg, buff, td.expected.length, 0, td.adin, td.adin.length), 'RAND_DRBG_generate');
@@ -187,14 +133,7 @@ function single_kat(td: DRBG_SELFTEST_DATA): void {
 
     /* Now test with PR: Instantiate DRBG with test entropy, nonce and personalisation string. */
     TEST_true(RAND_DRBG_set(drbg, td.nid, td.flags), 'RAND_DRBG_set');
-    TEST_true(RAND_DRBG_set_callbacks(drbg, kat_entropy, null, kat_nonce, null), 'RAND_DRBG_set_callbacks');
-    RAND_DRBG_set_ex_data(drbg, app_data_index, t);
-    t.entropy = td.entropy_pr;
-    t.entropylen = td.entropy_pr.length;
-    t.nonce = td.nonce_pr;
-    t.noncelen = td.nonce_pr.length;
-    t.entropycnt = 0;
-    t.noncecnt = 0;
+    use_test_ctx(drbg, t, whole(td.entropy_pr, td.nonce_pr));
     TEST_true(RAND_DRBG_instantiate(drbg, td.pers_pr, td.pers_pr.length), 'RAND_DRBG_instantiate (PR)');
 
     /* Now generate with PR: we need to supply entropy as this will perform a reseed operation. */
@@ -218,14 +157,7 @@ function single_kat(td: DRBG_SELFTEST_DATA): void {
 /** Initialise a DRBG based on selftest data. */
 function init(drbg: RAND_DRBG, td: DRBG_SELFTEST_DATA, t: TEST_CTX): true {
   TEST_true(RAND_DRBG_set(drbg, td.nid, td.flags), 'RAND_DRBG_set');
-  TEST_true(RAND_DRBG_set_callbacks(drbg, kat_entropy, null, kat_nonce, null), 'RAND_DRBG_set_callbacks');
-  RAND_DRBG_set_ex_data(drbg, app_data_index, t);
-  t.entropy = td.entropy;
-  t.entropylen = td.entropy.length;
-  t.nonce = td.nonce;
-  t.noncelen = td.nonce.length;
-  t.entropycnt = 0;
-  t.noncecnt = 0;
+  use_test_ctx(drbg, t, whole(td.entropy, td.nonce));
   return true;
 }
 
@@ -644,7 +576,7 @@ describe('OpenSSL 1.1.1w test/drbgtest.c, ported (randshim/compat/1.1.1)', funct
     drbg_test = load_drbg_test();
     expect(drbg_test.length, 'OSSL_NELEM(drbg_test)').to.equal(DRBG_TEST_COUNT);
     // setup_tests()
-    app_data_index = RAND_DRBG_get_ex_new_index(0, null, null, null, null);
+    setup_app_data_index();
   });
   after(function () {
     RANDSHIM_111_reset();
@@ -671,15 +603,14 @@ describe('OpenSSL 1.1.1w test/drbgtest.c, ported (randshim/compat/1.1.1)', funct
     test_rand_add();
   });
   it('test_multi_thread', async function () {
-    const fixture = new URL('./fixtures/multi-thread.js', import.meta.url);
-    expect(await test_multi_thread(fixture, run_multi_thread_test), 'threads run (THREADS + 1)').to.equal(THREADS + 1);
+    await test_multi_thread(new URL('./fixtures/multi-thread.js', import.meta.url));
   });
 
   it(FORK_CONTROL, function () {
     // A fresh realm with an injectable pid, its shared DRBGs seeded, then hooked.
     simulated_pid = process.pid;
     RANDSHIM_111_reset({ forkId: () => simulated_pid });
-    app_data_index = RAND_DRBG_get_ex_new_index(0, null, null, null, null);
+    setup_app_data_index();
     const buf = new Uint8Array(32);
     TEST_true(RAND_bytes(buf, buf.length), 'RAND_bytes');
     TEST_true(RAND_priv_bytes(buf, buf.length), 'RAND_priv_bytes');
