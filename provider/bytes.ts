@@ -80,6 +80,26 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
+/** Whether a[0..n) equals b[0..n). Not constant-time: the DRBG caches compare with it (CTR's
+ * counter and first-block caches), whose timing the table AES they feed exposes anyway. */
+export function prefixEqual(a: Uint8Array, b: Uint8Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** dst = v + n mod 2^128 on a 16-byte big-endian counter (0 <= n < 2^32; dst may be v): CTR
+ * mode's counter after n blocks (SP 800-90A 10.2.1.5.1 step 4.1; drbg_ctr.c drbg_ctr_generate
+ * adds the blocks to V's low 32 bits and carries with ctr96_inc, and EVP's AES-CTR increments
+ * all 128 bits). */
+export function add128(v: Uint8Array, n: number, dst: Uint8Array = v): void {
+  let carry = n;
+  for (let i = 15; i >= 0; i--) {
+    const sum = v[i] + (carry & 0xff);
+    dst[i] = sum & 0xff;
+    carry = Math.floor(carry / 256) + (sum >> 8);
+  }
+}
+
 /** Overwrites `buf` with zeros (OPENSSL_cleanse). */
 export function zeroize(buf: Uint8Array | null | undefined): void {
   if (buf) buf.fill(0);

@@ -11,7 +11,7 @@
  *   by (adin = NULL, adinlen = 1).
  * And one deviation: generate of 0 bytes increments V one extra time (OpenSSL only).
  */
-import { concatBytes, isAllZero } from '../bytes.js';
+import { add128, concatBytes, isAllZero, prefixEqual } from '../bytes.js';
 import type { AesKeyLength, CtrCipherInfo } from './primitives/algorithms.js';
 import type { AesCipher, PrimitiveBackend } from './primitives/backend.js';
 import { DRBG_MAX_LENGTH, DRBG_MAX_REQUEST, type DrbgLimits, type Mechanism } from './mechanism.js';
@@ -43,11 +43,6 @@ export function ctrLimits(keyLength: AesKeyLength, useDf: boolean): DrbgLimits {
     };
 }
 
-function bytesEqual16(a: Uint8Array, b: Uint8Array): boolean {
-  for (let i = 0; i < 16; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** Copies input's first bytes into block[k..16); the next free index. */
 function copyHead(block: Uint8Array, k: number, input: Uint8Array | null): number {
   if (input === null) return k;
@@ -61,16 +56,6 @@ function inc128(v: Uint8Array): void {
   for (let i = 15; i >= 0; i--) {
     v[i] = (v[i] + 1) & 0xff;
     if (v[i] !== 0) return;
-  }
-}
-
-/** V = V + n mod 2^128, for 0 <= n < 2^32. */
-function add128(v: Uint8Array, n: number): void {
-  let carry = n;
-  for (let i = 15; i >= 0 && carry !== 0; i--) {
-    const sum = v[i] + (carry & 0xff);
-    v[i] = sum & 0xff;
-    carry = Math.floor(carry / 256) + (sum >> 8);
   }
 }
 
@@ -245,7 +230,7 @@ export class CtrDrbgMechanism implements Mechanism {
       copyHead(p, k, in3);
       const kx = this.KX;
       const chains = this.firstChains;
-      if (this.firstBlockKnown && bytesEqual16(p, this.firstBlock)) {
+      if (this.firstBlockKnown && prefixEqual(p, this.firstBlock, 16)) {
         kx.fill(0);
         for (let i = 0; i < chains.length; i++) kx[i] = chains[i];
       } else {
@@ -368,10 +353,7 @@ export class CtrDrbgMechanism implements Mechanism {
 
   /** Whether KX is df(adin) from an earlier generate (see adinMemo). */
   private adinRemembered(adin: Uint8Array): boolean {
-    if (adin.length !== this.adinMemoLen) return false;
-    const memo = this.adinMemo;
-    for (let i = 0; i < adin.length; i++) if (memo[i] !== adin[i]) return false;
-    return true;
+    return adin.length === this.adinMemoLen && prefixEqual(adin, this.adinMemo, adin.length);
   }
 
   private rememberAdin(adin: Uint8Array): void {
