@@ -9,7 +9,7 @@
  * run on both. The trade-off: table lookups indexed by secret data are not constant-time.
  */
 import { createCipheriv, createHash, createHmac, type Cipher } from 'node:crypto';
-import { totalLength } from '../../bytes.js';
+import { add128, prefixEqual, totalLength } from '../../bytes.js';
 import type { AesKeyLength, DigestInfo } from './algorithms.js';
 import type { AesCipher, Hasher, KeyedMac, PrimitiveBackend } from './backend.js';
 import { AesKeySchedule } from './pure/aes.js';
@@ -26,7 +26,8 @@ export const NATIVE_CTR_THRESHOLD = 256;
 /** How many keystream bytes past a native request HybridAes computes in the same cipher call:
  * CTR_DRBG's update right after a generate's output asks for exactly the next blocks under the
  * same key (drbg_ctr.c, drbg_ctr_generate then ctr_update; SP 800-90A 10.2.1.5.1 steps 4-6):
- * 48 bytes for AES-192/256 (keylen + 16), 32 for AES-128. */
+ * seedlen = keylen + 16 bytes rounded up to whole blocks, 48 for AES-192 (40) and AES-256, 32
+ * for AES-128. */
 const LOOKAHEAD = 48;
 
 /** Zeros to encrypt for a native keystream: one shared buffer, never written, room for a
@@ -41,21 +42,6 @@ function nativeKeystream(keyLength: AesKeyLength, key: Uint8Array, counter: Uint
     const n = Math.min(piece, out.length - off);
     out.set(ctr.update(ZEROS.subarray(0, n)), off);
   }
-}
-
-/** counter + n mod 2^128 into `dst` (big-endian, 0 <= n < 2^32). */
-function addCounter(counter: Uint8Array, n: number, dst: Uint8Array): void {
-  let carry = n;
-  for (let i = 15; i >= 0; i--) {
-    const sum = counter[i] + (carry & 0xff);
-    dst[i] = sum & 0xff;
-    carry = Math.floor(carry / 256) + (sum >> 8);
-  }
-}
-
-function equal16(a: Uint8Array, b: Uint8Array): boolean {
-  for (let i = 0; i < 16; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Every operation through node:crypto. */
@@ -110,7 +96,6 @@ class HybridAes implements AesCipher {
   /** Whether `schedule` lags behind `key` (setKey defers the expansion). */
   private scheduleStale = true;
   private readonly key = new Uint8Array(32);
-  private readonly counterScratch = new Uint8Array(16);
   /** The keystream from `aheadCounter` on under `key`, computed by the last native call. */
   private readonly ahead = new Uint8Array(LOOKAHEAD);
   private readonly aheadCounter = new Uint8Array(16);
@@ -134,7 +119,6 @@ class HybridAes implements AesCipher {
     this.key.fill(0);
     this.schedule.clear();
     this.scheduleStale = true;
-    this.counterScratch.fill(0);
     this.dropAhead();
   }
 
@@ -159,12 +143,12 @@ class HybridAes implements AesCipher {
 
   ctrKeystream(counter: Uint8Array, out: Uint8Array): void {
     const n = out.length;
-    if (this.aheadValid && n <= LOOKAHEAD && equal16(counter, this.aheadCounter)) {
+    if (this.aheadValid && n <= LOOKAHEAD && prefixEqual(counter, this.aheadCounter, 16)) {
       const ahead = this.ahead;
       for (let i = 0; i < n; i++) out[i] = ahead[i];
       this.dropAhead();
     } else if (n < NATIVE_CTR_THRESHOLD) {
-      this.table().ctrKeystream(counter, out, this.counterScratch);
+      this.table().ctrKeystream(counter, out);
     } else if (n <= 1 << 16) {
       this.nativeWithLookahead(counter, out);
     } else {
@@ -184,7 +168,7 @@ class HybridAes implements AesCipher {
     for (let i = 0; i < LOOKAHEAD; i++) ahead[i] = stream[tail + i];
     // The lookahead becomes the DRBG's next key and V: no copy of it stays in node's buffer.
     stream.fill(0, tail);
-    addCounter(counter, blocks, this.aheadCounter);
+    add128(counter, blocks, this.aheadCounter);
     this.aheadValid = true;
   }
 }

@@ -17,7 +17,6 @@ import { hmacOverDigest, statelessHasher, statelessMac } from './stateless.js';
 class PureAes implements AesCipher {
   keyLength: AesKeyLength;
   private readonly schedule = new AesKeySchedule();
-  private readonly counterScratch = new Uint8Array(16);
 
   constructor(key: Uint8Array) {
     this.keyLength = key.length as AesKeyLength;
@@ -31,7 +30,6 @@ class PureAes implements AesCipher {
 
   clear(): void {
     this.schedule.clear();
-    this.counterScratch.fill(0);
   }
 
   encryptBlocks(src: Uint8Array, dst: Uint8Array): void {
@@ -39,7 +37,7 @@ class PureAes implements AesCipher {
   }
 
   ctrKeystream(counter: Uint8Array, out: Uint8Array): void {
-    this.schedule.ctrKeystream(counter, out, this.counterScratch);
+    this.schedule.ctrKeystream(counter, out);
   }
 }
 

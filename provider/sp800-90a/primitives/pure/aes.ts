@@ -199,9 +199,9 @@ export class AesKeySchedule {
    * 2008): while only the counter's low byte changes, three of round 1's four output words are
    * fixed, and each of round 2's depends on one byte of the fourth, so those lookups are done
    * once per 256 blocks (recomputed on every carry out of the low byte) and a block costs 5 of
-   * rounds 1-2's 32 lookups. `scratch` is accepted for callers that pass one and left zero.
+   * rounds 1-2's 32 lookups.
    */
-  ctrKeystream(counter: Uint8Array, out: Uint8Array, scratch?: Uint8Array): void {
+  ctrKeystream(counter: Uint8Array, out: Uint8Array): void {
     let c0 = (counter[0] << 24) | (counter[1] << 16) | (counter[2] << 8) | counter[3];
     let c1 = (counter[4] << 24) | (counter[5] << 16) | (counter[6] << 8) | counter[7];
     let c2 = (counter[8] << 24) | (counter[9] << 16) | (counter[10] << 8) | counter[11];
@@ -245,6 +245,5 @@ export class AesKeySchedule {
     }
     r1 = t1 = t2 = t3 = r20 = r21 = r22 = r23 = 0;
     block.fill(0);
-    scratch?.fill(0);
   }
 }
