@@ -16,7 +16,8 @@ import { osEntropy, type EntropyPoll } from '../../rand-pool/os-pool.js';
 import type { OSSL_PARAM } from '../core/param-memory.js';
 import { OSSL_PARAM_locate, OSSL_PARAM_set_int, OSSL_PARAM_set_uint } from '../core/ossl-param.js';
 import { RandState, type RandImpl } from '../rands/rand-impl.js';
-import { getSourceCtxParams, parentAcceptsLocking, SeedSource } from '../rands/seed-source.js';
+import { parentAcceptsLocking } from '../rands/rand-base.js';
+import { getSourceCtxParams, SeedSource } from '../rands/seed-source.js';
 import { ContinuousHealthTests, type HealthFailure } from './health-tests.js';
 
 /** What a parentless CRNG-TEST reports (crng_test_get_ctx_params). */

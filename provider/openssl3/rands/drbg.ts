@@ -30,11 +30,10 @@ import { paramDescriptors } from '../core/rand-params.js';
 import { lineBehaviour } from '../lines.js';
 import { providerNameSettable } from './provider-name-param.js';
 import { getBackend, type BackendName, type PrimitiveBackend } from '../../sp800-90a/primitives/index.js';
-import { RandBase } from './rand-base.js';
+import { parentAcceptsLocking, RandBase } from './rand-base.js';
 import { RandState, type RandImpl, type RandParamName, type RandParams } from './rand-impl.js';
 import { newIdentity } from '../../platform/process-identity.js';
 import { newVariant, type DrbgVariant } from './variants.js';
-import { parentAcceptsLocking } from './seed-source.js';
 
 /** "OpenSSL NIST SP 800-90A DRBG" plus its terminating NUL: 3.x passes sizeof() = 29 bytes
  * when the caller's personalization is NULL (drbg.c ossl_pers_string). */

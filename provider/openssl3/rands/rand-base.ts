@@ -2,11 +2,22 @@
  * What every RAND implementation derives from its OSSL_PARAM form: the plain-object parameter
  * API of {@link RandImpl} (getCtxParams / setCtxParams / gettableParams / settableParams),
  * which goes through the implementation's own get_ctx_params / set_ctx_params so that both
- * forms share one code path.
+ * forms share one code path; and the parent-locking check of every RAND that has a parent.
  */
 import type { OSSL_PARAM } from '../core/param-memory.js';
 import { getThroughArray, paramsToArray } from '../core/rand-params.js';
 import type { RandImpl, RandParamName, RandParams } from './rand-impl.js';
+import { raise } from '../../err/queue.js';
+
+/** enable_locking for a RAND with a parent (drbg.c ossl_drbg_enable_locking,
+ * fips_crng_test.c crng_test_enable_locking): the parent must accept locking first. */
+export function parentAcceptsLocking(parent: RandImpl | null): boolean {
+  if (parent !== null && !parent.enableLocking()) {
+    raise('PROV', 'PARENT_LOCKING_NOT_ENABLED');
+    return false;
+  }
+  return true;
+}
 
 export abstract class RandBase implements RandImpl {
   abstract readonly algorithm: string;

@@ -11,7 +11,7 @@ import type { OSSL_PARAM } from '../core/param-memory.js';
 import { OSSL_PARAM_locate, OSSL_PARAM_set_int, OSSL_PARAM_set_size_t } from '../core/ossl-param.js';
 import { paramDescriptors } from '../core/rand-params.js';
 import { RandBase } from './rand-base.js';
-import { RandState, type RandImpl } from './rand-impl.js';
+import { RandState } from './rand-impl.js';
 
 /**
  * seed_src.c seed_get_seed's sizing: max(ceil(entropy / 8), min_len) bytes (one bit of entropy
@@ -52,16 +52,6 @@ export function getSourceCtxParams(params: OSSL_PARAM[], values: SourceCtxParams
   if (p !== null && !setStrength(p, values.strength)) return false;
   p = OSSL_PARAM_locate(params, 'max_request');
   if (p !== null && !OSSL_PARAM_set_size_t(p, values.maxRequest)) return false;
-  return true;
-}
-
-/** enable_locking for a RAND with a parent (drbg.c ossl_drbg_enable_locking,
- * fips_crng_test.c crng_test_enable_locking): the parent must accept locking first. */
-export function parentAcceptsLocking(parent: RandImpl | null): boolean {
-  if (parent !== null && !parent.enableLocking()) {
-    raise('PROV', 'PARENT_LOCKING_NOT_ENABLED');
-    return false;
-  }
   return true;
 }
 
