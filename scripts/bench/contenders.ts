@@ -23,20 +23,16 @@ import { loadLibCrypto3 } from '../../interop/builds/openssl3/libcrypto.js';
 import { ParamArrays } from '../../interop/builds/openssl3/param-build.js';
 import type { Contender } from './measure.js';
 import { CLONE_CHECK, CLONE_CHECK_COUNTER } from './targets.js';
-import { floors } from './floors.js';
+import { floors, perRequest } from './floors.js';
 import { vmclockPage } from '../clone/vmclock-page.js';
 
 const require = createRequire(import.meta.url);
-const CHUNK = 65536;
+/** getRandomValues refuses more than 65536 bytes a call (WebCrypto's quota). */
+const GET_RANDOM_VALUES_QUOTA = 65536;
 
-/** Calls `gen(n)` (returning a Buffer) in chunks of at most 65536 and copies into `out`. */
+/** Calls `gen(n)` (returning a Buffer) per max_request piece of `out` and copies it in. */
 function chunked(gen: (n: number) => Uint8Array): (out: Uint8Array) => void {
-  return (out) => {
-    for (let off = 0; off < out.length; off += CHUNK) {
-      const n = Math.min(CHUNK, out.length - off);
-      out.set(gen(n).subarray(0, n), off);
-    }
-  };
+  return (out) => perRequest(out, (piece) => piece.set(gen(piece.length).subarray(0, piece.length)));
 }
 
 export const ENGINE_CONFIGS: readonly { label: string; config: MechanismConfig }[] = [
@@ -62,9 +58,9 @@ function engine(label: string, config: MechanismConfig, backend: BackendName): C
     group: 'engine',
     maxSize: backend === 'node' ? undefined : 1 << 20,
     run: (out) => {
-      for (let off = 0; off < out.length; off += CHUNK) {
-        if (!ctx.generate(out.subarray(off, Math.min(out.length, off + CHUNK)), 0, false, null)) throw new Error('generate failed');
-      }
+      perRequest(out, (piece) => {
+        if (!ctx.generate(piece, 0, false, null)) throw new Error('generate failed');
+      });
     },
   };
 }
@@ -158,7 +154,9 @@ export function contenders(): Contender[] {
     {
       name: 'node crypto.getRandomValues', group: 'node',
       run: (out) => {
-        for (let off = 0; off < out.length; off += CHUNK) getRandomValues(out.subarray(off, Math.min(out.length, off + CHUNK)));
+        for (let off = 0; off < out.length; off += GET_RANDOM_VALUES_QUOTA) {
+          getRandomValues(out.subarray(off, Math.min(out.length, off + GET_RANDOM_VALUES_QUOTA)));
+        }
       },
     },
     ...floors(),

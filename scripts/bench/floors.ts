@@ -15,13 +15,13 @@
 import { createCipheriv, createHmac, hash, randomBytes } from 'node:crypto';
 import { AesKeySchedule } from '../../provider/sp800-90a/primitives/pure/aes.js';
 import { Sha2, Sha2Hmac } from '../../provider/sp800-90a/primitives/pure/sha2.js';
+import { DRBG_MAX_REQUEST } from '../../provider/sp800-90a/mechanism.js';
 import type { Contender } from './measure.js';
 
-const CHUNK = 65536;
 /** CTR_DRBG_Update's keystream for AES-256: keylen + 16 bytes (SP 800-90A 10.2.1.2). */
 const UPDATE_BYTES = 48;
 /** Zeros for the floors' cipher input, never written. */
-const ZEROS = Buffer.alloc(CHUNK + UPDATE_BYTES);
+const ZEROS = Buffer.alloc(DRBG_MAX_REQUEST + UPDATE_BYTES);
 
 /** The contender names, as targets.ts reads them. */
 export const FLOOR = 'node:crypto floor CTR AES-256 (one aes-256-ctr per request, update + copy)';
@@ -32,9 +32,12 @@ export const JS_FLOOR_HASH = 'JS primitives floor Hash SHA-256 (3 compressions)'
 export const JS_FLOOR_HMAC = 'JS primitives floor HMAC SHA-256 (8 compressions)';
 export const JS_FLOOR_111 = 'JS AES floor of 1.1.1 RAND_bytes(32) (17 blocks, 3 key expansions)';
 
-/** Splits `out` into max_request chunks. */
-function perRequest(out: Uint8Array, request: (chunk: Uint8Array) => void): void {
-  for (let off = 0; off < out.length; off += CHUNK) request(out.subarray(off, Math.min(out.length, off + CHUNK)));
+/** Calls `request` on each max_request (DRBG_MAX_REQUEST) piece of `out`, as a DRBG splits a
+ * request; every bench contender that splits uses this. */
+export function perRequest(out: Uint8Array, request: (chunk: Uint8Array) => void): void {
+  for (let off = 0; off < out.length; off += DRBG_MAX_REQUEST) {
+    request(out.subarray(off, Math.min(out.length, off + DRBG_MAX_REQUEST)));
+  }
 }
 
 /**
