@@ -56,8 +56,7 @@ export function RAND_get0_primary(ctx: OSSL_LIB_CTX): EVP_RAND_CTX | null {
  * @see RAND_get0_primary(3)
  */
 export function RAND_get0_public(ctx: OSSL_LIB_CTX): EVP_RAND_CTX | null {
-  const pub = state3().chain.getPublic();
-  return pub === null ? null : chainCtx(pub, RAND_get0_primary(ctx));
+  return secondaryCtx(state3().chain.getPublic(), ctx);
 }
 
 /**
@@ -66,8 +65,17 @@ export function RAND_get0_public(ctx: OSSL_LIB_CTX): EVP_RAND_CTX | null {
  * @see RAND_get0_primary(3)
  */
 export function RAND_get0_private(ctx: OSSL_LIB_CTX): EVP_RAND_CTX | null {
-  const priv = state3().chain.getPrivate();
-  return priv === null ? null : chainCtx(priv, RAND_get0_primary(ctx));
+  return secondaryCtx(state3().chain.getPrivate(), ctx);
+}
+
+/** The EVP_RAND_CTX of the public or private DRBG. Its parent (the primary's EVP_RAND_CTX)
+ * matters only when the wrapper is made: once it exists the primary is not asked for, as
+ * rand_lib.c's RAND_get0_public returns the thread-local DRBG without touching the primary.
+ * This is every RAND_bytes call's path. */
+function secondaryCtx(impl: RandImpl | null, ctx: OSSL_LIB_CTX): EVP_RAND_CTX | null {
+  if (impl === null) return null;
+  const made = state3().chainCtxs.get(impl) as EVP_RAND_CTX | undefined;
+  return made ?? chainCtx(impl, RAND_get0_primary(ctx));
 }
 
 const RAND: ArgSite = { lib: 'RAND' };

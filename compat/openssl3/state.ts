@@ -46,9 +46,18 @@ function fresh(env: RandEnvironment, pins: ChainPins): State3 {
   };
 }
 
+/** The last line state3() answered for and its state: RAND_bytes asks several times a call,
+ * and the active line rarely changes between calls, so most asks skip the map. */
+let lastLine: OpenSSL3Line | null = null;
+let lastState: State3 | null = null;
+
 export function state3(): State3 {
-  let state = states.get(activeLine());
-  if (state === undefined) states.set(activeLine(), (state = fresh({}, {})));
+  const line = activeLine();
+  if (line === lastLine) return lastState as State3;
+  let state = states.get(line);
+  if (state === undefined) states.set(line, (state = fresh({}, {})));
+  lastLine = line;
+  lastState = state;
   return state;
 }
 
@@ -66,4 +75,6 @@ export function RANDSHIM_3_reset(env: RandEnvironment = {}, pins: ChainPins = {}
   state.chain.free();
   state.fipsRandom?.free();
   states.set(activeLine(), fresh(env, pins));
+  lastLine = null;
+  lastState = null;
 }

@@ -427,8 +427,8 @@ export class RandDrbg {
       return false;
     }
     // Clone signals: OpenSSL's fork check, then randshim's clone guard (platform/clone-watch.ts).
-    const clone = this.cloneWatch.check((diversifier) => this.reseed(diversifier, false));
-    if (clone === 'reseed-failed') {
+    const clone = this.cloneWatch.check();
+    if (clone === 'diversify' && !this.reseed(this.cloneWatch.diversifier(), false)) {
       raiseRand('RAND_DRBG_GENERATE', 'RESEED_ERROR');
       return false;
     }

@@ -13,9 +13,9 @@ export interface CloneSignals {
   readonly cloneGuard: CloneGuard;
 }
 
-/** The outcome of a generate's clone check: no clone; a clone, so a reseed is required; a
- * clone already answered by a reseed with the guard's diversifier; or that reseed failed. */
-export type CloneCheck = 'none' | 'reseed-required' | 'diversified' | 'reseed-failed';
+/** The outcome of a generate's clone check: no clone; a clone, so a reseed is required; or a
+ * clone to answer at once by a reseed with {@link CloneWatch.diversifier} as additional input. */
+export type CloneCheck = 'none' | 'reseed-required' | 'diversify';
 
 export class CloneWatch {
   private forkIdValue: number;
@@ -53,22 +53,28 @@ export class CloneWatch {
 
   /**
    * generate's check: the fork id (a new one is remembered), then the guard's epoch. On a
-   * clone with a diversifier set, `reseedWith` runs at once with it as additional input: clones
-   * reseeding from a source with no real entropy would otherwise stay identical, and the
-   * caller's own additional input stays theirs.
+   * clone with a diversifier set, 'diversify': the caller reseeds at once with
+   * {@link diversifier} as additional input (clones reseeding from a source with no real
+   * entropy would otherwise stay identical, and the caller's own additional input stays
+   * theirs). No callback: this runs on every request, and a closure per call costs more than
+   * the check.
    */
-  check(reseedWith: (diversifier: Uint8Array) => boolean): CloneCheck {
+  check(): CloneCheck {
     let cloned = false;
     const forkId = this.signals.forkId();
     if (this.forkIdValue !== forkId) {
       this.forkIdValue = forkId;
       cloned = true;
     }
-    const guard = this.signals.cloneGuard;
-    if (guard.epoch() !== this.seededEpoch) cloned = true;
+    if (this.signals.cloneGuard.epoch() !== this.seededEpoch) cloned = true;
     if (!cloned) return 'none';
-    const diversifier = guard.diversifier;
-    if (diversifier === null) return 'reseed-required';
-    return reseedWith(diversifier()) ? 'diversified' : 'reseed-failed';
+    return this.signals.cloneGuard.diversifier === null ? 'reseed-required' : 'diversify';
+  }
+
+  /** The clone guard's diversifier bytes, for the reseed after check() said 'diversify'. */
+  diversifier(): Uint8Array {
+    const diversifier = this.signals.cloneGuard.diversifier;
+    if (diversifier === null) throw new Error('CloneWatch.diversifier: the clone guard has no diversifier');
+    return diversifier();
   }
 }

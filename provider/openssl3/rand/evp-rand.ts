@@ -36,7 +36,8 @@ export function evpGenerate(ctx: RandImpl, out: Uint8Array, strength: number, pr
   for (let off = 0; off < outlen; off += max) {
     // C's lengths go to the provider; a DRBG refuses buffers shorter than them after its checks.
     const chunk = Math.min(max, outlen - off);
-    const view = out.subarray(off, off + chunk);
+    // The whole buffer in one chunk (RAND_bytes' usual case) needs no view object.
+    const view = off === 0 && chunk === out.length ? out : out.subarray(off, off + chunk);
     const ok = ctx instanceof DrbgCtx ? ctx.generate(view, strength, pr, adin, adinlen, chunk)
       : view.length === chunk && (adin === null || adin.length >= adinlen) ? ctx.generate(view, strength, pr, adin)
         : refusedBuffer();

@@ -508,12 +508,14 @@ export class DrbgCtx extends RandBase implements RandImpl {
 
     if (this.predictionResistanceAlways || this.cloneGuard.predictionResistance) predictionResistance = true;
     // Clone signals: OpenSSL's fork check, then randshim's clone guard (platform/clone-watch.ts).
-    const clone = this.cloneWatch.check((diversifier) => this.reseed(predictionResistance, null, diversifier));
-    if (clone === 'reseed-failed') {
-      raise('PROV', 'RESEED_ERROR');
-      return false;
+    const clone = this.cloneWatch.check();
+    if (clone === 'diversify') {
+      if (!this.reseed(predictionResistance, null, this.cloneWatch.diversifier())) {
+        raise('PROV', 'RESEED_ERROR');
+        return false;
+      }
+      predictionResistance = false;
     }
-    if (clone === 'diversified') predictionResistance = false;
     let reseedRequired = clone === 'reseed-required';
     if (this.reseedInterval > 0 && this.generateCounter >= this.reseedInterval) reseedRequired = true;
     if (this.reseedTimeInterval > 0) {
