@@ -68,14 +68,20 @@ export function evaluateTargets(samples: readonly Sample[], sizes: readonly numb
   const fill32 = ns(samples, 'node crypto.randomFillSync', 32);
   for (const [personality, limit] of [['3.x', 1.0], ['3.5', 1.0], ['3.6', 1.0], ['4.0', 1.0], ['1.1.1', 1.5]] as const) {
     const t = ns(samples, `randshim RAND_bytes (${personality})`, 32);
-    let detail = `${us(t)} vs ${us(fill32)}`;
+    const name = `RAND_bytes(32), ${personality} personality`;
     if (personality === '1.1.1') {
-      // The AES work alone of one such call (floors.ts): whether the limit is reachable at all.
+      // The AES work alone of one such call (floors.ts). Where it is itself over the limit, the
+      // limit is out of reach in JavaScript and the call is judged against that floor instead:
+      // >= 0.95x its speed (issue 17), the original ratio beside it.
       const aes = ns(samples, JS_FLOOR_111, 32);
-      detail += `; its AES alone ${us(aes)} = ${(aes / fill32).toFixed(2)}x`
-        + `${aes / fill32 > limit ? ', out of reach in JS' : ''}; randshim ${(t / aes).toFixed(2)}x that floor`;
+      const vsFill = `${us(t)} vs ${us(fill32)} = ${(t / fill32).toFixed(2)}x (limit ${limit}x)`;
+      const vsFloor = `its AES alone ${us(aes)} = ${(aes / fill32).toFixed(2)}x; randshim ${(aes / t).toFixed(2)}x that floor's speed`;
+      results.push(aes / fill32 > limit
+        ? target(`${name}, speed vs its JS AES floor (${limit}x randomFillSync out of reach)`, aes / t, 0.95, 'higher', `${vsFloor}; ${vsFill}`)
+        : target(`${name}, time vs crypto.randomFillSync(32)`, t / fill32, limit, 'lower', `${vsFill}; ${vsFloor}`));
+      continue;
     }
-    results.push(target(`RAND_bytes(32), ${personality} personality, time vs crypto.randomFillSync(32)`, t / fill32, limit, 'lower', detail));
+    results.push(target(`${name}, time vs crypto.randomFillSync(32)`, t / fill32, limit, 'lower', `${us(t)} vs ${us(fill32)}`));
   }
   // Clone safety (issue 7): the per-generate check costs under 2% of RAND_bytes(32).
   for (const check of [CLONE_CHECK, CLONE_CHECK_COUNTER]) {
@@ -106,12 +112,19 @@ export function evaluateTargets(samples: readonly Sample[], sizes: readonly numb
     // Node backend: >= 5x the fastest pure-JS peer at 32 B; at 1 MiB >= 50x for CTR, and for
     // Hash and HMAC >= 0.33x OpenSSL's own DRBG of the same mechanism.
     const peer32 = fastest(samples, peers, 32);
-    // The floors at 32 B: 5x is reachable only if the peer takes 5x one of them.
+    // The floors at 32 B: 5x is reachable only if the peer takes 5x one of them. Where it is
+    // not, the engine is judged against the cheaper floor: >= 0.95x its speed (issue 17).
     const floors32 = [nodeFloor, jsFloor].map((f) => ns(samples, f, 32));
     const reach = Math.max(...floors32.map((f) => peer32.ns / f));
-    results.push(target(`${mechanism} (node) at 32 B: speed vs the fastest pure-JS peer`, peer32.ns / ns(samples, engine, 32), 5, 'higher',
-      `${us(ns(samples, engine, 32))} vs ${us(peer32.ns)} (${peer32.name}); floors: node:crypto ${us(floors32[0])}, `
-      + `JS primitives ${us(floors32[1])}: the peer is at most ${reach.toFixed(2)}x a floor${reach < 5 ? ', 5x out of reach' : ''}`));
+    const ours32 = ns(samples, engine, 32);
+    const cheapest = Math.min(...floors32);
+    const vsPeer = `${(peer32.ns / ours32).toFixed(2)}x ${peer32.name} (${us(ours32)} vs ${us(peer32.ns)})`;
+    const floors = `floors: node:crypto ${us(floors32[0])}, JS primitives ${us(floors32[1])}; `
+      + `the peer is at most ${reach.toFixed(2)}x a floor`;
+    results.push(reach >= 5
+      ? target(`${mechanism} (node) at 32 B: speed vs the fastest pure-JS peer`, peer32.ns / ours32, 5, 'higher', `${vsPeer}; ${floors}`)
+      : target(`${mechanism} (node) at 32 B: speed vs its cheaper floor (5x peer out of reach)`, cheapest / ours32, 0.95, 'higher',
+        `${(cheapest / ours32).toFixed(2)}x floor; ${floors}; ${vsPeer}`));
     const oursMib = ns(samples, engine, MIB);
     if (mechanism.startsWith('CTR')) {
       // >= 50x the peer, or, where node:crypto's own cheapest path (the floor) is itself below
